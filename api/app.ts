@@ -1,0 +1,102 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { accountRouter } from './account/account.router.ts';
+import { authRouter } from './auth/auth.router.ts';
+import { docsRouter } from './docs/docs.router.ts';
+import { healthRouter } from './health/health.router.ts';
+import type { AppEnv, Deps } from './lib/app-context.ts';
+import { AppError } from './lib/app-error.ts';
+import { createRouter } from './lib/create-router.ts';
+import { jsonOnly } from './lib/json-only.ts';
+import { problemResponse, toAppError } from './lib/problem.ts';
+import { requestContext } from './lib/request-context.ts';
+import { sameOrigin } from './lib/same-origin.ts';
+import { serveFile } from './lib/serve-file.ts';
+import { loadSession } from './lib/session.ts';
+import { setupRouter } from './setup/setup.router.ts';
+import { staffRouter } from './staff/staff.router.ts';
+
+export const bodyLimitBytes = 1024 * 1024;
+
+/** Every API route, chained so that the portal's hono/client knows their types. */
+function apiRoutes() {
+  return createRouter()
+    .route('/', healthRouter)
+    .route('/', setupRouter)
+    .route('/', authRouter)
+    .route('/', accountRouter)
+    .route('/', staffRouter);
+}
+
+export type AppType = ReturnType<typeof apiRoutes>;
+
+const csp = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+};
+
+/** The composition root: middleware in the order a request meets it, then the features. */
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: 'same-origin' }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: bodyLimitBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', { detail: `Bodies are limited to ${bodyLimitBytes} bytes.` });
+      },
+    }),
+  );
+  app.use('/api/*', jsonOnly());
+  app.use('/api/*', sameOrigin());
+  app.use('/api/*', loadSession());
+
+  const api = apiRoutes();
+  api.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Fieldtest API',
+      version: '1',
+      description: 'Errors are RFC 9457 application/problem+json. Sessions travel in an httpOnly cookie.',
+    },
+  });
+  app.route('/', api);
+  app.route('/', docsRouter);
+
+  app.all('/api/*', () => {
+    throw new AppError('not_found', { detail: 'No such API route.' });
+  });
+
+  // The portal: real files first, then index.html for the portal's own client-side routes.
+  app.get('*', async (c) => {
+    const root = deps.env.webDistDir;
+    const path = decodeURIComponent(c.req.path);
+    if (path.startsWith('/assets/')) {
+      return (await serveFile(root, path, 'public, max-age=31536000, immutable')) ?? c.notFound();
+    }
+    if (path !== '/' && /\.[a-z0-9]+$/i.test(path)) {
+      const file = await serveFile(root, path, 'public, max-age=3600');
+      if (file) return file;
+    }
+    const index = await serveFile(root, 'index.html', 'no-cache');
+    return index ?? c.text('The portal is not built yet: run `npm run build`.', 503);
+  });
+
+  app.notFound((c) => problemResponse(c, new AppError('not_found')));
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === 'internal') c.var.logger?.error({ err: error }, 'unhandled error');
+    return problemResponse(c, appError);
+  });
+  return app;
+}

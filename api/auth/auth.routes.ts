@@ -1,0 +1,60 @@
+import { createRoute } from '@hono/zod-openapi';
+import { jsonBody, jsonResponse, noContent, problems } from '../lib/openapi.ts';
+import { requireRole } from '../lib/require-role.ts';
+import { inspectLinkBody, linkInfoSchema, setPasswordBody, signInBody, userSchema } from './auth.schemas.ts';
+
+const tags = ['Auth'];
+
+export const signInRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/sign-in',
+  tags,
+  summary: 'Sign in with e-mail and password; sets the session cookie',
+  request: { body: jsonBody(signInBody) },
+  responses: { 200: jsonResponse(userSchema, 'Signed in'), ...problems(400, 401, 403, 415, 429) },
+});
+
+export const signOutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/sign-out',
+  tags,
+  summary: 'End this session',
+  middleware: [requireRole('signed-in')] as const,
+  responses: { 204: noContent, ...problems(401, 403) },
+});
+
+export const signOutEverywhereRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/sign-out-everywhere',
+  tags,
+  summary: "End every one of the user's sessions, on every device",
+  middleware: [requireRole('signed-in')] as const,
+  responses: { 204: noContent, ...problems(401, 403) },
+});
+
+export const meRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/me',
+  tags,
+  summary: 'The signed-in user',
+  middleware: [requireRole('signed-in')] as const,
+  responses: { 200: jsonResponse(userSchema, 'The signed-in user'), ...problems(401) },
+});
+
+export const inspectLinkRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/links/inspect',
+  tags,
+  summary: 'What a one-time link is for, and whether it can still be used',
+  request: { body: jsonBody(inspectLinkBody) },
+  responses: { 200: jsonResponse(linkInfoSchema, 'The link can be used'), ...problems(400, 410, 415) },
+});
+
+export const setPasswordRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/set-password',
+  tags,
+  summary: 'Choose a password through a one-time link; signs in',
+  request: { body: jsonBody(setPasswordBody) },
+  responses: { 200: jsonResponse(userSchema, 'Password set and signed in'), ...problems(400, 403, 410, 415) },
+});

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+
+// Request and response shapes of sign-in and sessions, shared by the API and the portal's forms.
+
+export const roles = ['admin', 'engineer', 'internal_tester', 'mvp'] as const;
+export const roleSchema = z.enum(roles).meta({ id: 'Role', description: 'admin is a program lead' });
+
+export const emailSchema = z
+  .email({ error: 'Enter a valid e-mail address' })
+  .max(254)
+  .transform((value) => value.toLowerCase());
+
+export const passwordSchema = z
+  .string()
+  .min(12, { error: 'Use at least 12 characters' })
+  .max(256, { error: 'Use at most 256 characters' });
+
+export const userSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: roleSchema,
+  })
+  .meta({ id: 'User' });
+
+export const signInBody = z
+  .strictObject({
+    email: emailSchema,
+    password: z.string().min(1, { error: 'Enter your password' }).max(256),
+  })
+  .meta({ id: 'SignInBody' });
+
+export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is malformed' });
+
+export const inspectLinkBody = z.strictObject({ token: linkTokenSchema }).meta({ id: 'InspectLinkBody' });
+
+export const linkInfoSchema = z
+  .object({
+    purpose: z.enum(['first_admin', 'set_password']),
+    email: z.string().nullable(),
+    name: z.string().nullable(),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'LinkInfo' });
+
+export const setPasswordBody = z
+  .strictObject({ token: linkTokenSchema, password: passwordSchema })
+  .meta({ id: 'SetPasswordBody' });
+
+export type SignInBody = z.input<typeof signInBody>;
+export type User = z.output<typeof userSchema>;

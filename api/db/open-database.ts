@@ -1,0 +1,57 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PrismaPg } from '@prisma/adapter-pg';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
+import { PrismaPGlite } from 'pglite-prisma-adapter';
+import { PrismaClient } from '../generated/prisma/client.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export type Database = {
+  prisma: PrismaClient;
+  /** What the schema engine needs to run migrations on the same database. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  kind: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+};
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; poolSize: number; schema?: string };
+
+/** Opens PGlite in a folder (or in memory when dataDir is null), or a pool to a PostgreSQL server. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'pglite') {
+    const unlock = target.dataDir ? await lockDataDir(target.dataDir) : async () => {};
+    try {
+      const pglite = target.dataDir ? new PGlite(join(target.dataDir, 'pg')) : new PGlite();
+      await pglite.waitReady;
+      const adapterFactory = new PrismaPGlite(pglite);
+      const prisma = new PrismaClient({ adapter: adapterFactory });
+      return {
+        prisma,
+        adapterFactory,
+        kind: 'pglite',
+        close: async () => {
+          await prisma.$disconnect();
+          await pglite.close();
+          await unlock();
+        },
+      };
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
+  }
+  const options = target.schema ? `-c search_path=${target.schema}` : undefined;
+  const adapterFactory = new PrismaPg(
+    { connectionString: target.url, max: target.poolSize, options },
+    target.schema ? { schema: target.schema } : undefined,
+  );
+  const prisma = new PrismaClient({ adapter: adapterFactory });
+  return {
+    prisma,
+    adapterFactory,
+    kind: 'postgres',
+    close: () => prisma.$disconnect(),
+  };
+}

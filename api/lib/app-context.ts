@@ -1,0 +1,31 @@
+import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { Env } from '../env.ts';
+import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import type { Logger } from './logger.ts';
+
+export type Deps = {
+  env: Env;
+  prisma: PrismaClient;
+  logger: Logger;
+  /** Whether the database answers and its migrations are current; used by /api/ready. */
+  checkReady: () => Promise<{ ready: boolean; detail?: string }>;
+};
+
+export type SessionUser = { id: string; email: string; name: string; role: Role };
+
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    requestId: string;
+    logger: Logger;
+    clientIp: string;
+    user: SessionUser | null;
+    sessionId: string | null;
+  };
+};
+
+// Route middleware (requireRole) narrows the context, e.g. to a non-null user.
+type MiddlewareEnv<R extends RouteConfig> = R['middleware'] extends readonly MiddlewareHandler<infer E>[] ? E : object;
+
+export type AppRouteHandler<R extends RouteConfig> = RouteHandler<R, MiddlewareEnv<R> & AppEnv>;

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { emailSchema } from '../auth/auth.schemas.ts';
+
+// Staff accounts: program leads (admin), engineers and internal testers. MVPs join by invitation.
+
+export const staffRoles = ['admin', 'engineer', 'internal_tester'] as const;
+export const staffRoleSchema = z.enum(staffRoles).meta({ id: 'StaffRole' });
+
+export const staffMemberSchema = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: staffRoleSchema,
+    status: z.enum(['active', 'invited', 'disabled']).meta({ description: 'invited: has not chosen a password yet' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'StaffMember' });
+
+export const staffListSchema = z.object({ items: z.array(staffMemberSchema) }).meta({ id: 'StaffList' });
+
+export const passwordLinkSchema = z
+  .object({
+    url: z.url().meta({ description: 'Single-use link to choose a password; give it to the person' }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'PasswordLink' });
+
+export const createStaffMemberBody = z
+  .strictObject({
+    email: emailSchema,
+    name: z.string().trim().min(1, { error: 'Enter a name' }).max(120),
+    role: staffRoleSchema,
+  })
+  .meta({ id: 'CreateStaffMemberBody' });
+
+export const createdStaffMemberSchema = z
+  .object({ member: staffMemberSchema, passwordLink: passwordLinkSchema })
+  .meta({ id: 'CreatedStaffMember' });
+
+export const updateStaffMemberBody = z
+  .strictObject({
+    role: staffRoleSchema.optional(),
+    disabled: z.boolean().optional(),
+  })
+  .refine((body) => body.role !== undefined || body.disabled !== undefined, { error: 'Change the role or the status' })
+  .meta({ id: 'UpdateStaffMemberBody' });
+
+export const staffIdParams = z.object({ id: z.uuid({ error: 'Not a staff member id' }) });
+
+export type CreateStaffMemberBody = z.input<typeof createStaffMemberBody>;
+export type StaffMember = z.output<typeof staffMemberSchema>;

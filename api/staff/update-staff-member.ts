@@ -1,0 +1,36 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import type { StaffMember } from './staff.schemas.ts';
+import { staffRoles } from './staff.schemas.ts';
+import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
+
+/** Changes a staff member's role or disables them; the program always keeps one active admin. */
+export async function updateStaffMember(options: {
+  prisma: PrismaClient;
+  id: string;
+  role?: StaffMember['role'];
+  disabled?: boolean;
+}): Promise<StaffMember> {
+  const { id, role, disabled } = options;
+  return options.prisma.$transaction(async (tx) => {
+    // Serialise admin changes so two leads demoting each other cannot both succeed.
+    await tx.$executeRaw`select pg_advisory_xact_lock(7230455902)`;
+    const current = await tx.user.findUnique({ where: { id }, select: { role: true, disabledAt: true } });
+    if (!current || !(staffRoles as readonly string[]).includes(current.role)) throw new AppError('not_found', { detail: 'No such staff member.' });
+    const staysAdmin = (role ?? current.role) === 'admin' && !(disabled ?? current.disabledAt !== null);
+    if (current.role === 'admin' && !current.disabledAt && !staysAdmin) {
+      const otherAdmins = await tx.user.count({ where: { role: 'admin', disabledAt: null, id: { not: id } } });
+      if (otherAdmins === 0) {
+        throw new AppError('conflict', {
+          detail: 'This is the last active admin. Make someone else an admin first.',
+          fields: [{ field: role !== undefined ? 'role' : 'disabled', message: 'The last active admin must stay an admin' }],
+        });
+      }
+    }
+    const disabledAt = disabled === undefined ? undefined : disabled ? (current.disabledAt ?? new Date()) : null;
+    const row = await tx.user.update({ where: { id }, data: { role, disabledAt }, select: staffMemberSelect });
+    // Disabling or changing a role ends the sessions that carried the old rights.
+    if (disabled || (role !== undefined && role !== current.role)) await tx.session.deleteMany({ where: { userId: id } });
+    return toStaffMember(row);
+  });
+}

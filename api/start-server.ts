@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
+import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
+import type { Env } from './env.ts';
+import type { Logger } from './lib/logger.ts';
+import { issueSetupLink } from './setup/issue-setup-link.ts';
+
+export type RunningServer = {
+  url: string;
+  setupLink: { url: string; expiresAt: Date } | null;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes the database. */
+  stop: (graceMs?: number) => Promise<void>;
+};
+
+export function databaseTarget(env: Env): DatabaseTarget {
+  return env.databaseUrl
+    ? { kind: 'postgres', url: env.databaseUrl, poolSize: env.databasePoolSize }
+    : { kind: 'pglite', dataDir: env.dataDir };
+}
+
+/** Opens the database, applies pending migrations, and serves the API and the portal. */
+export async function startServer(options: { env: Env; logger: Logger; target?: DatabaseTarget }): Promise<RunningServer> {
+  const { env, logger } = options;
+  const target = options.target ?? databaseTarget(env);
+  const database = await openDatabase(target);
+  try {
+    const applied = await applyMigrations({ database, target, log: (message) => logger.debug({ engine: message }, 'schema engine') });
+    logger.info({ database: database.kind, applied }, applied.length ? 'migrations applied' : 'migrations current');
+    const setupLink = await issueSetupLink({ prisma: database.prisma, publicUrl: env.publicUrl, ttlMinutes: env.setupLinkTtlMinutes });
+
+    const app = createApp({
+      env,
+      prisma: database.prisma,
+      logger,
+      checkReady: async () => {
+        try {
+          const status = await readMigrationStatus(database.prisma);
+          if (status.current) return { ready: true };
+          return { ready: false, detail: `Migrations not applied: ${[...status.pending, ...status.failed].join(', ')}` };
+        } catch (error) {
+          logger.warn({ err: error }, 'readiness check failed');
+          return { ready: false, detail: 'The database does not answer.' };
+        }
+      },
+    });
+    const server = serve({ fetch: app.fetch, hostname: env.host, port: env.port });
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+    const { port } = server.address() as AddressInfo;
+    const url = env.port === 0 ? `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}` : env.publicUrl;
+
+    let stopping: Promise<void> | undefined;
+    const stop = (graceMs = 10_000) => {
+      stopping ??= (async () => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+        const timer = setTimeout(() => {
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        }, graceMs);
+        await closed;
+        clearTimeout(timer);
+        await database.close();
+      })();
+      return stopping;
+    };
+    return { url, setupLink, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
