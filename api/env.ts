@@ -25,13 +25,18 @@ const envSchema = z
   })
   .transform((env) => {
     const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT || 3000}`);
+    // `?schema=` selects a PostgreSQL schema, as in Prisma's own connection URLs.
+    const databaseUrl = env.DATABASE_URL ? new URL(env.DATABASE_URL) : undefined;
+    const databaseSchema = databaseUrl?.searchParams.get('schema') ?? undefined;
+    databaseUrl?.searchParams.delete('schema');
     return {
       nodeEnv: env.NODE_ENV,
       host: env.HOST,
       port: env.PORT,
       publicUrl: publicUrl.origin,
       dataDir: resolve(env.DATA_DIR),
-      databaseUrl: env.DATABASE_URL,
+      databaseUrl: databaseUrl?.toString(),
+      databaseSchema,
       databasePoolSize: env.DATABASE_POOL_SIZE,
       logLevel: env.LOG_LEVEL,
       sessionTtlHours: env.SESSION_TTL_HOURS,

@@ -1,14 +1,17 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
+import type { PrismaClient } from './generated/prisma/client.ts';
 import type { Logger } from './lib/logger.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
 
 export type RunningServer = {
   url: string;
+  prisma: PrismaClient;
   setupLink: { url: string; expiresAt: Date } | null;
   /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes the database. */
   stop: (graceMs?: number) => Promise<void>;
@@ -16,7 +19,7 @@ export type RunningServer = {
 
 export function databaseTarget(env: Env): DatabaseTarget {
   return env.databaseUrl
-    ? { kind: 'postgres', url: env.databaseUrl, poolSize: env.databasePoolSize }
+    ? { kind: 'postgres', url: env.databaseUrl, poolSize: env.databasePoolSize, schema: env.databaseSchema }
     : { kind: 'pglite', dataDir: env.dataDir };
 }
 
@@ -53,9 +56,20 @@ export async function startServer(options: { env: Env; logger: Logger; target?: 
     const { port } = server.address() as AddressInfo;
     const url = env.port === 0 ? `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}` : env.publicUrl;
 
+    let closing = false;
+    const inFlight = new Set<ServerResponse>();
+    server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (closing) response.setHeader('connection', 'close');
+      inFlight.add(response);
+      response.once('close', () => inFlight.delete(response));
+    });
+
     let stopping: Promise<void> | undefined;
     const stop = (graceMs = 10_000) => {
       stopping ??= (async () => {
+        closing = true;
+        // Answers still to be written close their connection, so keep-alive sockets end with them.
+        for (const response of inFlight) if (!response.headersSent) response.setHeader('connection', 'close');
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         if ('closeIdleConnections' in server) server.closeIdleConnections();
         const timer = setTimeout(() => {
@@ -67,7 +81,7 @@ export async function startServer(options: { env: Env; logger: Logger; target?: 
       })();
       return stopping;
     };
-    return { url, setupLink, stop };
+    return { url, prisma: database.prisma, setupLink, stop };
   } catch (error) {
     await database.close();
     throw error;

@@ -14,25 +14,31 @@ export async function applyMigrations(options: {
   target: DatabaseTarget;
   log?: (message: string) => void;
 }): Promise<string[]> {
-  const lock = options.target.kind === 'postgres' ? await takeMigrationLock(options.target.url) : null;
+  const lock = options.target.kind === 'postgres' ? await takeMigrationLock(options.target.url, options.target.schema) : null;
   try {
-    const engine = await openSchemaEngine({ adapterFactory: options.database.adapterFactory, log: options.log });
+    const adapter = options.database.openMigrationAdapter();
     try {
-      const migrationsList = await readMigrationList();
-      const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters });
-      return appliedMigrationNames;
+      const engine = await openSchemaEngine({ adapterFactory: adapter.factory, log: options.log });
+      try {
+        const migrationsList = await readMigrationList();
+        const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList, filters });
+        return appliedMigrationNames;
+      } finally {
+        engine.free();
+      }
     } finally {
-      engine.free();
+      await adapter.dispose();
     }
   } finally {
     await lock?.();
   }
 }
 
-async function takeMigrationLock(url: string): Promise<() => Promise<void>> {
+async function takeMigrationLock(url: string, schema: string | undefined): Promise<() => Promise<void>> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query('select pg_advisory_lock($1)', [migrationLockKey]);
+  if (schema) await client.query(`create schema if not exists "${schema.replaceAll('"', '""')}"`);
   return async () => {
     await client.query('select pg_advisory_unlock($1)', [migrationLockKey]).catch(() => {});
     await client.end();

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
@@ -8,15 +9,18 @@ import { lockDataDir } from './data-dir-lock.ts';
 
 export type Database = {
   prisma: PrismaClient;
-  /** What the schema engine needs to run migrations on the same database. */
-  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /**
+   * A driver adapter for the schema engine, with its own connections: the engine holds a
+   * session-level advisory lock on its connection, which must close when migrations end.
+   */
+  openMigrationAdapter: () => { factory: SqlMigrationAwareDriverAdapterFactory; dispose: () => Promise<void> };
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
 };
 
 export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string | null }
-  | { kind: 'postgres'; url: string; poolSize: number; schema?: string };
+  | { kind: 'postgres'; url: string; poolSize: number; schema?: string | undefined };
 
 /** Opens PGlite in a folder (or in memory when dataDir is null), or a pool to a PostgreSQL server. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -29,7 +33,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const prisma = new PrismaClient({ adapter: adapterFactory });
       return {
         prisma,
-        adapterFactory,
+        openMigrationAdapter: () => ({ factory: adapterFactory, dispose: async () => {} }),
         kind: 'pglite',
         close: async () => {
           await prisma.$disconnect();
@@ -43,14 +47,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     }
   }
   const options = target.schema ? `-c search_path=${target.schema}` : undefined;
-  const adapterFactory = new PrismaPg(
-    { connectionString: target.url, max: target.poolSize, options },
-    target.schema ? { schema: target.schema } : undefined,
-  );
+  const schemaOption = target.schema ? { schema: target.schema } : undefined;
+  const adapterFactory = new PrismaPg({ connectionString: target.url, max: target.poolSize, options }, schemaOption);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     prisma,
-    adapterFactory,
+    openMigrationAdapter: () => {
+      const pool = new pg.Pool({ connectionString: target.url, max: 2, options });
+      return {
+        factory: new PrismaPg(pool, schemaOption),
+        dispose: () => pool.end(),
+      };
+    },
     kind: 'postgres',
     close: () => prisma.$disconnect(),
   };

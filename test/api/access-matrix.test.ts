@@ -1,0 +1,129 @@
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '../../api/generated/prisma/client.ts';
+import { hashToken } from '../../api/lib/tokens.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// Every route of the OpenAPI document, every role and no session: the status each must get.
+// A route missing from this table fails the test, so new routes must state who may call them.
+
+type Caller = Role | 'anonymous';
+const callers: Caller[] = ['anonymous', 'admin', 'engineer', 'internal_tester', 'mvp'];
+const staff: Caller[] = ['admin', 'engineer', 'internal_tester'];
+const signedIn: Caller[] = [...staff, 'mvp'];
+
+const bogusToken = 'A'.repeat(43);
+const somePassword = 'a long enough password';
+
+type Case = {
+  /** Who gets past access control; everyone else gets 401 (anonymous) or 403. */
+  allowed: Caller[] | 'public';
+  /** What an allowed caller gets for the request below. */
+  status: number;
+  request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
+};
+type Ids = { staffMember: string; run: number };
+
+const matrix: Record<string, Case> = {
+  'GET /api/health': { allowed: 'public', status: 200, request: () => ({ path: '/api/health' }) },
+  'GET /api/ready': { allowed: 'public', status: 200, request: () => ({ path: '/api/ready' }) },
+  'GET /api/setup/status': { allowed: 'public', status: 200, request: () => ({ path: '/api/setup/status' }) },
+  'POST /api/setup': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/setup', body: { token: bogusToken, name: 'X', email: 'x@example.test', password: somePassword } }),
+  },
+  'POST /api/auth/sign-in': {
+    allowed: 'public',
+    status: 401,
+    request: () => ({ path: '/api/auth/sign-in', body: { email: 'nobody@example.test', password: 'x' } }),
+  },
+  'POST /api/auth/links/inspect': { allowed: 'public', status: 410, request: () => ({ path: '/api/auth/links/inspect', body: { token: bogusToken } }) },
+  'POST /api/auth/set-password': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/auth/set-password', body: { token: bogusToken, password: somePassword } }),
+  },
+  'POST /api/auth/sign-out': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out' }) },
+  'POST /api/auth/sign-out-everywhere': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out-everywhere' }) },
+  'GET /api/auth/me': { allowed: signedIn, status: 200, request: () => ({ path: '/api/auth/me' }) },
+  'POST /api/account/password': {
+    allowed: signedIn,
+    status: 400,
+    request: () => ({ path: '/api/account/password', body: { currentPassword: 'not it', newPassword: somePassword } }),
+  },
+  'GET /api/staff': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/staff' }) },
+  'POST /api/staff': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({ path: '/api/staff', body: { email: `new-${ids.run}@example.test`, name: 'New', role: 'engineer' } }),
+  },
+  'PATCH /api/staff/{id}': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}`, body: { role: 'internal_tester' } }),
+  },
+  'POST /api/staff/{id}/password-link': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}/password-link` }),
+  },
+};
+
+let server: TestServer;
+let document: { paths: Record<string, Record<string, unknown>> };
+const users = new Map<Caller, string>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  document = await (await server.client().request('/api/openapi.json')).json();
+  for (const caller of signedIn) users.set(caller, (await server.createUser(caller as Role)).id);
+});
+afterAll(() => server?.stop());
+
+/** A fresh session per request, so that signing out in one case leaves the others signed in. */
+async function sessionCookie(caller: Caller): Promise<Record<string, string>> {
+  if (caller === 'anonymous') return {};
+  const token = `${caller}-${Math.random().toString(36).slice(2)}`.padEnd(43, 'x');
+  await server.prisma.session.create({
+    data: { id: hashToken(token), userId: users.get(caller)!, expiresAt: new Date(Date.now() + 3_600_000) },
+  });
+  return { cookie: `ft_session=${token}` };
+}
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1', async () => {
+    expect(document).toMatchObject({ openapi: '3.1.0' });
+    const result = await new Validator().validate(document as unknown as Parameters<Validator['validate']>[0]);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it('documents every route in the access matrix, and no other', () => {
+    const documented = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(documented.sort()).toEqual(Object.keys(matrix).sort());
+  });
+});
+
+describe('access by role', () => {
+  let run = 0;
+  for (const [route, rule] of Object.entries(matrix)) {
+    const [method] = route.split(' ');
+    for (const caller of callers) {
+      const allowed = rule.allowed === 'public' || rule.allowed.includes(caller);
+      const expected = allowed ? rule.status : caller === 'anonymous' ? 401 : 403;
+      it(`${route} as ${caller} → ${expected}`, async () => {
+        const target = await server.createUser('engineer');
+        const { path, body } = rule.request(server, { staffMember: target.id, run: ++run });
+        const response = await server.client().request(path, {
+          method,
+          headers: { ...(await sessionCookie(caller)), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        expect(response.status).toBe(expected);
+      });
+    }
+  }
+});

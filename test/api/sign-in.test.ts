@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInLimits } from '../../api/auth/sign-in-throttle.ts';
+import { signedInClient, startTestServer, type TestServer, testPassword } from '../support/test-server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.stop());
+
+let address = 0;
+const fromNewAddress = () => server.client({ 'x-forwarded-for': `203.0.113.${++address}` });
+
+describe('sign-in', () => {
+  it('signs in with the right password, in any letter case of the e-mail', async () => {
+    const user = await server.createUser('engineer', { email: 'eve@example.test' });
+    const client = fromNewAddress();
+    const response = await client.api.api.auth['sign-in'].$post({ json: { email: 'Eve@Example.TEST', password: testPassword } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(user);
+    expect((await client.api.api.auth.me.$get()).status).toBe(200);
+  });
+
+  it('sends an httpOnly, SameSite=Lax session cookie, not Secure over http', async () => {
+    const user = await server.createUser('engineer');
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^ft_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+  });
+
+  it('answers a wrong password and an unknown account alike', async () => {
+    const user = await server.createUser('engineer');
+    const wrong = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'not the password' } });
+    const unknown = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: 'nobody@example.test', password: 'x' } });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [a, b] = [await wrong.json(), await unknown.json()];
+    expect({ ...a, requestId: null }).toEqual({ ...b, requestId: null });
+  });
+
+  it('refuses a disabled account', async () => {
+    const user = await server.createUser('engineer');
+    await server.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('sign-in throttling', () => {
+  it('answers 429 with Retry-After after repeated wrong passwords for one account, from any address', async () => {
+    const user = await server.createUser('engineer');
+    for (let attempt = 0; attempt < signInLimits.account.capacity; attempt++) {
+      const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
+      expect(response.status).toBe(401);
+    }
+    const blocked = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect(blocked.status).toBe(429);
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it('lets the owner back in once the wait has passed', async () => {
+    const user = await server.createUser('engineer');
+    for (let attempt = 0; attempt <= signInLimits.account.capacity; attempt++) {
+      await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
+    }
+    // One minute passes.
+    await server.prisma.$executeRaw`update "LoginThrottle" set "updatedAt" = "updatedAt" - interval '61 seconds' where key = ${`account:${user.email}`}`;
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect(response.status).toBe(200);
+  });
+
+  it('throttles one address guessing across many accounts', async () => {
+    const client = fromNewAddress();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt <= signInLimits.address.capacity; attempt++) {
+      const response = await client.api.api.auth['sign-in'].$post({ json: { email: `nobody${attempt}@example.test`, password: 'guess' } });
+      statuses.push(response.status);
+    }
+    expect(statuses.slice(0, signInLimits.address.capacity).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('does not let parallel guesses slip past the limit', async () => {
+    const user = await server.createUser('engineer');
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () => fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } })),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 401)).toHaveLength(signInLimits.account.capacity);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(12 - signInLimits.account.capacity);
+  });
+});
+
+describe('sessions', () => {
+  it('signs out this session only', async () => {
+    const { user, client } = await signedInClient(server, 'engineer');
+    const other = fromNewAddress();
+    await other.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect((await client.api.api.auth['sign-out'].$post()).status).toBe(204);
+    expect((await client.api.api.auth.me.$get()).status).toBe(401);
+    expect((await other.api.api.auth.me.$get()).status).toBe(200);
+  });
+
+  it('signs out everywhere', async () => {
+    const { user, client } = await signedInClient(server, 'internal_tester');
+    const other = fromNewAddress();
+    await other.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect((await client.api.api.auth['sign-out-everywhere'].$post()).status).toBe(204);
+    expect((await client.api.api.auth.me.$get()).status).toBe(401);
+    expect((await other.api.api.auth.me.$get()).status).toBe(401);
+    expect(await server.prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it('ignores an expired session', async () => {
+    const { user, client } = await signedInClient(server, 'engineer');
+    await server.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const response = await client.api.api.auth.me.$get();
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+  });
+
+  it('ends access when the account is disabled', async () => {
+    const { user, client } = await signedInClient(server, 'engineer');
+    await server.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+    expect((await client.api.api.auth.me.$get()).status).toBe(401);
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const { user, client } = await signedInClient(server, 'engineer');
+    const token = client.cookies.get('ft_session');
+    const sessions = await server.prisma.session.findMany({ where: { userId: user.id }, select: { id: true } });
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.id).not.toBe(token);
+    expect(sessions[0]!.id).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('cross-site request forgery', () => {
+  it('refuses a cookie-authenticated write from another origin', async () => {
+    const { client } = await signedInClient(server, 'engineer');
+    const response = await client.request('/api/auth/sign-out-everywhere', { method: 'POST', headers: { origin: 'https://evil.example' } });
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe('cross_origin');
+    expect((await client.api.api.auth.me.$get()).status).toBe(200);
+  });
+
+  it('refuses a write that the browser marks cross-site', async () => {
+    const { client } = await signedInClient(server, 'engineer');
+    const response = await client.request('/api/auth/sign-out', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    expect(response.status).toBe(403);
+  });
+
+  it('accepts a write from the server’s own origin', async () => {
+    const { client } = await signedInClient(server, 'engineer');
+    const response = await client.request('/api/auth/sign-out', { method: 'POST', headers: { origin: server.url } });
+    expect(response.status).toBe(204);
+  });
+});
+
+describe('cookies under https', () => {
+  it('marks the cookie Secure and host-only when the public URL is https', async () => {
+    const secure = await startTestServer({ PUBLIC_URL: 'https://fieldtest.example' });
+    try {
+      const user = await secure.createUser('engineer');
+      const response = await secure
+        .client()
+        .api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+      const cookie = response.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/^__Host-ft_session=/);
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; Path=\//i);
+    } finally {
+      await secure.stop();
+    }
+  });
+});

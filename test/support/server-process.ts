@@ -1,0 +1,54 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** `api/main.ts` as its own process, the way `npm start` runs it, with its output kept for assertions. */
+export function spawnServer(env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    exited,
+    output: () => ({ stdout, stderr }),
+    /** Resolves with the first match in stdout or stderr, or fails when the process ends first. */
+    waitFor: async (pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> => {
+      const deadline = Date.now() + timeoutMs;
+      let done = false;
+      void exited.then(() => {
+        done = true;
+      });
+      while (Date.now() < deadline) {
+        const match = stderr.match(pattern) ?? stdout.match(pattern);
+        if (match) return match;
+        if (done) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`Never saw ${pattern}.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
+    },
+  };
+}

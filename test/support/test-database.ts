@@ -1,0 +1,37 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { DatabaseTarget } from '../../api/db/open-database.ts';
+
+export type TestDatabaseKind = 'pglite' | 'postgres';
+
+export function testDatabaseKind(): TestDatabaseKind {
+  return process.env.TEST_DATABASE === 'postgres' ? 'postgres' : 'pglite';
+}
+
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is not set');
+  return url;
+}
+
+/**
+ * A fresh, empty database for one test file: an in-memory PGlite, or a new schema in the
+ * PostgreSQL database named by TEST_DATABASE_URL (dropped by `drop`).
+ */
+export async function createTestDatabase(): Promise<{ target: DatabaseTarget; url?: string; drop: () => Promise<void> }> {
+  if (testDatabaseKind() === 'pglite') return { target: { kind: 'pglite', dataDir: null }, drop: async () => {} };
+  const url = testDatabaseUrl();
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const withSchema = new URL(url);
+  withSchema.searchParams.set('schema', schema);
+  return {
+    target: { kind: 'postgres', url, poolSize: 5, schema },
+    url: withSchema.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    },
+  };
+}

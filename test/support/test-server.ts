@@ -1,0 +1,63 @@
+import { parseEnv } from '../../api/env.ts';
+import { hashPassword } from '../../api/lib/password.ts';
+import { createLogger } from '../../api/lib/logger.ts';
+import type { Role } from '../../api/generated/prisma/client.ts';
+import { type RunningServer, startServer } from '../../api/start-server.ts';
+import { createClient } from './http-client.ts';
+import { createTestDatabase } from './test-database.ts';
+
+export const testPassword = 'correct horse battery staple';
+
+/** The real server on a free port over a fresh database of the kind this test project runs on. */
+export async function startTestServer(env: Record<string, string> = {}) {
+  const database = await createTestDatabase();
+  const parsed = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...env });
+  let server: RunningServer;
+  try {
+    server = await startServer({ env: parsed, logger: createLogger(parsed.logLevel), target: database.target });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  const { prisma } = server;
+  let users = 0;
+  return {
+    url: server.url,
+    prisma,
+    setupLink: server.setupLink,
+    stop: async () => {
+      await server.stop(1000);
+      await database.drop();
+    },
+    client: (headers?: Record<string, string>) => createClient(server.url, { headers }),
+    /** Creates an account directly in the database, with `testPassword` unless told otherwise. */
+    createUser: async (role: Role, options: { email?: string; password?: string | null; name?: string } = {}) => {
+      users += 1;
+      const password = options.password === undefined ? testPassword : options.password;
+      return prisma.user.create({
+        data: {
+          email: options.email ?? `${role}-${users}@example.test`,
+          name: options.name ?? `${role} ${users}`,
+          role,
+          passwordHash: password === null ? null : await hashPassword(password),
+        },
+        select: { id: true, email: true, name: true, role: true },
+      });
+    },
+  };
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+/** A client signed in as a new user of the role (each from its own address, so throttles stay apart). */
+export async function signedInClient(server: TestServer, role: Role) {
+  const user = await server.createUser(role);
+  const client = server.client({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` });
+  const response = await client.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+  if (response.status !== 200) throw new Error(`sign-in as ${role} failed with ${response.status}`);
+  return { user, client };
+}
+
+export function tokenOf(link: string): string {
+  return new URL(link).hash.slice(1);
+}
