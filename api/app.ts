@@ -14,6 +14,7 @@ import { requestContext } from './lib/request-context.ts';
 import { sameOrigin } from './lib/same-origin.ts';
 import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
+import { outboxRouter } from './outbox/outbox.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 
@@ -26,7 +27,8 @@ function apiRoutes() {
     .route('/', setupRouter)
     .route('/', authRouter)
     .route('/', accountRouter)
-    .route('/', staffRouter);
+    .route('/', staffRouter)
+    .route('/', outboxRouter);
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

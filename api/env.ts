@@ -8,20 +8,29 @@ const booleanText = z
 
 const envSchema = z
   .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
     DATA_DIR: z.string().min(1).default('./data'),
-    DATABASE_URL: z
-      .url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// connection URL' })
-      .optional(),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// connection URL' }).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 14),
-    SETUP_LINK_TTL_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(60),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 365)
+      .default(24 * 14),
+    SETUP_LINK_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60)
+      .default(60),
     TRUST_PROXY: booleanText.default(false),
     WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
+    SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+    MAIL_FROM: z.string().min(3).default('Fieldtest <fieldtest@localhost>'),
   })
   .transform((env) => {
     const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT || 3000}`);
@@ -30,7 +39,6 @@ const envSchema = z
     const databaseSchema = databaseUrl?.searchParams.get('schema') ?? undefined;
     databaseUrl?.searchParams.delete('schema');
     return {
-      nodeEnv: env.NODE_ENV,
       host: env.HOST,
       port: env.PORT,
       publicUrl: publicUrl.origin,
@@ -43,6 +51,8 @@ const envSchema = z
       setupLinkTtlMinutes: env.SETUP_LINK_TTL_MINUTES,
       trustProxy: env.TRUST_PROXY,
       webDistDir: resolve(env.WEB_DIST_DIR),
+      smtpUrl: env.SMTP_URL,
+      mailFrom: env.MAIL_FROM,
       secureCookies: publicUrl.protocol === 'https:',
     };
   });

@@ -1,9 +1,9 @@
-import { EnvError, parseEnv } from './env.ts';
+import { type Env, EnvError, parseEnv } from './env.ts';
 import { AppError } from './lib/app-error.ts';
 import { createLogger } from './lib/logger.ts';
 import { startServer } from './start-server.ts';
 
-let env;
+let env: Env;
 try {
   env = parseEnv();
 } catch (error) {
@@ -18,7 +18,10 @@ try {
   logger.info({ url: server.url }, 'listening');
   process.stderr.write(`\nFieldtest is running at ${server.url}\n`);
   if (server.setupLink) {
-    logger.warn({ setupLinkExpiresAt: server.setupLink.expiresAt }, 'no admin yet: open the setup link printed on stderr');
+    logger.warn(
+      { setupLinkExpiresAt: server.setupLink.expiresAt },
+      'no admin yet: open the setup link printed on stderr',
+    );
     process.stderr.write(
       `\nNo admin account exists yet. Open this one-time link to create the first admin\n(it expires at ${server.setupLink.expiresAt.toISOString()}; restart to get a new one):\n\n    ${server.setupLink.url}\n\n`,
     );

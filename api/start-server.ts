@@ -7,6 +7,7 @@ import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
 import type { Logger } from './lib/logger.ts';
+import { startMessageDelivery } from './mail/deliver-messages.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
 
 export type RunningServer = {
@@ -24,24 +25,43 @@ export function databaseTarget(env: Env): DatabaseTarget {
 }
 
 /** Opens the database, applies pending migrations, and serves the API and the portal. */
-export async function startServer(options: { env: Env; logger: Logger; target?: DatabaseTarget }): Promise<RunningServer> {
+export async function startServer(options: {
+  env: Env;
+  logger: Logger;
+  target?: DatabaseTarget;
+}): Promise<RunningServer> {
   const { env, logger } = options;
   const target = options.target ?? databaseTarget(env);
   const database = await openDatabase(target);
   try {
-    const applied = await applyMigrations({ database, target, log: (message) => logger.debug({ engine: message }, 'schema engine') });
+    const applied = await applyMigrations({
+      database,
+      target,
+      log: (message) => logger.debug({ engine: message }, 'schema engine'),
+    });
     logger.info({ database: database.kind, applied }, applied.length ? 'migrations applied' : 'migrations current');
-    const setupLink = await issueSetupLink({ prisma: database.prisma, publicUrl: env.publicUrl, ttlMinutes: env.setupLinkTtlMinutes });
+    const setupLink = await issueSetupLink({
+      prisma: database.prisma,
+      publicUrl: env.publicUrl,
+      ttlMinutes: env.setupLinkTtlMinutes,
+    });
 
+    const delivery = env.smtpUrl
+      ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
+      : null;
     const app = createApp({
       env,
       prisma: database.prisma,
       logger,
+      mail: { smtpConfigured: delivery !== null, wake: () => delivery?.wake() },
       checkReady: async () => {
         try {
           const status = await readMigrationStatus(database.prisma);
           if (status.current) return { ready: true };
-          return { ready: false, detail: `Migrations not applied: ${[...status.pending, ...status.failed].join(', ')}` };
+          return {
+            ready: false,
+            detail: `Migrations not applied: ${[...status.pending, ...status.failed].join(', ')}`,
+          };
         } catch (error) {
           logger.warn({ err: error }, 'readiness check failed');
           return { ready: false, detail: 'The database does not answer.' };
@@ -54,7 +74,8 @@ export async function startServer(options: { env: Env; logger: Logger; target?: 
       server.once('error', reject);
     });
     const { port } = server.address() as AddressInfo;
-    const url = env.port === 0 ? `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}` : env.publicUrl;
+    const url =
+      env.port === 0 ? `http://${env.host.includes(':') ? `[${env.host}]` : env.host}:${port}` : env.publicUrl;
 
     let closing = false;
     const inFlight = new Set<ServerResponse>();
@@ -77,6 +98,7 @@ export async function startServer(options: { env: Env; logger: Logger; target?: 
         }, graceMs);
         await closed;
         clearTimeout(timer);
+        await delivery?.stop();
         await database.close();
       })();
       return stopping;

@@ -4,6 +4,12 @@ import { changePassword } from './change-password.ts';
 
 export const changePasswordHandler: AppRouteHandler<typeof changePasswordRoute> = async (c) => {
   const { currentPassword, newPassword } = c.req.valid('json');
-  await changePassword({ prisma: c.var.deps.prisma, userId: c.var.user.id, sessionId: c.var.sessionId, currentPassword, newPassword });
+  await changePassword({
+    prisma: c.var.deps.prisma,
+    userId: c.var.user.id,
+    sessionId: c.var.sessionId,
+    currentPassword,
+    newPassword,
+  });
   return c.body(null, 204);
 };

@@ -3,6 +3,7 @@ import { clearSessionCookie, startSession } from '../lib/session.ts';
 import type {
   inspectLinkRoute,
   meRoute,
+  sessionRoute,
   setPasswordRoute,
   signInRoute,
   signOutEverywhereRoute,
@@ -28,13 +29,20 @@ export const signOutHandler: AppRouteHandler<typeof signOutRoute> = async (c) =>
 };
 
 export const signOutEverywhereHandler: AppRouteHandler<typeof signOutEverywhereRoute> = async (c) => {
-  const { ended } = await signOut({ prisma: c.var.deps.prisma, sessionId: c.var.sessionId, userId: c.var.user.id, everywhere: true });
+  const { ended } = await signOut({
+    prisma: c.var.deps.prisma,
+    sessionId: c.var.sessionId,
+    userId: c.var.user.id,
+    everywhere: true,
+  });
   c.var.logger.info({ userId: c.var.user.id, ended }, 'signed out everywhere');
   clearSessionCookie(c);
   return c.body(null, 204);
 };
 
 export const meHandler: AppRouteHandler<typeof meRoute> = async (c) => c.json(c.var.user, 200);
+
+export const sessionHandler: AppRouteHandler<typeof sessionRoute> = async (c) => c.json({ user: c.var.user }, 200);
 
 export const inspectLinkHandler: AppRouteHandler<typeof inspectLinkRoute> = async (c) => {
   const { token } = c.req.valid('json');

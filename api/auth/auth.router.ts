@@ -7,5 +7,6 @@ export const authRouter = createRouter()
   .openapi(routes.signOutRoute, handlers.signOutHandler)
   .openapi(routes.signOutEverywhereRoute, handlers.signOutEverywhereHandler)
   .openapi(routes.meRoute, handlers.meHandler)
+  .openapi(routes.sessionRoute, handlers.sessionHandler)
   .openapi(routes.inspectLinkRoute, handlers.inspectLinkHandler)
   .openapi(routes.setPasswordRoute, handlers.setPasswordHandler);

@@ -1,7 +1,14 @@
 import { createRoute } from '@hono/zod-openapi';
 import { jsonBody, jsonResponse, noContent, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
-import { inspectLinkBody, linkInfoSchema, setPasswordBody, signInBody, userSchema } from './auth.schemas.ts';
+import {
+  inspectLinkBody,
+  linkInfoSchema,
+  sessionSchema,
+  setPasswordBody,
+  signInBody,
+  userSchema,
+} from './auth.schemas.ts';
 
 const tags = ['Auth'];
 
@@ -39,6 +46,15 @@ export const meRoute = createRoute({
   summary: 'The signed-in user',
   middleware: [requireRole('signed-in')] as const,
   responses: { 200: jsonResponse(userSchema, 'The signed-in user'), ...problems(401) },
+});
+
+// The portal asks this on every load; not being signed in is an ordinary answer there, not an error.
+export const sessionRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/session',
+  tags,
+  summary: 'The signed-in user, or null',
+  responses: { 200: jsonResponse(sessionSchema, 'The current session') },
 });
 
 export const inspectLinkRoute = createRoute({

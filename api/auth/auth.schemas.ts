@@ -24,6 +24,10 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
+export const sessionSchema = z
+  .object({ user: userSchema.nullable().meta({ description: 'null when not signed in' }) })
+  .meta({ id: 'Session' });
+
 export const signInBody = z
   .strictObject({
     email: emailSchema,

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { Database, DatabaseTarget } from './open-database.ts';
 import { readMigrationList } from './migration-files.ts';
+import type { Database, DatabaseTarget } from './open-database.ts';
 import { openSchemaEngine } from './schema-engine.ts';
 
 const filters = { externalTables: [], externalEnums: [] };
@@ -14,7 +14,8 @@ export async function applyMigrations(options: {
   target: DatabaseTarget;
   log?: (message: string) => void;
 }): Promise<string[]> {
-  const lock = options.target.kind === 'postgres' ? await takeMigrationLock(options.target.url, options.target.schema) : null;
+  const lock =
+    options.target.kind === 'postgres' ? await takeMigrationLock(options.target.url, options.target.schema) : null;
   try {
     const adapter = options.database.openMigrationAdapter();
     try {
@@ -50,9 +51,13 @@ export type MigrationStatus = { current: boolean; pending: string[]; failed: str
 /** Compares the migrations folder with what `_prisma_migrations` records. */
 export async function readMigrationStatus(prisma: PrismaClient): Promise<MigrationStatus> {
   const { migrationDirectories } = await readMigrationList();
-  const rows = await prisma.$queryRaw<{ migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }[]>`
+  const rows = await prisma.$queryRaw<
+    { migration_name: string; finished_at: Date | null; rolled_back_at: Date | null }[]
+  >`
     select migration_name, finished_at, rolled_back_at from _prisma_migrations`;
-  const applied = new Set(rows.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name));
+  const applied = new Set(
+    rows.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name),
+  );
   const failed = rows.filter((row) => !row.finished_at && !row.rolled_back_at).map((row) => row.migration_name);
   const pending = migrationDirectories.map((dir) => dir.path).filter((name) => !applied.has(name));
   return { current: pending.length === 0 && failed.length === 0, pending, failed };

@@ -1,5 +1,5 @@
-import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 import { Hono } from 'hono';
 import type { AppEnv } from '../lib/app-context.ts';
 import { serveFile } from '../lib/serve-file.ts';

@@ -8,6 +8,8 @@ export type Deps = {
   env: Env;
   prisma: PrismaClient;
   logger: Logger;
+  /** Whether mail goes out through SMTP (else it is held in the outbox), and a nudge to send now. */
+  mail: { smtpConfigured: boolean; wake: () => void };
   /** Whether the database answers and its migrations are current; used by /api/ready. */
   checkReady: () => Promise<{ ready: boolean; detail?: string }>;
 };

@@ -5,6 +5,7 @@ export const errorCodes = {
   unauthenticated: { status: 401, title: 'Sign-in required' },
   invalid_credentials: { status: 401, title: 'Wrong e-mail or password' },
   forbidden: { status: 403, title: 'Not allowed' },
+  terms_required: { status: 403, title: "Accept the program's terms first" },
   cross_origin: { status: 403, title: 'Cross-origin request refused' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },

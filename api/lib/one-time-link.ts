@@ -34,7 +34,11 @@ export async function redeemOneTimeLink(
     where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } },
     data: { usedAt: new Date() },
   });
-  if (spent.count !== 1) throw linkError(await tx.accountToken.findUnique({ where: { tokenHash }, select: { usedAt: true, purpose: true } }), purpose);
+  if (spent.count !== 1)
+    throw linkError(
+      await tx.accountToken.findUnique({ where: { tokenHash }, select: { usedAt: true, purpose: true } }),
+      purpose,
+    );
   const link = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
   return link;
 }
@@ -48,8 +52,13 @@ export async function inspectOneTimeLink(tx: Tx, token: string) {
   return link;
 }
 
-function linkError(link: { usedAt: Date | null; purpose: TokenPurpose } | null, purpose: TokenPurpose | undefined): AppError {
-  if (!link || link.purpose !== purpose) return new AppError('link_invalid', { detail: 'This link is not valid. Ask for a new one.' });
-  if (link.usedAt) return new AppError('link_invalid', { detail: 'This link has already been used. Ask for a new one.' });
+function linkError(
+  link: { usedAt: Date | null; purpose: TokenPurpose } | null,
+  purpose: TokenPurpose | undefined,
+): AppError {
+  if (!link || link.purpose !== purpose)
+    return new AppError('link_invalid', { detail: 'This link is not valid. Ask for a new one.' });
+  if (link.usedAt)
+    return new AppError('link_invalid', { detail: 'This link has already been used. Ask for a new one.' });
   return new AppError('link_invalid', { detail: 'This link has expired. Ask for a new one.' });
 }

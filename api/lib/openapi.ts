@@ -28,13 +28,19 @@ const problemDescriptions: Record<number, string> = {
   503: 'Not ready',
 };
 
-type ProblemResponse = { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } };
+type ProblemResponse = {
+  description: string;
+  content: { 'application/problem+json': { schema: typeof problemSchema } };
+};
 
 export function problems<S extends number>(...statuses: S[]): Record<S, ProblemResponse> {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: problemDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } },
+      {
+        description: problemDescriptions[status] ?? 'Error',
+        content: { 'application/problem+json': { schema: problemSchema } },
+      },
     ]),
   ) as Record<S, ProblemResponse>;
 }

@@ -28,7 +28,8 @@ export function problemResponse(c: Context, error: AppError): Response {
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
   // The rest of an oversized body is never read, so the connection cannot carry another request.
   if (error.code === 'payload_too_large') headers.connection = 'close';
-  if (error.retryAfterSeconds !== undefined) headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
   return new Response(JSON.stringify(body), { status, headers });
 }
 

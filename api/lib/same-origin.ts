@@ -19,7 +19,8 @@ export function sameOrigin(): MiddlewareHandler<AppEnv> {
         const url = new URL(c.req.url);
         const host = c.req.header('host');
         const allowed = new Set([c.var.deps.env.publicUrl, url.origin, host ? `${url.protocol}//${host}` : '']);
-        if (!allowed.has(origin)) throw new AppError('cross_origin', { detail: `Requests from ${origin} are not accepted.` });
+        if (!allowed.has(origin))
+          throw new AppError('cross_origin', { detail: `Requests from ${origin} are not accepted.` });
       } else if (fetchSite === 'cross-site') {
         throw new AppError('cross_origin', { detail: 'Cross-site requests are not accepted.' });
       }

@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Env } from '../env.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { AppEnv } from './app-context.ts';
 import { hashToken, newToken } from './tokens.ts';
 

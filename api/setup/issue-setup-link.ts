@@ -14,6 +14,10 @@ export async function issueSetupLink(options: {
     const admins = await tx.user.count({ where: { role: 'admin' } });
     if (admins > 0) return null;
     await tx.accountToken.deleteMany({ where: { purpose: 'first_admin', usedAt: null } });
-    return createOneTimeLink(tx, { purpose: 'first_admin', ttlMinutes: options.ttlMinutes, publicUrl: options.publicUrl });
+    return createOneTimeLink(tx, {
+      purpose: 'first_admin',
+      ttlMinutes: options.ttlMinutes,
+      publicUrl: options.publicUrl,
+    });
   });
 }

@@ -16,7 +16,8 @@ export async function createStaffMember(options: {
 }): Promise<{ member: StaffMember; passwordLink: { url: string; expiresAt: string } }> {
   return options.prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: options.email }, select: { id: true } });
-    if (existing) throw new AppError('conflict', { fields: [{ field: 'email', message: 'An account with this e-mail exists' }] });
+    if (existing)
+      throw new AppError('conflict', { fields: [{ field: 'email', message: 'An account with this e-mail exists' }] });
     const row = await tx.user.create({
       data: { email: options.email, name: options.name, role: options.role },
       select: staffMemberSelect,

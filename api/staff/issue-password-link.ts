@@ -12,8 +12,10 @@ export async function issuePasswordLink(options: {
 }): Promise<{ url: string; expiresAt: string }> {
   return options.prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: options.id }, select: { role: true, disabledAt: true } });
-    if (!user || !(staffRoles as readonly string[]).includes(user.role)) throw new AppError('not_found', { detail: 'No such staff member.' });
-    if (user.disabledAt) throw new AppError('conflict', { detail: 'Enable the account before sending it a password link.' });
+    if (!user || !(staffRoles as readonly string[]).includes(user.role))
+      throw new AppError('not_found', { detail: 'No such staff member.' });
+    if (user.disabledAt)
+      throw new AppError('conflict', { detail: 'Enable the account before sending it a password link.' });
     await tx.accountToken.deleteMany({ where: { userId: options.id, purpose: 'set_password', usedAt: null } });
     const link = await createOneTimeLink(tx, {
       purpose: 'set_password',

@@ -2,7 +2,12 @@ import type { AppRouteHandler } from '../lib/app-context.ts';
 import { createStaffMember } from './create-staff-member.ts';
 import { issuePasswordLink } from './issue-password-link.ts';
 import { listStaff } from './list-staff.ts';
-import type { createStaffMemberRoute, issuePasswordLinkRoute, listStaffRoute, updateStaffMemberRoute } from './staff.routes.ts';
+import type {
+  createStaffMemberRoute,
+  issuePasswordLinkRoute,
+  listStaffRoute,
+  updateStaffMemberRoute,
+} from './staff.routes.ts';
 import { updateStaffMember } from './update-staff-member.ts';
 
 export const listStaffHandler: AppRouteHandler<typeof listStaffRoute> = async (c) =>
@@ -18,7 +23,10 @@ export const createStaffMemberHandler: AppRouteHandler<typeof createStaffMemberR
 export const updateStaffMemberHandler: AppRouteHandler<typeof updateStaffMemberRoute> = async (c) => {
   const { id } = c.req.valid('param');
   const member = await updateStaffMember({ prisma: c.var.deps.prisma, id, ...c.req.valid('json') });
-  c.var.logger.info({ userId: id, by: c.var.user.id, role: member.role, status: member.status }, 'staff member updated');
+  c.var.logger.info(
+    { userId: id, by: c.var.user.id, role: member.role, status: member.status },
+    'staff member updated',
+  );
   return c.json(member, 200);
 };
 

@@ -16,21 +16,25 @@ export async function updateStaffMember(options: {
     // Serialise admin changes so two leads demoting each other cannot both succeed.
     await tx.$executeRaw`select pg_advisory_xact_lock(7230455902)`;
     const current = await tx.user.findUnique({ where: { id }, select: { role: true, disabledAt: true } });
-    if (!current || !(staffRoles as readonly string[]).includes(current.role)) throw new AppError('not_found', { detail: 'No such staff member.' });
+    if (!current || !(staffRoles as readonly string[]).includes(current.role))
+      throw new AppError('not_found', { detail: 'No such staff member.' });
     const staysAdmin = (role ?? current.role) === 'admin' && !(disabled ?? current.disabledAt !== null);
     if (current.role === 'admin' && !current.disabledAt && !staysAdmin) {
       const otherAdmins = await tx.user.count({ where: { role: 'admin', disabledAt: null, id: { not: id } } });
       if (otherAdmins === 0) {
         throw new AppError('conflict', {
           detail: 'This is the last active admin. Make someone else an admin first.',
-          fields: [{ field: role !== undefined ? 'role' : 'disabled', message: 'The last active admin must stay an admin' }],
+          fields: [
+            { field: role !== undefined ? 'role' : 'disabled', message: 'The last active admin must stay an admin' },
+          ],
         });
       }
     }
     const disabledAt = disabled === undefined ? undefined : disabled ? (current.disabledAt ?? new Date()) : null;
     const row = await tx.user.update({ where: { id }, data: { role, disabledAt }, select: staffMemberSelect });
     // Disabling or changing a role ends the sessions that carried the old rights.
-    if (disabled || (role !== undefined && role !== current.role)) await tx.session.deleteMany({ where: { userId: id } });
+    if (disabled || (role !== undefined && role !== current.role))
+      await tx.session.deleteMany({ where: { userId: id } });
     return toStaffMember(row);
   });
 }

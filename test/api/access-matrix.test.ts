@@ -31,21 +31,33 @@ const matrix: Record<string, Case> = {
   'POST /api/setup': {
     allowed: 'public',
     status: 410,
-    request: () => ({ path: '/api/setup', body: { token: bogusToken, name: 'X', email: 'x@example.test', password: somePassword } }),
+    request: () => ({
+      path: '/api/setup',
+      body: { token: bogusToken, name: 'X', email: 'x@example.test', password: somePassword },
+    }),
   },
   'POST /api/auth/sign-in': {
     allowed: 'public',
     status: 401,
     request: () => ({ path: '/api/auth/sign-in', body: { email: 'nobody@example.test', password: 'x' } }),
   },
-  'POST /api/auth/links/inspect': { allowed: 'public', status: 410, request: () => ({ path: '/api/auth/links/inspect', body: { token: bogusToken } }) },
+  'POST /api/auth/links/inspect': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/auth/links/inspect', body: { token: bogusToken } }),
+  },
   'POST /api/auth/set-password': {
     allowed: 'public',
     status: 410,
     request: () => ({ path: '/api/auth/set-password', body: { token: bogusToken, password: somePassword } }),
   },
   'POST /api/auth/sign-out': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out' }) },
-  'POST /api/auth/sign-out-everywhere': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out-everywhere' }) },
+  'POST /api/auth/sign-out-everywhere': {
+    allowed: signedIn,
+    status: 204,
+    request: () => ({ path: '/api/auth/sign-out-everywhere' }),
+  },
+  'GET /api/auth/session': { allowed: 'public', status: 200, request: () => ({ path: '/api/auth/session' }) },
   'GET /api/auth/me': { allowed: signedIn, status: 200, request: () => ({ path: '/api/auth/me' }) },
   'POST /api/account/password': {
     allowed: signedIn,
@@ -56,13 +68,17 @@ const matrix: Record<string, Case> = {
   'POST /api/staff': {
     allowed: ['admin'],
     status: 201,
-    request: (_, ids) => ({ path: '/api/staff', body: { email: `new-${ids.run}@example.test`, name: 'New', role: 'engineer' } }),
+    request: (_, ids) => ({
+      path: '/api/staff',
+      body: { email: `new-${ids.run}@example.test`, name: 'New', role: 'engineer' },
+    }),
   },
   'PATCH /api/staff/{id}': {
     allowed: ['admin'],
     status: 200,
     request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}`, body: { role: 'internal_tester' } }),
   },
+  'GET /api/outbox': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/outbox' }) },
   'POST /api/staff/{id}/password-link': {
     allowed: ['admin'],
     status: 201,
@@ -119,7 +135,10 @@ describe('access by role', () => {
         const { path, body } = rule.request(server, { staffMember: target.id, run: ++run });
         const response = await server.client().request(path, {
           method,
-          headers: { ...(await sessionCookie(caller)), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+          headers: {
+            ...(await sessionCookie(caller)),
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
         });
         expect(response.status).toBe(expected);

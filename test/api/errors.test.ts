@@ -28,7 +28,9 @@ describe('errors are problem+json', () => {
   });
 
   it('names an unknown field', async () => {
-    const response = await server.client().json('POST', '/api/auth/sign-in', { email: 'a@example.test', password: 'x', admin: true });
+    const response = await server
+      .client()
+      .json('POST', '/api/auth/sign-in', { email: 'a@example.test', password: 'x', admin: true });
     expect(response.status).toBe(400);
     expect((await problemOf(response)).errors).toEqual([{ field: 'admin', message: expect.any(String) }]);
   });
@@ -102,13 +104,15 @@ describe('health', () => {
   it('reports not ready when a migration is missing from the database', async () => {
     const [latest] = await server.prisma.$queryRaw<{ migration_name: string }[]>`
       select migration_name from _prisma_migrations order by migration_name desc limit 1`;
-    await server.prisma.$executeRaw`update _prisma_migrations set rolled_back_at = now() where migration_name = ${latest!.migration_name}`;
+    await server.prisma
+      .$executeRaw`update _prisma_migrations set rolled_back_at = now() where migration_name = ${latest!.migration_name}`;
     try {
       const ready = await server.client().request('/api/ready');
       expect(ready.status).toBe(503);
       expect((await ready.json()).detail).toContain(latest!.migration_name);
     } finally {
-      await server.prisma.$executeRaw`update _prisma_migrations set rolled_back_at = null where migration_name = ${latest!.migration_name}`;
+      await server.prisma
+        .$executeRaw`update _prisma_migrations set rolled_back_at = null where migration_name = ${latest!.migration_name}`;
     }
   });
 });

@@ -18,18 +18,24 @@ describe('first admin setup', () => {
   });
 
   it('tells what a setup link is for before the form is filled in', async () => {
-    const response = await server.client().api.api.auth.links.inspect.$post({ json: { token: tokenOf(server.setupLink!.url) } });
+    const response = await server
+      .client()
+      .api.api.auth.links.inspect.$post({ json: { token: tokenOf(server.setupLink!.url) } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ purpose: 'first_admin', email: null });
   });
 
   it('rejects a weak password with the field at fault and keeps the link usable', async () => {
-    const response = await server.client().json('POST', '/api/setup', { ...admin, password: 'short', token: tokenOf(server.setupLink!.url) });
+    const response = await server
+      .client()
+      .json('POST', '/api/setup', { ...admin, password: 'short', token: tokenOf(server.setupLink!.url) });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     const problem = await response.json();
     expect(problem.errors).toEqual([expect.objectContaining({ field: 'password' })]);
-    const inspect = await server.client().api.api.auth.links.inspect.$post({ json: { token: tokenOf(server.setupLink!.url) } });
+    const inspect = await server
+      .client()
+      .api.api.auth.links.inspect.$post({ json: { token: tokenOf(server.setupLink!.url) } });
     expect(inspect.status).toBe(200);
   });
 
@@ -84,7 +90,9 @@ describe('setup links', () => {
     try {
       const token = tokenOf(other.setupLink!.url);
       const answers = await Promise.all(
-        ['one@example.test', 'two@example.test'].map((email) => other.client().api.api.setup.$post({ json: { ...admin, email, token } })),
+        ['one@example.test', 'two@example.test'].map((email) =>
+          other.client().api.api.setup.$post({ json: { ...admin, email, token } }),
+        ),
       );
       expect(answers.map((answer) => answer.status).sort()).toEqual([201, 410]);
       expect(await other.prisma.user.count()).toBe(1);

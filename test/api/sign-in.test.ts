@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLimits } from '../../api/auth/sign-in-throttle.ts';
+import { bodyOf } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer, testPassword } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -15,15 +16,24 @@ describe('sign-in', () => {
   it('signs in with the right password, in any letter case of the e-mail', async () => {
     const user = await server.createUser('engineer', { email: 'eve@example.test' });
     const client = fromNewAddress();
-    const response = await client.api.api.auth['sign-in'].$post({ json: { email: 'Eve@Example.TEST', password: testPassword } });
+    const response = await client.api.api.auth['sign-in'].$post({
+      json: { email: 'Eve@Example.TEST', password: testPassword },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(user);
     expect((await client.api.api.auth.me.$get()).status).toBe(200);
+    expect(await bodyOf(await client.api.api.auth.session.$get(), 200)).toEqual({ user });
+  });
+
+  it('answers the session of a caller without one with a null user, not an error', async () => {
+    expect(await bodyOf(await fromNewAddress().api.api.auth.session.$get(), 200)).toEqual({ user: null });
   });
 
   it('sends an httpOnly, SameSite=Lax session cookie, not Secure over http', async () => {
     const user = await server.createUser('engineer');
-    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: testPassword },
+    });
     const cookie = response.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^ft_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -33,8 +43,12 @@ describe('sign-in', () => {
 
   it('answers a wrong password and an unknown account alike', async () => {
     const user = await server.createUser('engineer');
-    const wrong = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'not the password' } });
-    const unknown = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: 'nobody@example.test', password: 'x' } });
+    const wrong = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: 'not the password' },
+    });
+    const unknown = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: 'nobody@example.test', password: 'x' },
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [a, b] = [await wrong.json(), await unknown.json()];
@@ -44,7 +58,9 @@ describe('sign-in', () => {
   it('refuses a disabled account', async () => {
     const user = await server.createUser('engineer');
     await server.prisma.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
-    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: testPassword },
+    });
     expect(response.status).toBe(401);
   });
 });
@@ -53,10 +69,14 @@ describe('sign-in throttling', () => {
   it('answers 429 with Retry-After after repeated wrong passwords for one account, from any address', async () => {
     const user = await server.createUser('engineer');
     for (let attempt = 0; attempt < signInLimits.account.capacity; attempt++) {
-      const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
+      const response = await fromNewAddress().api.api.auth['sign-in'].$post({
+        json: { email: user.email, password: 'guess' },
+      });
       expect(response.status).toBe(401);
     }
-    const blocked = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    const blocked = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: testPassword },
+    });
     expect(blocked.status).toBe(429);
     const retryAfter = Number(blocked.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThan(0);
@@ -69,8 +89,11 @@ describe('sign-in throttling', () => {
       await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
     }
     // One minute passes.
-    await server.prisma.$executeRaw`update "LoginThrottle" set "updatedAt" = "updatedAt" - interval '61 seconds' where key = ${`account:${user.email}`}`;
-    const response = await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    await server.prisma
+      .$executeRaw`update "LoginThrottle" set "updatedAt" = "updatedAt" - interval '61 seconds' where key = ${`account:${user.email}`}`;
+    const response = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: testPassword },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -78,7 +101,9 @@ describe('sign-in throttling', () => {
     const client = fromNewAddress();
     const statuses: number[] = [];
     for (let attempt = 0; attempt <= signInLimits.address.capacity; attempt++) {
-      const response = await client.api.api.auth['sign-in'].$post({ json: { email: `nobody${attempt}@example.test`, password: 'guess' } });
+      const response = await client.api.api.auth['sign-in'].$post({
+        json: { email: `nobody${attempt}@example.test`, password: 'guess' },
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, signInLimits.address.capacity).every((status) => status === 401)).toBe(true);
@@ -88,7 +113,9 @@ describe('sign-in throttling', () => {
   it('does not let parallel guesses slip past the limit', async () => {
     const user = await server.createUser('engineer');
     const answers = await Promise.all(
-      Array.from({ length: 12 }, () => fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } })),
+      Array.from({ length: 12 }, () =>
+        fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } }),
+      ),
     );
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(signInLimits.account.capacity);
@@ -118,7 +145,10 @@ describe('sessions', () => {
 
   it('ignores an expired session', async () => {
     const { user, client } = await signedInClient(server, 'engineer');
-    await server.prisma.session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.prisma.session.updateMany({
+      where: { userId: user.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await client.api.api.auth.me.$get();
     expect(response.status).toBe(401);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -143,7 +173,10 @@ describe('sessions', () => {
 describe('cross-site request forgery', () => {
   it('refuses a cookie-authenticated write from another origin', async () => {
     const { client } = await signedInClient(server, 'engineer');
-    const response = await client.request('/api/auth/sign-out-everywhere', { method: 'POST', headers: { origin: 'https://evil.example' } });
+    const response = await client.request('/api/auth/sign-out-everywhere', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(response.status).toBe(403);
     expect((await response.json()).code).toBe('cross_origin');
     expect((await client.api.api.auth.me.$get()).status).toBe(200);
@@ -151,7 +184,10 @@ describe('cross-site request forgery', () => {
 
   it('refuses a write that the browser marks cross-site', async () => {
     const { client } = await signedInClient(server, 'engineer');
-    const response = await client.request('/api/auth/sign-out', { method: 'POST', headers: { 'sec-fetch-site': 'cross-site' } });
+    const response = await client.request('/api/auth/sign-out', {
+      method: 'POST',
+      headers: { 'sec-fetch-site': 'cross-site' },
+    });
     expect(response.status).toBe(403);
   });
 

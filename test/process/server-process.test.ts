@@ -47,7 +47,9 @@ describe('the server process', () => {
     const second = await start(env);
     expect(second.output().stderr).not.toMatch(/No admin account exists/);
     expect((await client.api.api.auth.me.$get()).status).toBe(200);
-    const signIn = await createClient(second.url).api.api.auth['sign-in'].$post({ json: { email: admin.email, password: admin.password } });
+    const signIn = await createClient(second.url).api.api.auth['sign-in'].$post({
+      json: { email: admin.email, password: admin.password },
+    });
     expect(signIn.status).toBe(200);
   });
 
@@ -56,7 +58,11 @@ describe('the server process', () => {
     // Requests whose bodies are still arriving when the signal comes: truly in flight.
     const streams = Array.from({ length: 3 }, () => {
       let controller!: ReadableStreamDefaultController<Uint8Array>;
-      const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+      const body = new ReadableStream<Uint8Array>({
+        start: (c) => {
+          controller = c;
+        },
+      });
       const answer = fetch(`${server.url}/api/auth/sign-in`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

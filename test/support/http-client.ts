@@ -9,7 +9,8 @@ export function createClient(baseUrl: string, defaults: { headers?: Record<strin
   const jar = new Map<string, string>();
   const cookieFetch: typeof fetch = async (input, init) => {
     const headers = new Headers(init?.headers);
-    for (const [name, value] of Object.entries(defaults.headers ?? {})) if (!headers.has(name)) headers.set(name, value);
+    for (const [name, value] of Object.entries(defaults.headers ?? {}))
+      if (!headers.has(name)) headers.set(name, value);
     if (jar.size) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(input, { ...init, headers });
     for (const cookie of response.headers.getSetCookie()) {

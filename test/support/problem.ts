@@ -2,7 +2,11 @@ import { expect } from 'vitest';
 import type { ProblemBody } from '../../api/lib/problem.ts';
 
 /** Reads an error answer, checking that it is problem+json with a status that matches the response. */
-export async function readProblem(response: { status: number; headers: Headers; json: () => Promise<unknown> }): Promise<ProblemBody> {
+export async function readProblem(response: {
+  status: number;
+  headers: Headers;
+  json: () => Promise<unknown>;
+}): Promise<ProblemBody> {
   expect(response.headers.get('content-type')).toBe('application/problem+json');
   const body = (await response.json()) as ProblemBody;
   expect(body.status).toBe(response.status);

@@ -18,7 +18,11 @@ export function testDatabaseUrl(): string {
  * A fresh, empty database for one test file: an in-memory PGlite, or a new schema in the
  * PostgreSQL database named by TEST_DATABASE_URL (dropped by `drop`).
  */
-export async function createTestDatabase(): Promise<{ target: DatabaseTarget; url?: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  target: DatabaseTarget;
+  url?: string;
+  drop: () => Promise<void>;
+}> {
   if (testDatabaseKind() === 'pglite') return { target: { kind: 'pglite', dataDir: null }, drop: async () => {} };
   const url = testDatabaseUrl();
   const schema = `t_${randomBytes(6).toString('hex')}`;

@@ -1,7 +1,7 @@
 import { parseEnv } from '../../api/env.ts';
-import { hashPassword } from '../../api/lib/password.ts';
-import { createLogger } from '../../api/lib/logger.ts';
 import type { Role } from '../../api/generated/prisma/client.ts';
+import { createLogger } from '../../api/lib/logger.ts';
+import { hashPassword } from '../../api/lib/password.ts';
 import { type RunningServer, startServer } from '../../api/start-server.ts';
 import { createClient } from './http-client.ts';
 import { createTestDatabase } from './test-database.ts';

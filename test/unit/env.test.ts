@@ -4,7 +4,12 @@ import { EnvError, parseEnv } from '../../api/env.ts';
 describe('configuration', () => {
   it('has defaults that run the portal on the embedded database', () => {
     const env = parseEnv({});
-    expect(env).toMatchObject({ port: 3000, publicUrl: 'http://localhost:3000', databaseUrl: undefined, logLevel: 'info' });
+    expect(env).toMatchObject({
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      databaseUrl: undefined,
+      logLevel: 'info',
+    });
     expect(env.dataDir).toMatch(/\/data$/);
     expect(env.secureCookies).toBe(false);
   });

@@ -1,0 +1,82 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from './app-context.ts';
+import { AppError } from './app-error.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+// What an MVP may see: programs and releases they are (or were, until it shipped) enrolled in.
+// Everything else answers 404, so that no MVP learns another program or customer exists.
+const visibleStatuses = ['active', 'completed'] as const;
+
+/** Release ids an MVP is enrolled in; null for staff, who see every release. */
+export async function visibleReleaseIds(db: Db, user: SessionUser): Promise<string[] | null> {
+  if (user.role !== 'mvp') return null;
+  const rows = await db.enrolment.findMany({
+    where: { userId: user.id, status: { in: [...visibleStatuses] } },
+    select: { releaseId: true },
+  });
+  return rows.map((row) => row.releaseId);
+}
+
+/** Program ids an MVP is enrolled in; null for staff. */
+export async function visibleProgramIds(db: Db, user: SessionUser): Promise<string[] | null> {
+  if (user.role !== 'mvp') return null;
+  const rows = await db.enrolment.findMany({
+    where: { userId: user.id, status: { in: [...visibleStatuses] } },
+    select: { release: { select: { programId: true } } },
+    distinct: ['releaseId'],
+  });
+  return [...new Set(rows.map((row) => row.release.programId))];
+}
+
+/**
+ * Throws 404 unless the user may see the release; for an MVP, also 403 `terms_required` until they
+ * have accepted the program's current terms.
+ */
+export async function assertReleaseVisible(db: Db, user: SessionUser, releaseId: string): Promise<{ programId: string }> {
+  const release = await db.release.findUnique({ where: { id: releaseId }, select: { programId: true } });
+  if (!release) throw new AppError('not_found', { detail: 'No such release.' });
+  if (user.role === 'mvp') {
+    const enrolment = await db.enrolment.findFirst({
+      where: { userId: user.id, releaseId, status: { in: [...visibleStatuses] } },
+      select: { id: true },
+    });
+    if (!enrolment) throw new AppError('not_found', { detail: 'No such release.' });
+    await assertTermsAccepted(db, user.id, release.programId);
+  }
+  return release;
+}
+
+/** Throws 404 unless the user may see the program (see assertReleaseVisible). */
+export async function assertProgramVisible(db: Db, user: SessionUser, programId: string): Promise<void> {
+  const program = await db.program.findUnique({ where: { id: programId }, select: { id: true } });
+  if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+  if (user.role === 'mvp') {
+    const programs = await visibleProgramIds(db, user);
+    if (!programs?.includes(programId)) throw new AppError('not_found', { detail: 'No such program.' });
+    await assertTermsAccepted(db, user.id, programId);
+  }
+}
+
+/** The program's current terms, or null when it has none. */
+export async function currentTerms(db: Db, programId: string) {
+  return db.programTerms.findFirst({
+    where: { programId },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, text: true, textHash: true },
+  });
+}
+
+export async function assertTermsAccepted(db: Db, userId: string, programId: string): Promise<void> {
+  const terms = await currentTerms(db, programId);
+  if (!terms) return;
+  const accepted = await db.termsAcceptance.findUnique({
+    where: { userId_termsId: { userId, termsId: terms.id } },
+    select: { id: true },
+  });
+  if (!accepted) {
+    throw new AppError('terms_required', {
+      detail: `Accept version ${terms.version} of this program's terms to continue.`,
+    });
+  }
+}
