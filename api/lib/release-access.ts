@@ -33,7 +33,11 @@ export async function visibleProgramIds(db: Db, user: SessionUser): Promise<stri
  * Throws 404 unless the user may see the release; for an MVP, also 403 `terms_required` until they
  * have accepted the program's current terms.
  */
-export async function assertReleaseVisible(db: Db, user: SessionUser, releaseId: string): Promise<{ programId: string }> {
+export async function assertReleaseVisible(
+  db: Db,
+  user: SessionUser,
+  releaseId: string,
+): Promise<{ programId: string }> {
   const release = await db.release.findUnique({ where: { id: releaseId }, select: { programId: true } });
   if (!release) throw new AppError('not_found', { detail: 'No such release.' });
   if (user.role === 'mvp') {

@@ -30,13 +30,19 @@ export async function deliverDueMessages(options: {
   for (const message of claimed) {
     try {
       await transport.sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text });
-      await prisma.message.update({ where: { id: message.id }, data: { status: 'sent', sentAt: new Date(), lastError: null } });
+      await prisma.message.update({
+        where: { id: message.id },
+        data: { status: 'sent', sentAt: new Date(), lastError: null },
+      });
       sent += 1;
     } catch (error) {
       failed += 1;
       const last = message.attempts >= maxDeliveryAttempts;
       const reason = (error as Error).message.slice(0, 500);
-      logger.warn({ messageId: message.id, attempts: message.attempts, reason }, last ? 'message undeliverable' : 'message delivery failed, will retry');
+      logger.warn(
+        { messageId: message.id, attempts: message.attempts, reason },
+        last ? 'message undeliverable' : 'message delivery failed, will retry',
+      );
       await prisma.message.update({
         where: { id: message.id },
         data: {

@@ -24,7 +24,11 @@ export async function listOutbox(options: { prisma: PrismaClient; to?: string; c
   });
   const page = rows.slice(0, options.limit);
   return {
-    items: page.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), sentAt: row.sentAt?.toISOString() ?? null })),
+    items: page.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      sentAt: row.sentAt?.toISOString() ?? null,
+    })),
     nextCursor: rows.length > options.limit ? (page.at(-1)?.id ?? null) : null,
   };
 }

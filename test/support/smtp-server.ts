@@ -5,9 +5,13 @@ export type ReceivedMail = { to: string[]; from: string; subject: string; text: 
 
 /** Starts the SMTP sink process; `received` lists what it has been sent so far. */
 export async function startSmtpServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./smtp-sink.ts', import.meta.url))], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./smtp-sink.ts', import.meta.url))],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const received: ReceivedMail[] = [];
   let buffer = '';
   const port = await new Promise<number>((resolve, reject) => {
@@ -35,7 +39,9 @@ export async function startSmtpServer() {
         if (match) return match;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      throw new Error(`No such message arrived; received: ${JSON.stringify(received.map((mail) => [mail.to, mail.subject]))}`);
+      throw new Error(
+        `No such message arrived; received: ${JSON.stringify(received.map((mail) => [mail.to, mail.subject]))}`,
+      );
     },
     stop: async () => {
       child.kill('SIGTERM');

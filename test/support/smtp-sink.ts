@@ -11,9 +11,8 @@ const server = new SMTPServer({
     simpleParser(stream)
       .then((mail) => {
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        process.stdout.write(
-          `${JSON.stringify({ to, from: session.envelope.mailFrom && session.envelope.mailFrom.address, subject: mail.subject, text: mail.text })}\n`,
-        );
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : null;
+        process.stdout.write(`${JSON.stringify({ to, from, subject: mail.subject, text: mail.text })}\n`);
         callback();
       })
       .catch(callback);
@@ -21,6 +20,8 @@ const server = new SMTPServer({
 });
 server.listen(port, '127.0.0.1', () => {
   const address = server.server.address();
-  process.stdout.write(`${JSON.stringify({ listening: typeof address === 'object' && address ? address.port : port })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ listening: typeof address === 'object' && address ? address.port : port })}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
