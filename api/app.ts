@@ -15,6 +15,8 @@ import { sameOrigin } from './lib/same-origin.ts';
 import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
+import { programsRouter } from './programs/programs.router.ts';
+import { releasesRouter } from './releases/releases.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 
@@ -28,7 +30,9 @@ function apiRoutes() {
     .route('/', authRouter)
     .route('/', accountRouter)
     .route('/', staffRouter)
-    .route('/', outboxRouter);
+    .route('/', outboxRouter)
+    .route('/', programsRouter)
+    .route('/', releasesRouter);
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

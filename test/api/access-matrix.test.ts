@@ -22,7 +22,9 @@ type Case = {
   status: number;
   request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
 };
-type Ids = { staffMember: string; run: number };
+type Ids = { staffMember: string; run: number } & Fixtures;
+/** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
+type Fixtures = { program: string; release: string; spareProgram: string };
 
 const matrix: Record<string, Case> = {
   'GET /api/health': { allowed: 'public', status: 200, request: () => ({ path: '/api/health' }) },
@@ -64,6 +66,53 @@ const matrix: Record<string, Case> = {
     status: 400,
     request: () => ({ path: '/api/account/password', body: { currentPassword: 'not it', newPassword: somePassword } }),
   },
+  'GET /api/programs': { allowed: signedIn, status: 200, request: () => ({ path: '/api/programs' }) },
+  'POST /api/programs': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({
+      path: '/api/programs',
+      body: { name: `Program ${ids.run}`, product: 'App', githubRepo: 'acme/app', termsText: 'Terms' },
+    }),
+  },
+  'GET /api/programs/{id}': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}` }),
+  },
+  'PATCH /api/programs/{id}': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}`, body: { product: `App ${ids.run}` } }),
+  },
+  'POST /api/programs/{id}/terms': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({ path: `/api/programs/${ids.spareProgram}/terms`, body: { text: `Terms ${ids.run}` } }),
+  },
+  'GET /api/programs/{id}/releases': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/releases` }),
+  },
+  'POST /api/programs/{id}/releases': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({
+      path: `/api/programs/${ids.program}/releases`,
+      body: { version: `v${ids.run}`, build: '1', testStart: '2026-01-01T00:00:00Z', testEnd: '2026-02-01T00:00:00Z' },
+    }),
+  },
+  'GET /api/releases/{id}': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}` }),
+  },
+  'PATCH /api/releases/{id}': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}`, body: { build: `build ${ids.run}` } }),
+  },
   'GET /api/staff': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/staff' }) },
   'POST /api/staff': {
     allowed: ['admin'],
@@ -89,12 +138,62 @@ const matrix: Record<string, Case> = {
 let server: TestServer;
 let document: { paths: Record<string, Record<string, unknown>> };
 const users = new Map<Caller, string>();
+let fixtures: Fixtures;
 
 beforeAll(async () => {
   server = await startTestServer();
   document = await (await server.client().request('/api/openapi.json')).json();
   for (const caller of signedIn) users.set(caller, (await server.createUser(caller as Role)).id);
+  fixtures = await createFixtures(users.get('mvp')!);
 });
+
+async function createFixtures(mvpId: string): Promise<Fixtures> {
+  const settings = { product: 'App', githubRepo: 'acme/app', priorityLevels: ['P0'], priorityThreshold: 'P0' };
+  const program = await server.prisma.program.create({
+    data: {
+      ...settings,
+      name: 'Matrix',
+      priorityLabels: [],
+      terms: { create: { version: 1, text: 'T', textHash: 'h' } },
+    },
+    select: { id: true, terms: { select: { id: true } } },
+  });
+  // Terms are published on a program of their own, so the MVP's acceptance of `program` stays current.
+  const spare = await server.prisma.program.create({
+    data: {
+      ...settings,
+      name: 'Spare',
+      priorityLabels: [],
+      terms: { create: { version: 1, text: 'T', textHash: 'h' } },
+    },
+    select: { id: true },
+  });
+  const release = await server.prisma.release.create({
+    data: {
+      programId: program.id,
+      version: '1.0',
+      build: '1',
+      testStart: new Date('2026-01-01T00:00:00Z'),
+      testEnd: new Date('2026-02-01T00:00:00Z'),
+      instructions: '',
+      enrolments: {
+        create: {
+          userId: mvpId,
+          email: 'mvp@example.test',
+          name: 'M',
+          company: 'C',
+          status: 'active',
+          source: 'invitation',
+        },
+      },
+    },
+    select: { id: true },
+  });
+  await server.prisma.termsAcceptance.create({
+    data: { userId: mvpId, programId: program.id, termsId: program.terms[0]!.id, version: 1, textHash: 'h' },
+  });
+  return { program: program.id, release: release.id, spareProgram: spare.id };
+}
 afterAll(() => server?.stop());
 
 /** A fresh session per request, so that signing out in one case leaves the others signed in. */
@@ -132,7 +231,7 @@ describe('access by role', () => {
       const expected = allowed ? rule.status : caller === 'anonymous' ? 401 : 403;
       it(`${route} as ${caller} → ${expected}`, async () => {
         const target = await server.createUser('engineer');
-        const { path, body } = rule.request(server, { staffMember: target.id, run: ++run });
+        const { path, body } = rule.request(server, { ...fixtures, staffMember: target.id, run: ++run });
         const response = await server.client().request(path, {
           method,
           headers: {

@@ -1,0 +1,20 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { assertProgramNameFree } from './assert-program-name-free.ts';
+import { hashTermsText } from './hash-terms-text.ts';
+import { readProgram } from './program-view.ts';
+import type { Program, ProgramSettings } from './programs.schemas.ts';
+
+/** Creates a program with its settings (defaults already applied) and version 1 of its terms. */
+export async function createProgram(
+  options: { prisma: PrismaClient; termsText: string } & ProgramSettings,
+): Promise<Program> {
+  const { prisma, termsText, ...settings } = options;
+  return prisma.$transaction(async (tx) => {
+    await assertProgramNameFree(tx, settings.name);
+    const { id } = await tx.program.create({
+      data: { ...settings, terms: { create: { version: 1, text: termsText, textHash: hashTermsText(termsText) } } },
+      select: { id: true },
+    });
+    return (await readProgram(tx, id, 'staff'))!;
+  });
+}

@@ -1,0 +1,53 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { PriorityLabel, Program } from './programs.schemas.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const programSelect = {
+  id: true,
+  name: true,
+  product: true,
+  githubRepo: true,
+  priorityLevels: true,
+  priorityLabels: true,
+  priorityThreshold: true,
+  notActionableLabels: true,
+  components: true,
+  createdAt: true,
+  updatedAt: true,
+  terms: { orderBy: { version: 'desc' }, select: { version: true, textHash: true, createdAt: true } },
+} as const satisfies Prisma.ProgramSelect;
+
+/**
+ * The program as the reader may see it: staff get the GitHub and label settings and every terms
+ * version; MVPs only what they need to take part. Null when there is no such program.
+ */
+export async function readProgram(db: Db, id: string, view: 'staff' | 'mvp'): Promise<Program | null> {
+  const row = await db.program.findUnique({ where: { id }, select: programSelect });
+  const latest = row?.terms[0];
+  if (!row || !latest) return null;
+  const current = await db.programTerms.findUniqueOrThrow({
+    where: { programId_version: { programId: id, version: latest.version } },
+    select: { text: true },
+  });
+  const program: Program = {
+    id: row.id,
+    name: row.name,
+    product: row.product,
+    components: row.components,
+    terms: { ...latest, text: current.text, createdAt: latest.createdAt.toISOString() },
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+  if (view === 'mvp') return program;
+  return {
+    ...program,
+    githubRepo: row.githubRepo,
+    priorityLevels: row.priorityLevels,
+    // Written only through the validated settings schema.
+    priorityLabels: row.priorityLabels as PriorityLabel[],
+    priorityThreshold: row.priorityThreshold,
+    notActionableLabels: row.notActionableLabels,
+    termsVersions: row.terms.map((terms) => ({ ...terms, createdAt: terms.createdAt.toISOString() })),
+  };
+}

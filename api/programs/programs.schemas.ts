@@ -1,0 +1,282 @@
+import { z } from 'zod';
+
+// Programs: one product's MVP program, its GitHub repository, how engineering's labels translate
+// into priority and actionability, and its versioned terms. The portal's forms reuse these schemas.
+
+export const defaultPriorityLevels = ['P0', 'P1', 'P2', 'P3'];
+export const defaultPriorityThreshold = 'P1';
+export const defaultNotActionableLabels = ['invalid', 'wontfix'];
+
+/** Each level is a label of its own; `priority: critical` and `priority: high` also mean P0 and P1. */
+export function defaultPriorityLabels(levels: readonly string[]): PriorityLabel[] {
+  const aliases: Record<string, string> = { P0: 'priority: critical', P1: 'priority: high' };
+  return levels.flatMap((level) => {
+    const alias = aliases[level];
+    return alias
+      ? [
+          { label: level, level },
+          { label: alias, level },
+        ]
+      : [{ label: level, level }];
+  });
+}
+
+/** Items compared ignoring case (GitHub labels do); a repeat is reported at its own index. */
+function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {
+  return z.array(item).superRefine((items, ctx) => {
+    const seen = new Set<string>();
+    items.forEach((value, index) => {
+      const key = value.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [index], message: `This ${what} is listed twice` });
+      seen.add(key);
+    });
+  });
+}
+
+// GitHub's own rules: an owner is 1-39 letters, digits or single hyphens, not at either end; a
+// repository name is 1-100 letters, digits, '.', '-' or '_', except '.' and '..'.
+const githubOwnerPattern = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const githubNamePattern = /^[A-Za-z0-9._-]+$/;
+
+export function githubRepoProblem(value: string): string | undefined {
+  const parts = value.split('/');
+  const [owner = '', name = ''] = parts;
+  if (parts.length !== 2) return 'Write the repository as owner/name';
+  if (owner.length > 39 || !githubOwnerPattern.test(owner))
+    return 'The owner is 1 to 39 letters, digits or single hyphens, not starting or ending with one';
+  if (name.length > 100 || !githubNamePattern.test(name) || name === '.' || name === '..')
+    return 'The repository name is 1 to 100 letters, digits, ".", "-" or "_", and not "." or ".."';
+  return undefined;
+}
+
+export const githubRepoSchema = z
+  .string()
+  .trim()
+  .superRefine((value, ctx) => {
+    const problem = githubRepoProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: 'owner/name of the GitHub repository that reports sync to', example: 'acme/desktop' });
+
+const programNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a name' })
+  .max(120, { error: 'Use at most 120 characters' });
+const productSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the product' })
+  .max(120, { error: 'Use at most 120 characters' });
+const levelSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a level' })
+  .max(30, { error: 'Use at most 30 characters' });
+// GitHub limits label names to 50 characters.
+const labelSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a label' })
+  .max(50, { error: 'GitHub labels have at most 50 characters' });
+const componentSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter a component' })
+  .max(80, { error: 'Use at most 80 characters' });
+
+export const termsTextSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'Enter the terms' })
+  .max(50_000, { error: 'Use at most 50,000 characters' })
+  .meta({ description: 'Plain text or Markdown; stored with its SHA-256' });
+
+export const priorityLabelSchema = z
+  .object({ label: labelSchema, level: levelSchema })
+  .meta({ id: 'PriorityLabel', description: 'A GitHub label and the priority level it means' });
+
+const priorityLevelsSchema = uniqueList(levelSchema, 'level')
+  .min(1, { error: 'Name at least one level' })
+  .max(10, { error: 'Use at most 10 levels' })
+  .meta({ description: 'Highest first' });
+
+const priorityLabelsSchema = z
+  .array(priorityLabelSchema)
+  .max(50, { error: 'Use at most 50 labels' })
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      const key = entry.label.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [index, 'label'], message: 'This label is listed twice' });
+      seen.add(key);
+    });
+  });
+
+const notActionableLabelsSchema = uniqueList(labelSchema, 'label')
+  .max(50, { error: 'Use at most 50 labels' })
+  .meta({ description: 'Issues carrying one of these labels do not count as actionable' });
+
+const componentsSchema = uniqueList(componentSchema, 'component')
+  .max(100, { error: 'Use at most 100 components' })
+  .meta({ description: 'The areas reporters choose from' });
+
+type PriorityRules = {
+  priorityLevels: string[];
+  priorityLabels: PriorityLabel[];
+  priorityThreshold: string;
+  notActionableLabels: string[];
+};
+
+/** The rules that span fields; issues point at the field at fault, for the API and the portal's form alike. */
+function checkPriorityRules(value: PriorityRules, ctx: z.RefinementCtx) {
+  const levels = new Set(value.priorityLevels);
+  const levelList = value.priorityLevels.join(', ');
+  value.priorityLabels.forEach((entry, index) => {
+    if (!levels.has(entry.level))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['priorityLabels', index, 'level'],
+        message: `Choose one of the priority levels (${levelList})`,
+      });
+  });
+  if (!levels.has(value.priorityThreshold))
+    ctx.addIssue({
+      code: 'custom',
+      path: ['priorityThreshold'],
+      message: `Choose one of the priority levels (${levelList})`,
+    });
+  const priorityLabels = new Set(value.priorityLabels.map((entry) => entry.label.toLowerCase()));
+  value.notActionableLabels.forEach((label, index) => {
+    if (priorityLabels.has(label.toLowerCase()))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['notActionableLabels', index],
+        message: 'This label already means a priority level',
+      });
+  });
+}
+
+const settingsShape = {
+  name: programNameSchema,
+  product: productSchema,
+  githubRepo: githubRepoSchema,
+  priorityLevels: priorityLevelsSchema,
+  priorityLabels: priorityLabelsSchema,
+  priorityThreshold: levelSchema.meta({ description: 'The lowest level that still counts as priority' }),
+  notActionableLabels: notActionableLabelsSchema,
+  components: componentsSchema,
+};
+
+/** A program's complete settings; an edit is checked against it once merged with what is stored. */
+export const programSettingsSchema = z
+  .object(settingsShape)
+  .superRefine(checkPriorityRules)
+  .meta({ id: 'ProgramSettings' });
+
+export const createProgramBody = z
+  .strictObject({
+    name: settingsShape.name,
+    product: settingsShape.product,
+    githubRepo: settingsShape.githubRepo,
+    priorityLevels: settingsShape.priorityLevels.optional().meta({ description: 'Default: P0, P1, P2, P3' }),
+    priorityLabels: settingsShape.priorityLabels.optional().meta({
+      description: 'Default: each level as a label, plus "priority: critical" (P0) and "priority: high" (P1)',
+    }),
+    priorityThreshold: settingsShape.priorityThreshold.optional().meta({ description: 'Default: P1' }),
+    notActionableLabels: settingsShape.notActionableLabels
+      .optional()
+      .meta({ description: 'Default: invalid, wontfix' }),
+    components: settingsShape.components.optional(),
+    termsText: termsTextSchema.meta({ description: "The program's terms; they become version 1" }),
+  })
+  .transform(({ priorityLevels = defaultPriorityLevels, ...body }) => ({
+    ...body,
+    priorityLevels,
+    priorityLabels: body.priorityLabels ?? defaultPriorityLabels(priorityLevels),
+    priorityThreshold: body.priorityThreshold ?? defaultPriorityThreshold,
+    notActionableLabels: body.notActionableLabels ?? defaultNotActionableLabels,
+    components: body.components ?? [],
+  }))
+  .superRefine(checkPriorityRules)
+  .meta({ id: 'CreateProgramBody' });
+
+export const updateProgramBody = z
+  .strictObject({
+    name: settingsShape.name.optional(),
+    product: settingsShape.product.optional(),
+    githubRepo: settingsShape.githubRepo.optional(),
+    priorityLevels: settingsShape.priorityLevels.optional(),
+    priorityLabels: settingsShape.priorityLabels.optional(),
+    priorityThreshold: settingsShape.priorityThreshold.optional(),
+    notActionableLabels: settingsShape.notActionableLabels.optional(),
+    components: settingsShape.components.optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Change at least one field' })
+  .meta({ id: 'UpdateProgramBody', description: 'Any subset of the settings; terms change through their own route' });
+
+export const publishTermsBody = z.strictObject({ text: termsTextSchema }).meta({ id: 'PublishTermsBody' });
+
+export const programTermsSchema = z
+  .object({
+    version: z.number().int(),
+    text: z.string(),
+    textHash: z.string().meta({ description: 'SHA-256 of the text, hex' }),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ProgramTerms' });
+
+export const programTermsVersionSchema = z
+  .object({ version: z.number().int(), textHash: z.string(), createdAt: z.iso.datetime() })
+  .meta({ id: 'ProgramTermsVersion' });
+
+const staffOnly = { description: 'Staff only' };
+
+export const programSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    product: z.string(),
+    components: z.array(z.string()),
+    terms: programTermsSchema.meta({ description: 'The current version' }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    githubRepo: z.string().optional().meta(staffOnly),
+    priorityLevels: z.array(z.string()).optional().meta(staffOnly),
+    priorityLabels: z.array(priorityLabelSchema).optional().meta(staffOnly),
+    priorityThreshold: z.string().optional().meta(staffOnly),
+    notActionableLabels: z.array(z.string()).optional().meta(staffOnly),
+    termsVersions: z
+      .array(programTermsVersionSchema)
+      .optional()
+      .meta({ description: 'Staff only: every version, newest first' }),
+  })
+  .meta({ id: 'Program', description: 'MVPs see no GitHub or label settings' });
+
+export const programSummarySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    product: z.string(),
+    termsVersion: z.number().int().meta({ description: 'Version of the current terms' }),
+    termsAccepted: z
+      .boolean()
+      .optional()
+      .meta({ description: 'MVPs only: whether you accepted the current terms (else the program answers 403)' }),
+    githubRepo: z.string().optional().meta(staffOnly),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'ProgramSummary' });
+
+export const programListSchema = z.object({ items: z.array(programSummarySchema) }).meta({ id: 'ProgramList' });
+
+export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
+
+export type PriorityLabel = z.output<typeof priorityLabelSchema>;
+export type ProgramSettings = z.output<typeof programSettingsSchema>;
+export type CreateProgramBody = z.input<typeof createProgramBody>;
+export type UpdateProgramBody = z.input<typeof updateProgramBody>;
+export type Program = z.output<typeof programSchema>;
+export type ProgramSummary = z.output<typeof programSummarySchema>;
+export type ProgramTerms = z.output<typeof programTermsSchema>;

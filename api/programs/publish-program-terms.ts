@@ -1,0 +1,38 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import { hashTermsText } from './hash-terms-text.ts';
+import type { ProgramTerms } from './programs.schemas.ts';
+
+/**
+ * Publishes a new version of the program's terms. MVPs must accept it before they go on, so
+ * republishing the current wording is refused rather than asking everyone again for nothing.
+ */
+export async function publishProgramTerms(options: {
+  prisma: PrismaClient;
+  programId: string;
+  text: string;
+}): Promise<ProgramTerms> {
+  const { prisma, programId, text } = options;
+  const textHash = hashTermsText(text);
+  return prisma.$transaction(async (tx) => {
+    // Locked, so that two leads publishing at once get consecutive versions.
+    const [program] = await tx.$queryRaw<
+      unknown[]
+    >`select id from "Program" where id = ${programId}::uuid for no key update`;
+    if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+    const current = await tx.programTerms.findFirst({
+      where: { programId },
+      orderBy: { version: 'desc' },
+      select: { version: true, textHash: true },
+    });
+    if (current?.textHash === textHash)
+      throw new AppError('conflict', {
+        fields: [{ field: 'text', message: `This is the wording of version ${current.version} already` }],
+      });
+    const created = await tx.programTerms.create({
+      data: { programId, version: (current?.version ?? 0) + 1, text, textHash },
+      select: { version: true, text: true, textHash: true, createdAt: true },
+    });
+    return { ...created, createdAt: created.createdAt.toISOString() };
+  });
+}

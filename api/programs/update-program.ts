@@ -1,0 +1,39 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import { validationError } from '../lib/problem.ts';
+import { assertProgramNameFree } from './assert-program-name-free.ts';
+import { readProgram } from './program-view.ts';
+import { type Program, type ProgramSettings, programSettingsSchema } from './programs.schemas.ts';
+
+/** Changes some settings; the result must still hold together (e.g. the threshold stays among the levels). */
+export async function updateProgram(options: {
+  prisma: PrismaClient;
+  id: string;
+  changes: Partial<ProgramSettings>;
+}): Promise<Program> {
+  const { prisma, id, changes } = options;
+  return prisma.$transaction(async (tx) => {
+    // Locked, so that two edits of different fields cannot each pass the checks against the old row.
+    const [current] = await tx.$queryRaw<unknown[]>`select id from "Program" where id = ${id}::uuid for no key update`;
+    if (!current) throw new AppError('not_found', { detail: 'No such program.' });
+    if (changes.name !== undefined) await assertProgramNameFree(tx, changes.name, id);
+    const stored = await tx.program.findUniqueOrThrow({
+      where: { id },
+      select: {
+        name: true,
+        product: true,
+        githubRepo: true,
+        priorityLevels: true,
+        priorityLabels: true,
+        priorityThreshold: true,
+        notActionableLabels: true,
+        components: true,
+      },
+    });
+    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    const merged = programSettingsSchema.safeParse({ ...stored, ...given });
+    if (!merged.success) throw validationError(merged.error, 'body');
+    await tx.program.update({ where: { id }, data: changes, select: { id: true } });
+    return (await readProgram(tx, id, 'staff'))!;
+  });
+}

@@ -1,0 +1,97 @@
+import type { z } from 'zod';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import { validationError } from '../lib/problem.ts';
+import { assertReleaseVersionFree } from './assert-release-version-free.ts';
+import { readRelease } from './release-view.ts';
+import {
+  type Release,
+  type ReleaseStatus,
+  releaseStatuses,
+  testWindowSchema,
+  type updateReleaseBody,
+} from './releases.schemas.ts';
+
+/** Statuses that take up a place in the cohort (see Release.cohortCapacity). */
+const placeTaking = ['invited', 'active'] as const;
+
+/**
+ * Edits a release and moves its status forward. Shipping ends the cycle in the same transaction:
+ * active MVPs complete, open invitations are revoked and the join link closes.
+ */
+export async function updateRelease(options: {
+  prisma: PrismaClient;
+  id: string;
+  changes: z.output<typeof updateReleaseBody>;
+}): Promise<Release> {
+  const { prisma, id } = options;
+  const { status, testStart, testEnd, ...fields } = options.changes;
+  return prisma.$transaction(async (tx) => {
+    // Locked, so that an edit cannot slip in beside the shipping of the same release.
+    const [locked] = await tx.$queryRaw<unknown[]>`select id from "Release" where id = ${id}::uuid for no key update`;
+    if (!locked) throw new AppError('not_found', { detail: 'No such release.' });
+    const current = await tx.release.findUniqueOrThrow({
+      where: { id },
+      select: { programId: true, status: true, testStart: true, testEnd: true },
+    });
+    if (current.status === 'shipped') {
+      throw new AppError('conflict', {
+        detail: 'This release has shipped; it cannot change any more.',
+        ...(status === undefined ? {} : { fields: [{ field: 'status', message: 'The release has shipped' }] }),
+      });
+    }
+    if (status !== undefined && rank(status) < rank(current.status)) {
+      throw new AppError('conflict', {
+        fields: [{ field: 'status', message: `A release only moves forward; this one is ${current.status}` }],
+      });
+    }
+    if (testStart !== undefined || testEnd !== undefined) {
+      const window = testWindowSchema.safeParse({
+        testStart: testStart ?? current.testStart.toISOString(),
+        testEnd: testEnd ?? current.testEnd.toISOString(),
+      });
+      if (!window.success) throw validationError(window.error, 'body');
+    }
+    if (fields.version !== undefined) {
+      await tx.$queryRaw`select id from "Program" where id = ${current.programId}::uuid for no key update`;
+      await assertReleaseVersionFree(tx, { programId: current.programId, version: fields.version, exceptId: id });
+    }
+    if (fields.cohortCapacity !== undefined && fields.cohortCapacity !== null) {
+      const taken = await tx.enrolment.count({ where: { releaseId: id, status: { in: [...placeTaking] } } });
+      if (taken > fields.cohortCapacity) {
+        throw new AppError('conflict', {
+          fields: [{ field: 'cohortCapacity', message: `The cohort already has ${taken} invited or active MVPs` }],
+        });
+      }
+    }
+
+    const shipping = status === 'shipped';
+    const now = new Date();
+    await tx.release.update({
+      where: { id },
+      data: {
+        ...fields,
+        ...(testStart === undefined ? {} : { testStart: new Date(testStart) }),
+        ...(testEnd === undefined ? {} : { testEnd: new Date(testEnd) }),
+        ...(status === undefined ? {} : { status }),
+        ...(shipping ? { shippedAt: now, joinEnabled: false } : {}),
+      },
+      select: { id: true },
+    });
+    if (shipping) {
+      await tx.enrolment.updateMany({
+        where: { releaseId: id, status: 'active' },
+        data: { status: 'completed', endedAt: now },
+      });
+      await tx.invitation.updateMany({
+        where: { enrolment: { releaseId: id }, usedAt: null, revokedAt: null },
+        data: { revokedAt: now },
+      });
+    }
+    return (await readRelease(tx, id, 'staff'))!;
+  });
+}
+
+function rank(status: ReleaseStatus): number {
+  return releaseStatuses.indexOf(status);
+}
