@@ -1,35 +1,42 @@
 import { NavLink, Outlet } from 'react-router';
 import { SignOutButton } from '../features/auth/sign-out-button.tsx';
-import { roleNames, useSession } from '../features/auth/use-session.ts';
+import { roleNames, useSession } from '../lib/session.ts';
 
-/** Header and navigation for signed-in people; entries depend on the role. */
+/** Header and navigation; entries depend on the role, and only signed-in people see them. */
 export function Layout() {
   const user = useSession().data?.user;
   return (
     <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <header className="top">
-        <NavLink to="/" className="brand">
-          Fieldtest
-        </NavLink>
-        {user ? (
-          <>
-            <nav aria-label="Main">
-              <NavLink to="/" end>
-                Home
-              </NavLink>
-              {user.role === 'admin' ? <NavLink to="/staff">Staff</NavLink> : null}
-              <NavLink to="/account">Account</NavLink>
-            </nav>
-            <div className="who">
-              <span>
-                {user.name} <small>{roleNames[user.role]}</small>
-              </span>
-              <SignOutButton />
-            </div>
-          </>
-        ) : null}
+        <div className="top-inner">
+          <NavLink to="/" className="brand">
+            Fieldtest
+          </NavLink>
+          {user ? (
+            <>
+              <nav aria-label="Main">
+                <NavLink to="/" end>
+                  Home
+                </NavLink>
+                {user.role === 'admin' ? <NavLink to="/staff">Staff</NavLink> : null}
+                <NavLink to="/account">Account</NavLink>
+              </nav>
+              <div className="who">
+                <span className="who-name">
+                  {user.name} <small>{roleNames[user.role]}</small>
+                </span>
+                <SignOutButton />
+              </div>
+            </>
+          ) : null}
+        </div>
       </header>
-      <Outlet />
+      <div id="content">
+        <Outlet />
+      </div>
     </>
   );
 }

@@ -7,11 +7,13 @@ import { SetupPage } from '../features/setup/setup-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
+import { RouteError } from './route-error.tsx';
 
 // The one place that joins features: each route names its page and who may see it.
 export const router = createBrowserRouter([
   {
     element: <Layout />,
+    errorElement: <RouteError />,
     children: [
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/setup', element: <SetupPage /> },

@@ -9,18 +9,27 @@ export const api = hc<AppType>('/').api;
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Partial<ProblemBody>;
+  /** Seconds to wait before asking again, from the `Retry-After` header of a 429. */
   readonly retryAfterSeconds: number | null;
 
   constructor(status: number, problem: Partial<ProblemBody>, retryAfter: string | null) {
     super(problem.detail ?? problem.title ?? `Request failed (${status})`);
+    this.name = 'ApiError';
     this.status = status;
     this.problem = problem;
-    this.retryAfterSeconds = retryAfter ? Number(retryAfter) : null;
+    const seconds = Number(retryAfter);
+    this.retryAfterSeconds = retryAfter && Number.isFinite(seconds) ? seconds : null;
   }
 
-  /** Field errors keyed by field path, as the API reported them. */
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+
+  /** The first message for each field at fault, keyed by field path ("email", "role"…). */
   get fieldErrors(): Record<string, string> {
-    return Object.fromEntries((this.problem.errors ?? []).map((error) => [error.field, error.message]));
+    const fields: Record<string, string> = {};
+    for (const { field, message } of this.problem.errors ?? []) fields[field] ??= message;
+    return fields;
   }
 }
 
@@ -32,9 +41,29 @@ export async function unwrap<R extends { ok: boolean; status: number; headers: H
 ): Promise<OkBody<R>> {
   const response = await call;
   if (!response.ok) {
+    // A proxy in front of the API may answer with HTML: still an error, only without details.
     const problem = (await response.json().catch(() => ({}))) as Partial<ProblemBody>;
     throw new ApiError(response.status, problem, response.headers.get('retry-after'));
   }
   if (response.status === 204) return undefined as OkBody<R>;
   return (await response.json()) as OkBody<R>;
+}
+
+/** One sentence for the person at the screen, whatever went wrong. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.problem.detail) return error.problem.detail;
+    if (error.status === 429 && error.retryAfterSeconds) {
+      return `Too many attempts. Try again in ${Math.ceil(error.retryAfterSeconds)} seconds.`;
+    }
+    return error.problem.title ?? `Something went wrong (error ${error.status}). Try again.`;
+  }
+  // fetch rejects with a TypeError when the server cannot be reached at all.
+  if (error instanceof TypeError) return 'Fieldtest could not be reached. Check your connection and try again.';
+  return error instanceof Error ? error.message : 'Something went wrong. Try again.';
+}
+
+/** A 4xx will not change by asking again; network trouble and 5xx may. */
+export function isClientError(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }

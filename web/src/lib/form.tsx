@@ -1,61 +1,73 @@
+import type { MutateOptions, UseMutationResult } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import type { z } from 'zod';
-import { ApiError } from './api-client.ts';
+import { ApiError, errorMessage } from './api-client.ts';
 
 export type FieldErrors = Record<string, string>;
 
 /**
  * Validates form values with the request's own zod schema (the one the API validates with), then
- * submits; field errors from either side land under their inputs, anything else in an alert.
+ * runs the mutation; field errors from either side land under their inputs, anything else in an alert.
  */
-export function useSchemaForm<S extends z.ZodType>(schema: S, submit: (body: z.output<S>) => Promise<unknown>) {
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+export function useSchemaForm<S extends z.ZodType, R>(schema: S, mutation: UseMutationResult<R, Error, z.output<S>>) {
+  const [clientErrors, setClientErrors] = useState<{ fields: FieldErrors; form: string | null } | null>(null);
 
-  const onSubmit = (values: () => unknown) => async (event: FormEvent) => {
-    event.preventDefault();
-    setFormError(null);
-    const parsed = schema.safeParse(values());
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join('.'), issue.message])));
-      return;
-    }
-    setFieldErrors({});
-    setPending(true);
-    try {
-      await submit(parsed.data);
-    } catch (error) {
-      if (error instanceof ApiError && Object.keys(error.fieldErrors).length) {
-        setFieldErrors(error.fieldErrors);
-        if (error.problem.detail) setFormError(error.problem.detail);
-      } else {
-        setFormError(error instanceof Error ? error.message : 'Something went wrong.');
+  const onSubmit =
+    (values: () => unknown, options?: MutateOptions<R, Error, z.output<S>>) => (event: FormEvent<HTMLFormElement>) => {
+      event.preventDefault();
+      const parsed = schema.safeParse(values());
+      if (!parsed.success) {
+        mutation.reset();
+        const fields: FieldErrors = {};
+        const unplaced: string[] = [];
+        for (const issue of parsed.error.issues) {
+          const path = issue.path.join('.');
+          if (path) fields[path] ??= issue.message;
+          else unplaced.push(issue.message);
+        }
+        setClientErrors({ fields, form: unplaced.join(' ') || null });
+        return;
       }
-    } finally {
-      setPending(false);
-    }
-  };
-  return { fieldErrors, formError, pending, onSubmit, setFormError };
+      setClientErrors(null);
+      mutation.mutate(parsed.data, options);
+    };
+
+  const serverError = mutation.error;
+  const fieldErrors = clientErrors?.fields ?? (serverError instanceof ApiError ? serverError.fieldErrors : {});
+  const formError = clientErrors ? clientErrors.form : serverError ? formErrorOf(serverError) : null;
+  return { fieldErrors, formError, pending: mutation.isPending, onSubmit };
 }
 
+function formErrorOf(error: Error): string | null {
+  // Invalid fields speak for themselves under their inputs; "Invalid body." above them adds nothing.
+  if (error instanceof ApiError && Object.keys(error.fieldErrors).length > 0) {
+    return error.code === 'validation' || !error.problem.detail ? null : error.problem.detail;
+  }
+  return errorMessage(error);
+}
+
+type ControlAttributes = { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+
+/** A labelled control with its hint and error message, tied together for screen readers. */
 export function Field(props: {
   label: string;
+  name: string;
   error?: string | undefined;
   hint?: string;
-  children: (attributes: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
+  children: (attributes: ControlAttributes) => ReactNode;
 }) {
   const id = useId();
-  const describedBy = props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined;
+  const describedBy = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{props.label}</label>
       {props.children({
         id,
+        name: props.name,
         'aria-invalid': Boolean(props.error),
         ...(describedBy ? { 'aria-describedby': describedBy } : {}),
       })}
-      {props.hint && !props.error ? (
+      {props.hint ? (
         <p className="hint" id={`${id}-hint`}>
           {props.hint}
         </p>
@@ -69,7 +81,7 @@ export function Field(props: {
   );
 }
 
-export function FormAlert(props: { message: string | null }) {
+export function FormAlert(props: { message: string | null | undefined }) {
   if (!props.message) return null;
   return (
     <p className="alert" role="alert">
@@ -78,7 +90,11 @@ export function FormAlert(props: { message: string | null }) {
   );
 }
 
-/** The token of a one-time link: it travels in the URL fragment, never sent to any server. */
-export function linkToken(): string {
-  return window.location.hash.replace(/^#/, '');
+/** A quiet confirmation that something worked, announced by screen readers without stealing focus. */
+export function Notice(props: { children: ReactNode; tone?: 'info' | 'success' }) {
+  return (
+    <p className={props.tone === 'success' ? 'notice success' : 'notice'} role="status">
+      {props.children}
+    </p>
+  );
 }

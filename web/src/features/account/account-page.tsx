@@ -1,52 +1,49 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { changePasswordBody } from '../../../../api/account/account.schemas.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
-import { roleNames, sessionQueryKey, useSession } from '../auth/use-session.ts';
+import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
+import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { roleNames, useEndSession, useSignedInUser } from '../../lib/session.ts';
+
+const emptyPasswords = { currentPassword: '', newPassword: '' };
 
 export function AccountPage() {
-  const { data } = useSession();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const [values, setValues] = useState({ currentPassword: '', newPassword: '' });
-  const [done, setDone] = useState(false);
-  const form = useSchemaForm(changePasswordBody, async (json) => {
-    await unwrap(api.account.password.$post({ json }));
-    setValues({ currentPassword: '', newPassword: '' });
-    setDone(true);
+  const user = useSignedInUser();
+  const endSession = useEndSession();
+  const [values, setValues] = useState(emptyPasswords);
+  const changePassword = useMutation({
+    mutationFn: (json: typeof emptyPasswords) => unwrap(api.account.password.$post({ json })),
+    onSuccess: () => setValues(emptyPasswords),
   });
-  const signOutEverywhere = async () => {
-    await unwrap(api.auth['sign-out-everywhere'].$post());
-    queryClient.clear();
-    queryClient.setQueryData(sessionQueryKey, { user: null });
-    navigate('/sign-in', { replace: true });
-  };
-  const user = data?.user;
-  if (!user) return null;
+  const form = useSchemaForm(changePasswordBody, changePassword);
+  const signOutEverywhere = useMutation({
+    mutationFn: () => unwrap(api.auth['sign-out-everywhere'].$post()),
+    onSuccess: () => endSession('You have been signed out on every device, this one included.'),
+  });
+
   return (
     <main>
       <h1>Account settings</h1>
-      <p>
-        {user.name} · {user.email} · {roleNames[user.role]}
-      </p>
-      <section>
-        <h2>Change password</h2>
-        <form
-          onSubmit={(event) => {
-            setDone(false);
-            return form.onSubmit(() => values)(event);
-          }}
-          noValidate
-        >
-          <FormAlert message={form.formError} />
-          {done ? (
-            <p className="success" role="status">
-              Password changed. Your other sessions were signed out.
-            </p>
+      <section aria-labelledby="details-heading">
+        <h2 id="details-heading">Your details</h2>
+        <dl className="details">
+          <dt>Name</dt>
+          <dd>{user.name}</dd>
+          <dt>E-mail</dt>
+          <dd>{user.email}</dd>
+          <dt>Role</dt>
+          <dd>{roleNames[user.role]}</dd>
+        </dl>
+        <p className="hint">Only a program lead can change your role.</p>
+      </section>
+      <section aria-labelledby="password-heading">
+        <h2 id="password-heading">Change password</h2>
+        <form className="stack" onSubmit={form.onSubmit(() => values)} noValidate>
+          {changePassword.isSuccess ? (
+            <Notice tone="success">Password changed. Your other sessions have been signed out.</Notice>
           ) : null}
-          <Field label="Current password" error={form.fieldErrors.currentPassword}>
+          <FormAlert message={form.formError} />
+          <Field label="Current password" name="currentPassword" error={form.fieldErrors.currentPassword}>
             {(attributes) => (
               <input
                 {...attributes}
@@ -57,7 +54,12 @@ export function AccountPage() {
               />
             )}
           </Field>
-          <Field label="New password" error={form.fieldErrors.newPassword} hint="At least 12 characters.">
+          <Field
+            label="New password"
+            name="newPassword"
+            error={form.fieldErrors.newPassword}
+            hint="At least 12 characters, different from the current one."
+          >
             {(attributes) => (
               <input
                 {...attributes}
@@ -73,10 +75,16 @@ export function AccountPage() {
           </button>
         </form>
       </section>
-      <section>
-        <h2>Sessions</h2>
-        <p>Signed in on a shared or lost device? End every session, this one included.</p>
-        <button type="button" className="danger" onClick={signOutEverywhere}>
+      <section aria-labelledby="sessions-heading">
+        <h2 id="sessions-heading">Sessions</h2>
+        <p>Signed in on a shared or lost device? End every session of your account, this one included.</p>
+        <FormAlert message={signOutEverywhere.error ? errorMessage(signOutEverywhere.error) : null} />
+        <button
+          type="button"
+          className="danger"
+          onClick={() => signOutEverywhere.mutate()}
+          disabled={signOutEverywhere.isPending}
+        >
           Sign out everywhere
         </button>
       </section>

@@ -1,52 +1,68 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { setPasswordBody } from '../../../../api/auth/auth.schemas.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, linkToken, useSchemaForm } from '../../lib/form.tsx';
-import { sessionQueryKey } from './use-session.ts';
+import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
+import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
+import { useSession, useStartSession } from '../../lib/session.ts';
 
 /** A new staff member (or one sent a reset link) chooses a password through a one-time link. */
 export function SetPasswordPage() {
-  const token = linkToken();
-  const queryClient = useQueryClient();
+  const { token, malformed } = useLinkToken();
+  const link = useLinkInfo(token);
+  const signedIn = useSession().data?.user;
+  const startSession = useStartSession();
   const navigate = useNavigate();
-  const link = useQuery({
-    queryKey: ['link', token],
-    queryFn: () => unwrap(api.auth.links.inspect.$post({ json: { token } })),
-    enabled: token.length > 0,
-  });
   const [password, setPassword] = useState('');
-  const setPassword_ = useMutation({
+  const setPasswordMutation = useMutation({
     mutationFn: (json: { token: string; password: string }) => unwrap(api.auth['set-password'].$post({ json })),
+    onSuccess: (user) => {
+      startSession(user);
+      void navigate('/', { replace: true });
+    },
   });
-  const form = useSchemaForm(setPasswordBody, async (json) => {
-    const user = await setPassword_.mutateAsync(json);
-    queryClient.setQueryData(sessionQueryKey, { user });
-    navigate('/', { replace: true });
-  });
+  const form = useSchemaForm(setPasswordBody, setPasswordMutation);
 
   return (
     <main className="narrow">
       <h1>Choose your password</h1>
-      {!token ? (
+      {!token || malformed ? (
         <p className="alert" role="alert">
-          This link is incomplete. Open the whole link you were given.
+          This link is incomplete. Open the whole link you were given, including the part after <code>#</code>.
         </p>
       ) : null}
+      {link.isLoading ? <p role="status">Checking your link…</p> : null}
       {link.error ? (
+        <div className="alert" role="alert">
+          <p>{errorMessage(link.error)}</p>
+          <p>A program lead can send you a new link from the Staff page.</p>
+        </div>
+      ) : null}
+      {link.data?.purpose === 'first_admin' ? (
         <p className="alert" role="alert">
-          {link.error.message}
+          This is the link to set up Fieldtest. <Link to={`/setup#${token}`}>Create the first admin</Link> instead.
         </p>
       ) : null}
-      {link.data ? (
-        <form onSubmit={form.onSubmit(() => ({ token, password }))} noValidate>
+      {link.data?.purpose === 'set_password' ? (
+        <form className="card" onSubmit={form.onSubmit(() => ({ token, password }))} noValidate>
           <p>
-            For <strong>{link.data.name}</strong> ({link.data.email}). Use at least 12 characters; a few words make a
-            good password.
+            For <strong>{link.data.name}</strong> ({link.data.email}). The link works once, until{' '}
+            {formatDateTime(link.data.expiresAt)}.
           </p>
+          {signedIn && signedIn.email !== link.data.email ? (
+            <p className="notice">
+              You are signed in as {signedIn.name}. Choosing this password signs you in as {link.data.name} instead.
+            </p>
+          ) : null}
           <FormAlert message={form.formError} />
-          <Field label="Password" error={form.fieldErrors.password}>
+          <Field
+            label="Password"
+            name="password"
+            error={form.fieldErrors.password}
+            hint="At least 12 characters; a few unrelated words make a good one."
+          >
             {(attributes) => (
               <input
                 {...attributes}

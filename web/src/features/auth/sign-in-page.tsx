@@ -1,70 +1,78 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { signInBody } from '../../../../api/auth/auth.schemas.ts';
-import { ApiError, api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
-import { sessionQueryKey, useSession } from './use-session.ts';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { type SignInState, useSession, useStartSession } from '../../lib/session.ts';
+
+/** Only a path on this site, so a crafted `?next=//elsewhere.example` cannot send people away. */
+function safeNext(next: string | null): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/';
+}
 
 export function SignInPage() {
   const session = useSession();
-  const queryClient = useQueryClient();
+  const startSession = useStartSession();
   const navigate = useNavigate();
+  const location = useLocation();
   const [params] = useSearchParams();
-  const next = params.get('next')?.startsWith('/') ? params.get('next')! : '/';
+  const next = safeNext(params.get('next'));
+  const state = location.state as SignInState;
   const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => unwrap(api.setup.status.$get()) });
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const form = useSchemaForm(signInBody, async (json) => {
-    try {
-      const user = await unwrap(api.auth['sign-in'].$post({ json }));
-      queryClient.setQueryData(sessionQueryKey, { user });
-      navigate(next, { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 429) {
-        throw new Error(`Too many attempts. Try again in ${error.retryAfterSeconds ?? 60} seconds.`);
-      }
-      throw error;
-    }
+  const [values, setValues] = useState({ email: '', password: '' });
+  const signIn = useMutation({
+    mutationFn: (json: { email: string; password: string }) => unwrap(api.auth['sign-in'].$post({ json })),
+    onSuccess: (user) => {
+      startSession(user);
+      void navigate(next, { replace: true });
+    },
   });
+  const form = useSchemaForm(signInBody, signIn);
 
-  if (session.data?.user) return <Navigate to={next} replace />;
+  // Right after signing out the session is cleared a moment after this page shows: no bounce back then.
+  if (session.data?.user && !state?.signedOut) return <Navigate to={next} replace />;
   return (
     <main className="narrow">
       <h1>Sign in</h1>
+      {state?.notice ? <Notice>{state.notice}</Notice> : null}
       {setup.data?.needsSetup ? (
-        <p className="notice">
-          No admin account exists yet. The first admin is created through the one-time setup link that
-          <code>npm start</code> printed on the server's console.
-        </p>
+        <div className="notice" role="status">
+          <p>
+            <strong>Fieldtest has no admin yet.</strong> The first admin is created through the one-time setup link that{' '}
+            <code>npm start</code> printed in the server's terminal. Open that link to create the account; nobody can
+            sign in before that.
+          </p>
+        </div>
       ) : null}
-      <form onSubmit={form.onSubmit(() => ({ email, password }))} noValidate>
+      <form className="card" onSubmit={form.onSubmit(() => values)} noValidate>
         <FormAlert message={form.formError} />
-        <Field label="E-mail" error={form.fieldErrors.email}>
+        <Field label="E-mail" name="email" error={form.fieldErrors.email}>
           {(attributes) => (
             <input
               {...attributes}
               type="email"
               autoComplete="username"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              value={values.email}
+              onChange={(e) => setValues({ ...values, email: e.target.value })}
             />
           )}
         </Field>
-        <Field label="Password" error={form.fieldErrors.password}>
+        <Field label="Password" name="password" error={form.fieldErrors.password}>
           {(attributes) => (
             <input
               {...attributes}
               type="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
+              value={values.password}
+              onChange={(e) => setValues({ ...values, password: e.target.value })}
             />
           )}
         </Field>
         <button type="submit" disabled={form.pending}>
           Sign in
         </button>
+        <p className="hint">Forgot your password? Ask a program lead for a new password link.</p>
       </form>
     </main>
   );

@@ -1,20 +1,25 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import { api, unwrap } from '../../lib/api-client.ts';
-import { sessionQueryKey } from './use-session.ts';
+import { useMutation } from '@tanstack/react-query';
+import { ApiError, api, unwrap } from '../../lib/api-client.ts';
+import { useEndSession } from '../../lib/session.ts';
 
 export function SignOutButton() {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const signOut = async () => {
-    await unwrap(api.auth['sign-out'].$post()).catch(() => undefined);
-    queryClient.clear();
-    queryClient.setQueryData(sessionQueryKey, { user: null });
-    navigate('/sign-in', { replace: true });
-  };
+  const endSession = useEndSession();
+  const signOut = useMutation({
+    mutationFn: () => unwrap(api.auth['sign-out'].$post()),
+    onSuccess: () => endSession(),
+    // A 401 means the session had ended already: the outcome the person asked for.
+    onError: (error) => (error instanceof ApiError && error.status === 401 ? endSession() : undefined),
+  });
   return (
-    <button type="button" className="link-button" onClick={signOut}>
-      Sign out
-    </button>
+    <>
+      {signOut.isError ? (
+        <span className="field-error" role="alert">
+          Sign-out failed; try again.
+        </span>
+      ) : null}
+      <button type="button" className="quiet" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
+        Sign out
+      </button>
+    </>
   );
 }

@@ -1,55 +1,74 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createFirstAdminBody } from '../../../../api/setup/setup.schemas.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, linkToken, useSchemaForm } from '../../lib/form.tsx';
-import { sessionQueryKey } from '../auth/use-session.ts';
+import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
+import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
+import { useStartSession } from '../../lib/session.ts';
+
+type Values = { name: string; email: string; password: string };
 
 /** First run: the person holding the setup link printed by `npm start` becomes the first admin. */
 export function SetupPage() {
-  const token = linkToken();
-  const queryClient = useQueryClient();
+  const { token, malformed } = useLinkToken();
+  const link = useLinkInfo(token);
+  const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => unwrap(api.setup.status.$get()) });
+  const startSession = useStartSession();
   const navigate = useNavigate();
-  const link = useQuery({
-    queryKey: ['link', token],
-    queryFn: () => unwrap(api.auth.links.inspect.$post({ json: { token } })),
-    enabled: token.length > 0,
+  const [values, setValues] = useState<Values>({ name: '', email: '', password: '' });
+  const createAdmin = useMutation({
+    mutationFn: (json: Values & { token: string }) => unwrap(api.setup.$post({ json })),
+    onSuccess: (user) => {
+      startSession(user);
+      void navigate('/', { replace: true });
+    },
   });
-  const [values, setValues] = useState({ name: '', email: '', password: '' });
-  const form = useSchemaForm(createFirstAdminBody, async (json) => {
-    const user = await unwrap(api.setup.$post({ json }));
-    queryClient.setQueryData(sessionQueryKey, { user });
-    navigate('/', { replace: true });
-  });
-  const set = (key: keyof typeof values) => (event: { target: { value: string } }) =>
+  const form = useSchemaForm(createFirstAdminBody, createAdmin);
+  const set = (key: keyof Values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
 
   return (
     <main className="narrow">
       <h1>Create the first admin</h1>
-      {!token ? (
-        <p className="alert" role="alert">
-          Open the whole setup link that <code>npm start</code> printed, including the part after <code>#</code>.
-        </p>
+      {!token || malformed ? (
+        setup.data?.needsSetup === false ? (
+          <p className="notice">
+            Fieldtest is set up already. <Link to="/sign-in">Sign in</Link>.
+          </p>
+        ) : (
+          <p className="alert" role="alert">
+            Open the whole setup link that <code>npm start</code> printed, including the part after <code>#</code>.
+          </p>
+        )
       ) : null}
+      {link.isLoading ? <p role="status">Checking the setup link…</p> : null}
       {link.error ? (
         <div className="alert" role="alert">
-          <p>{link.error.message}</p>
+          <p>{errorMessage(link.error)}</p>
           <p>
-            If the admin exists already, <Link to="/sign-in">sign in</Link>. Otherwise restart the server for a new
-            link.
+            If the admin exists already, <Link to="/sign-in">sign in</Link>. Otherwise restart the server (
+            <code>npm start</code>) to print a new setup link.
           </p>
         </div>
       ) : null}
-      {link.data ? (
-        <form onSubmit={form.onSubmit(() => ({ ...values, token }))} noValidate>
-          <p>You will be the program lead: you set up programs and releases and add the rest of the staff.</p>
+      {link.data && link.data.purpose !== 'first_admin' ? (
+        <p className="alert" role="alert">
+          This link is for choosing a password. <Link to={`/set-password#${token}`}>Choose your password</Link> instead.
+        </p>
+      ) : null}
+      {link.data?.purpose === 'first_admin' ? (
+        <form className="card" onSubmit={form.onSubmit(() => ({ ...values, token }))} noValidate>
+          <p>
+            You will be the first program lead: you set up programs and releases and add the rest of the staff. This
+            link works once, until {formatDateTime(link.data.expiresAt)}.
+          </p>
           <FormAlert message={form.formError} />
-          <Field label="Name" error={form.fieldErrors.name}>
+          <Field label="Name" name="name" error={form.fieldErrors.name}>
             {(attributes) => <input {...attributes} autoComplete="name" value={values.name} onChange={set('name')} />}
           </Field>
-          <Field label="E-mail" error={form.fieldErrors.email}>
+          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
             {(attributes) => (
               <input
                 {...attributes}
@@ -60,7 +79,12 @@ export function SetupPage() {
               />
             )}
           </Field>
-          <Field label="Password" error={form.fieldErrors.password} hint="At least 12 characters.">
+          <Field
+            label="Password"
+            name="password"
+            error={form.fieldErrors.password}
+            hint="At least 12 characters; a few unrelated words make a good one."
+          >
             {(attributes) => (
               <input
                 {...attributes}

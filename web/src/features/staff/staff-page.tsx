@@ -1,77 +1,71 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createStaffMemberBody, staffRoles } from '../../../../api/staff/staff.schemas.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
-import { roleNames } from '../auth/use-session.ts';
+import { roleNames, useSignedInUser } from '../../lib/session.ts';
+import { PasswordLinkBox } from './password-link-box.tsx';
+import { type StaffRole, useCreateStaffMember, useStaffList } from './staff-api.ts';
+import { StaffMemberRow } from './staff-member-row.tsx';
 
-const staffQueryKey = ['staff'] as const;
-
-type PasswordLink = { url: string; expiresAt: string; name: string };
+const roleHints: Record<StaffRole, string> = {
+  admin: 'Program leads manage staff, programs and releases.',
+  engineer: 'Engineers triage the bug reports of every program.',
+  internal_tester: 'Internal testers file bugs next to the MVPs of a program.',
+};
 
 export function StaffPage() {
-  const queryClient = useQueryClient();
-  const staff = useQuery({ queryKey: staffQueryKey, queryFn: () => unwrap(api.staff.$get()) });
-  const [values, setValues] = useState({ name: '', email: '', role: 'engineer' as (typeof staffRoles)[number] });
-  const [link, setLink] = useState<PasswordLink | null>(null);
-  const [rowError, setRowError] = useState<string | null>(null);
-  const form = useSchemaForm(createStaffMemberBody, async (json) => {
-    const created = await unwrap(api.staff.$post({ json }));
-    setLink({ ...created.passwordLink, name: created.member.name });
-    setValues({ name: '', email: '', role: values.role });
-    await queryClient.invalidateQueries({ queryKey: staffQueryKey });
+  const me = useSignedInUser();
+  const staff = useStaffList();
+  const [values, setValues] = useState<{ name: string; email: string; role: StaffRole }>({
+    name: '',
+    email: '',
+    role: 'engineer',
   });
-  const update = useMutation({
-    mutationFn: (change: { id: string; role?: (typeof staffRoles)[number]; disabled?: boolean }) => {
-      const { id, ...json } = change;
-      return unwrap(api.staff[':id'].$patch({ param: { id }, json }));
-    },
-    onMutate: () => setRowError(null),
-    onError: (error) => setRowError(error.message),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: staffQueryKey }),
-  });
-  const relink = useMutation({
-    mutationFn: (member: { id: string; name: string }) =>
-      unwrap(api.staff[':id']['password-link'].$post({ param: { id: member.id } })).then((created) => ({
-        ...created,
-        name: member.name,
-      })),
-    onSuccess: setLink,
-    onError: (error) => setRowError(error.message),
-  });
+  const create = useCreateStaffMember();
+  const form = useSchemaForm(createStaffMemberBody, create);
+  const created = create.data;
 
   return (
     <main>
       <h1>Staff</h1>
-      <section>
-        <h2>Add staff member</h2>
-        <form className="inline-form" onSubmit={form.onSubmit(() => values)} noValidate>
+      <p className="lead">Everyone at the company who works in Fieldtest. MVPs join programs by invitation instead.</p>
+      <section aria-labelledby="add-heading">
+        <h2 id="add-heading">Add a staff member</h2>
+        <form
+          className="inline-form"
+          onSubmit={form.onSubmit(() => values, {
+            onSuccess: () => setValues((current) => ({ name: '', email: '', role: current.role })),
+          })}
+          noValidate
+        >
           <FormAlert message={form.formError} />
-          <Field label="Name" error={form.fieldErrors.name}>
+          <Field label="Name" name="name" error={form.fieldErrors.name}>
             {(attributes) => (
               <input
                 {...attributes}
+                autoComplete="off"
                 value={values.name}
                 onChange={(e) => setValues({ ...values, name: e.target.value })}
               />
             )}
           </Field>
-          <Field label="E-mail" error={form.fieldErrors.email}>
+          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
             {(attributes) => (
               <input
                 {...attributes}
                 type="email"
+                autoComplete="off"
                 value={values.email}
                 onChange={(e) => setValues({ ...values, email: e.target.value })}
               />
             )}
           </Field>
-          <Field label="Role" error={form.fieldErrors.role}>
+          <Field label="Role" name="role" error={form.fieldErrors.role} hint={roleHints[values.role]}>
             {(attributes) => (
               <select
                 {...attributes}
                 value={values.role}
-                onChange={(e) => setValues({ ...values, role: e.target.value as (typeof staffRoles)[number] })}
+                onChange={(e) => setValues({ ...values, role: e.target.value as StaffRole })}
               >
                 {staffRoles.map((role) => (
                   <option key={role} value={role}>
@@ -85,73 +79,39 @@ export function StaffPage() {
             Add staff member
           </button>
         </form>
-        {link ? (
-          <div className="link-box" role="status">
-            <p>
-              Give this single-use link to <strong>{link.name}</strong> to choose a password. It works once and expires{' '}
-              {new Date(link.expiresAt).toLocaleString()}.
-            </p>
-            <code className="copyable">{link.url}</code>
-            <button type="button" onClick={() => navigator.clipboard?.writeText(link.url)}>
-              Copy link
-            </button>
-          </div>
+        {created ? (
+          <PasswordLinkBox
+            name={created.member.name}
+            url={created.passwordLink.url}
+            expiresAt={created.passwordLink.expiresAt}
+          />
         ) : null}
       </section>
-      <section>
-        <h2>Everyone on staff</h2>
-        <FormAlert message={rowError} />
-        {staff.isPending ? <p>Loading…</p> : null}
-        {staff.error ? <FormAlert message={staff.error.message} /> : null}
+      <section aria-labelledby="list-heading">
+        <h2 id="list-heading">Everyone on staff</h2>
+        {staff.isPending ? <p role="status">Loading…</p> : null}
+        <FormAlert message={staff.error ? errorMessage(staff.error) : null} />
         {staff.data ? (
-          <table>
+          <table className="staff-table">
             <thead>
               <tr>
-                <th>Name</th>
-                <th>E-mail</th>
-                <th>Role</th>
-                <th>Status</th>
-                <th>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Status</th>
+                <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
               </tr>
             </thead>
             <tbody>
               {staff.data.items.map((member) => (
-                <tr key={member.id} className={member.status === 'disabled' ? 'muted' : undefined}>
-                  <td>{member.name}</td>
-                  <td>{member.email}</td>
-                  <td>
-                    <select
-                      aria-label={`Role of ${member.name}`}
-                      value={member.role}
-                      onChange={(e) =>
-                        update.mutate({ id: member.id, role: e.target.value as (typeof staffRoles)[number] })
-                      }
-                    >
-                      {staffRoles.map((role) => (
-                        <option key={role} value={role}>
-                          {roleNames[role]}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>{member.status}</td>
-                  <td className="actions">
-                    {member.status !== 'disabled' ? (
-                      <button type="button" className="link-button" onClick={() => relink.mutate(member)}>
-                        New password link
-                      </button>
-                    ) : null}
-                    <button
-                      type="button"
-                      className="link-button"
-                      onClick={() => update.mutate({ id: member.id, disabled: member.status !== 'disabled' })}
-                    >
-                      {member.status === 'disabled' ? 'Enable' : 'Disable'}
-                    </button>
-                  </td>
-                </tr>
+                <StaffMemberRow
+                  key={member.id}
+                  member={member}
+                  isSelf={member.id === me.id}
+                  // A new link voids the one shown above, and a disabled account cannot use it.
+                  onChanged={(id) => (created?.member.id === id ? create.reset() : undefined)}
+                />
               ))}
             </tbody>
           </table>

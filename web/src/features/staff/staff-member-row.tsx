@@ -1,0 +1,111 @@
+import type { StaffMember } from '../../../../api/staff/staff.schemas.ts';
+import { staffRoles } from '../../../../api/staff/staff.schemas.ts';
+import { errorMessage } from '../../lib/api-client.ts';
+import { roleNames } from '../../lib/session.ts';
+import { PasswordLinkBox } from './password-link-box.tsx';
+import { type StaffRole, useIssuePasswordLink, useUpdateStaffMember } from './staff-api.ts';
+
+const statusNames: Record<StaffMember['status'], string> = {
+  active: 'Active',
+  invited: 'Invited',
+  disabled: 'Disabled',
+};
+
+const statusHints: Record<StaffMember['status'], string> = {
+  active: 'Has chosen a password',
+  invited: 'Has not chosen a password yet',
+  disabled: 'Cannot sign in',
+};
+
+/**
+ * One staff member with the controls a program lead has over them; one's own row is read-only.
+ * `onChanged` tells the page that links shown for this member earlier may no longer work.
+ */
+export function StaffMemberRow(props: { member: StaffMember; isSelf: boolean; onChanged: (id: string) => void }) {
+  const { member, isSelf, onChanged } = props;
+  const update = useUpdateStaffMember(member.id);
+  const passwordLink = useIssuePasswordLink(member.id);
+  const disabled = member.status === 'disabled';
+  const error = update.error ?? passwordLink.error;
+  const busy = update.isPending || passwordLink.isPending;
+
+  return (
+    <>
+      <tr className={disabled ? 'muted' : undefined}>
+        <th scope="row">
+          <span className="member-name">{member.name}</span>
+          {isSelf ? <span className="you"> (you)</span> : null}
+          <span className="member-email">{member.email}</span>
+        </th>
+        <td>
+          {/* The select shows what the server holds: a refused change snaps back by itself. */}
+          <select
+            aria-label={`Role of ${member.name}`}
+            value={member.role}
+            disabled={isSelf || busy}
+            onChange={(event) => {
+              passwordLink.reset();
+              update.mutate({ role: event.target.value as StaffRole });
+            }}
+          >
+            {staffRoles.map((role) => (
+              <option key={role} value={role}>
+                {roleNames[role]}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <span className={`badge badge-${member.status}`} title={statusHints[member.status]}>
+            {statusNames[member.status]}
+          </span>
+        </td>
+        <td className="actions">
+          {isSelf ? (
+            <span className="hint">Another program lead can change your own role or account.</span>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="secondary"
+                disabled={disabled || busy}
+                title={disabled ? 'Enable the account first' : undefined}
+                onClick={() => {
+                  update.reset();
+                  passwordLink.mutate(undefined, { onSuccess: () => onChanged(member.id) });
+                }}
+              >
+                New password link
+              </button>
+              <button
+                type="button"
+                className={disabled ? 'secondary' : 'secondary danger-text'}
+                disabled={busy}
+                onClick={() => {
+                  passwordLink.reset();
+                  update.mutate({ disabled: !disabled }, { onSuccess: () => onChanged(member.id) });
+                }}
+              >
+                {disabled ? 'Enable' : 'Disable'}
+              </button>
+            </>
+          )}
+        </td>
+      </tr>
+      {error || passwordLink.data ? (
+        <tr className="row-extra">
+          <td colSpan={4}>
+            {error ? (
+              <p className="alert" role="alert">
+                {errorMessage(error)}
+              </p>
+            ) : null}
+            {passwordLink.data && !passwordLink.error ? (
+              <PasswordLinkBox name={member.name} url={passwordLink.data.url} expiresAt={passwordLink.data.expiresAt} />
+            ) : null}
+          </td>
+        </tr>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { useQuery } from '@tanstack/react-query';
+import { useLocation } from 'react-router';
+import { linkTokenSchema } from '../../../api/auth/auth.schemas.ts';
+import { api, unwrap } from './api-client.ts';
+
+/**
+ * The token of a one-time link (`/setup#…`, `/set-password#…`). It travels in the URL fragment,
+ * which browsers never send to a server, so only this page and the API call below ever see it.
+ */
+export function useLinkToken(): { token: string; malformed: boolean } {
+  const token = useLocation().hash.replace(/^#/, '');
+  return { token, malformed: token !== '' && !linkTokenSchema.safeParse(token).success };
+}
+
+/** What the link is for and whether it still works, asked before anyone fills in the form behind it. */
+export function useLinkInfo(token: string) {
+  return useQuery({
+    queryKey: ['link', token],
+    queryFn: () => unwrap(api.auth.links.inspect.$post({ json: { token } })),
+    enabled: linkTokenSchema.safeParse(token).success,
+    // Spending the link would make a refetch report it as used while the page moves on.
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
