@@ -4,7 +4,10 @@ import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './account/account.router.ts';
 import { authRouter } from './auth/auth.router.ts';
 import { docsRouter } from './docs/docs.router.ts';
+import { enrolmentRouter } from './enrolment/enrolment.router.ts';
 import { healthRouter } from './health/health.router.ts';
+import { invitationsRouter } from './invitations/invitations.router.ts';
+import { joinRouter } from './join/join.router.ts';
 import type { AppEnv, Deps } from './lib/app-context.ts';
 import { AppError } from './lib/app-error.ts';
 import { createRouter } from './lib/create-router.ts';
@@ -14,6 +17,7 @@ import { requestContext } from './lib/request-context.ts';
 import { sameOrigin } from './lib/same-origin.ts';
 import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
+import { mvpRouter } from './mvp/mvp.router.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
@@ -30,6 +34,10 @@ function apiRoutes() {
     .route('/', authRouter)
     .route('/', accountRouter)
     .route('/', staffRouter)
+    .route('/', enrolmentRouter)
+    .route('/', invitationsRouter)
+    .route('/', joinRouter)
+    .route('/', mvpRouter)
     .route('/', outboxRouter)
     .route('/', programsRouter)
     .route('/', releasesRouter);

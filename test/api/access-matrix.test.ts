@@ -22,9 +22,11 @@ type Case = {
   status: number;
   request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
 };
-type Ids = { staffMember: string; run: number } & Fixtures;
+type Ids = { staffMember: string; run: number } & Fixtures & EnrolmentFixtures;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
 type Fixtures = { program: string; release: string; spareProgram: string };
+/** Enrolments of `release`, one per route that changes an enrolment's status. */
+type EnrolmentFixtures = { enrolments: Record<'resend' | 'revoke' | 'approve' | 'decline' | 'remove', string> };
 
 const matrix: Record<string, Case> = {
   'GET /api/health': { allowed: 'public', status: 200, request: () => ({ path: '/api/health' }) },
@@ -133,19 +135,134 @@ const matrix: Record<string, Case> = {
     status: 201,
     request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}/password-link` }),
   },
+  'POST /api/releases/{id}/invitations': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({
+      path: `/api/releases/${ids.release}/invitations`,
+      body: { invitees: [{ email: `invitee-${ids.run}@example.test`, name: 'Invitee', company: 'C' }] },
+    }),
+  },
+  'POST /api/enrolments/{id}/invitation': {
+    allowed: ['admin'],
+    status: 201,
+    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.resend}/invitation` }),
+  },
+  'DELETE /api/enrolments/{id}/invitation': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.revoke}/invitation` }),
+  },
+  'POST /api/invitations/inspect': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/invitations/inspect', body: { token: bogusToken } }),
+  },
+  'POST /api/invitations/accept': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({
+      path: '/api/invitations/accept',
+      body: { token: bogusToken, name: 'X', password: somePassword },
+    }),
+  },
+  'PUT /api/releases/{id}/join-link': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link`, body: { enabled: true, cap: null } }),
+  },
+  'POST /api/releases/{id}/join-link/rotate': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link/rotate` }),
+  },
+  'POST /api/join/inspect': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/join/inspect', body: { token: bogusToken } }),
+  },
+  'POST /api/join/apply': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({
+      path: '/api/join/apply',
+      body: {
+        token: bogusToken,
+        name: 'X',
+        email: 'x@example.test',
+        company: 'C',
+        jobRole: 'R',
+        platforms: [],
+        devices: [],
+        motivation: 'M',
+      },
+    }),
+  },
+  'GET /api/releases/{id}/cohort': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}/cohort` }),
+  },
+  'POST /api/enrolments/{id}/approve': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.approve}/approve` }),
+  },
+  'POST /api/enrolments/{id}/decline': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.decline}/decline` }),
+  },
+  'POST /api/enrolments/{id}/remove': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.remove}/remove` }),
+  },
+  'GET /api/me/terms': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/terms' }) },
+  'POST /api/programs/{id}/terms/acceptance': {
+    allowed: ['mvp'],
+    status: 201,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/terms/acceptance`, body: { version: 1 } }),
+  },
+  'GET /api/me/profile': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/profile' }) },
+  'PUT /api/me/profile': {
+    allowed: ['mvp'],
+    status: 200,
+    request: (_, ids) => ({
+      path: '/api/me/profile',
+      body: { name: 'M', company: 'C', handle: `matrix-${ids.run}`, platforms: [], devices: [] },
+    }),
+  },
+  'GET /api/me/releases': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/releases' }) },
 };
 
 let server: TestServer;
 let document: { paths: Record<string, Record<string, unknown>> };
 const users = new Map<Caller, string>();
 let fixtures: Fixtures;
+let enrolmentFixtures: EnrolmentFixtures;
 
 beforeAll(async () => {
   server = await startTestServer();
   document = await (await server.client().request('/api/openapi.json')).json();
   for (const caller of signedIn) users.set(caller, (await server.createUser(caller as Role)).id);
   fixtures = await createFixtures(users.get('mvp')!);
+  enrolmentFixtures = await createEnrolmentFixtures(fixtures.release);
 });
+
+async function createEnrolmentFixtures(releaseId: string): Promise<EnrolmentFixtures> {
+  const statuses = { resend: 'invited', revoke: 'invited', approve: 'applied', decline: 'applied', remove: 'invited' };
+  const enrolments = {} as EnrolmentFixtures['enrolments'];
+  for (const [purpose, status] of Object.entries(statuses) as [keyof typeof statuses, 'invited' | 'applied'][]) {
+    const source = status === 'applied' ? 'application' : 'invitation';
+    const row = await server.prisma.enrolment.create({
+      data: { releaseId, email: `${purpose}@example.test`, name: purpose, company: 'C', status, source },
+      select: { id: true },
+    });
+    enrolments[purpose] = row.id;
+  }
+  return { enrolments };
+}
 
 async function createFixtures(mvpId: string): Promise<Fixtures> {
   const settings = { product: 'App', githubRepo: 'acme/app', priorityLevels: ['P0'], priorityThreshold: 'P0' };
@@ -231,7 +348,12 @@ describe('access by role', () => {
       const expected = allowed ? rule.status : caller === 'anonymous' ? 401 : 403;
       it(`${route} as ${caller} → ${expected}`, async () => {
         const target = await server.createUser('engineer');
-        const { path, body } = rule.request(server, { ...fixtures, staffMember: target.id, run: ++run });
+        const { path, body } = rule.request(server, {
+          ...fixtures,
+          ...enrolmentFixtures,
+          staffMember: target.id,
+          run: ++run,
+        });
         const response = await server.client().request(path, {
           method,
           headers: {

@@ -1,0 +1,65 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { CohortMember } from './enrolment.schemas.ts';
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const cohortMemberSelect = {
+  id: true,
+  userId: true,
+  name: true,
+  email: true,
+  company: true,
+  status: true,
+  source: true,
+  jobRole: true,
+  platforms: true,
+  devices: true,
+  motivation: true,
+  createdAt: true,
+  activatedAt: true,
+  decidedAt: true,
+  endedAt: true,
+  invitations: {
+    where: { usedAt: null, revokedAt: null },
+    orderBy: { createdAt: 'desc' },
+    take: 1,
+    select: { expiresAt: true },
+  },
+} as const satisfies Prisma.EnrolmentSelect;
+
+/** The enrolments of one program's release that match `where`, oldest first, as the program lead sees them. */
+export async function readCohortMembers(
+  db: Db,
+  options: { programId: string; where: Prisma.EnrolmentWhereInput },
+): Promise<CohortMember[]> {
+  const rows = await db.enrolment.findMany({
+    where: options.where,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: cohortMemberSelect,
+  });
+  const userIds = [...new Set(rows.flatMap((row) => (row.userId ? [row.userId] : [])))];
+  const accepted = userIds.length
+    ? await db.termsAcceptance.groupBy({
+        by: ['userId'],
+        where: { programId: options.programId, userId: { in: userIds } },
+        _max: { version: true },
+      })
+    : [];
+  const acceptedVersion = new Map(accepted.map((row) => [row.userId, row._max.version]));
+  return rows.map(({ userId, invitations, ...row }) => ({
+    ...row,
+    termsVersionAccepted: userId ? (acceptedVersion.get(userId) ?? null) : null,
+    // No table of bug reports exists yet; this counts the member's reports for the release once one does.
+    reportsFiled: 0,
+    createdAt: row.createdAt.toISOString(),
+    activatedAt: row.activatedAt?.toISOString() ?? null,
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+    invitationExpiresAt: row.status === 'invited' ? (invitations[0]?.expiresAt.toISOString() ?? null) : null,
+  }));
+}
+
+export async function readCohortMember(db: Db, options: { programId: string; id: string }): Promise<CohortMember> {
+  const [member] = await readCohortMembers(db, { programId: options.programId, where: { id: options.id } });
+  return member!;
+}

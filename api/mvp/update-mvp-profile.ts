@@ -1,0 +1,34 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import type { MvpProfile } from './mvp.schemas.ts';
+import { readMvpProfile } from './mvp-profile-view.ts';
+
+/** Changes the MVP's name (their account's), company, public handle, platforms and devices. */
+export async function updateMvpProfile(options: {
+  prisma: PrismaClient;
+  userId: string;
+  name: string;
+  company: string;
+  handle: string;
+  platforms: string[];
+  devices: string[];
+}): Promise<MvpProfile> {
+  const { prisma, userId, name, ...profile } = options;
+  return prisma.$transaction(async (tx) => {
+    // Handle changes wait for each other, so the check below holds until commit.
+    await tx.$executeRaw`select pg_advisory_xact_lock(5820193746)`;
+    const clash = await tx.mvpProfile.findFirst({
+      where: { handle: { equals: profile.handle, mode: 'insensitive' }, userId: { not: userId } },
+      select: { userId: true },
+    });
+    if (clash) throw new AppError('conflict', { fields: [{ field: 'handle', message: 'This handle is taken' }] });
+    await tx.user.update({ where: { id: userId }, data: { name }, select: { id: true } });
+    await tx.mvpProfile.upsert({
+      where: { userId },
+      create: { userId, ...profile },
+      update: profile,
+      select: { userId: true },
+    });
+    return readMvpProfile(tx, userId);
+  });
+}

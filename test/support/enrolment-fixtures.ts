@@ -1,0 +1,128 @@
+import { expect } from 'vitest';
+import { hashTermsText } from '../../api/programs/hash-terms-text.ts';
+import type { TestClient } from './http-client.ts';
+import { bodyOf } from './problem.ts';
+import { type TestServer, testPassword, tokenOf } from './test-server.ts';
+
+// Programs and releases are made directly in the database, so enrolment tests do not depend on
+// the program and release routes; everything enrolment does goes through HTTP.
+
+let made = 0;
+
+export async function createProgram(server: TestServer, options: { terms?: string | null; name?: string } = {}) {
+  made += 1;
+  const terms = options.terms === undefined ? 'Keep what you see to yourself.' : options.terms;
+  return server.prisma.program.create({
+    data: {
+      name: options.name ?? `Acme Desktop MVPs ${made}`,
+      product: 'Acme Desktop',
+      githubRepo: 'acme/desktop',
+      priorityLevels: ['P0', 'P1', 'P2', 'P3'],
+      priorityLabels: [],
+      priorityThreshold: 'P1',
+      notActionableLabels: ['invalid', 'wontfix'],
+      components: [],
+      ...(terms === null ? {} : { terms: { create: { version: 1, text: terms, textHash: hashTermsText(terms) } } }),
+    },
+    select: { id: true, name: true, product: true },
+  });
+}
+
+export async function createRelease(
+  server: TestServer,
+  programId: string,
+  options: { version?: string; cohortCapacity?: number | null; status?: 'planned' | 'testing' | 'shipped' } = {},
+) {
+  made += 1;
+  return server.prisma.release.create({
+    data: {
+      programId,
+      version: options.version ?? `2.${made}`,
+      build: `20${made}`,
+      testStart: new Date('2026-03-02T00:00:00Z'),
+      testEnd: new Date('2026-03-30T00:00:00Z'),
+      focusAreas: ['Sync', 'Printing'],
+      instructions: 'Try everything.',
+      cohortCapacity: options.cohortCapacity ?? null,
+      status: options.status ?? 'testing',
+    },
+    select: { id: true, programId: true, version: true },
+  });
+}
+
+/** A new version of the program's terms, as publishing them would make it. */
+export async function publishTerms(server: TestServer, programId: string, text: string) {
+  const latest = await server.prisma.programTerms.findFirst({
+    where: { programId },
+    orderBy: { version: 'desc' },
+    select: { version: true },
+  });
+  return server.prisma.programTerms.create({
+    data: { programId, version: (latest?.version ?? 0) + 1, text, textHash: hashTermsText(text) },
+    select: { version: true },
+  });
+}
+
+/** The newest e-mail of the kind sent to the address, read as a program lead reads it: through the outbox. */
+export async function latestMail(lead: TestClient, to: string, kind: string) {
+  const page = await bodyOf(await lead.api.api.outbox.$get({ query: { to } }), 200);
+  const message = page.items.find((item) => item.kind === kind);
+  expect(message, `no ${kind} e-mail to ${to}`).toBeDefined();
+  return message!;
+}
+
+export function linkIn(text: string, path: '/invitation' | '/join'): string {
+  const match = new RegExp(`https?://\\S+${path}#[A-Za-z0-9_-]+`).exec(text);
+  expect(match, `no ${path} link in: ${text}`).not.toBeNull();
+  return match![0];
+}
+
+/** The token of the newest invitation e-mailed to the address. */
+export async function invitationToken(lead: TestClient, to: string): Promise<string> {
+  return tokenOf(linkIn((await latestMail(lead, to, 'invitation')).text, '/invitation'));
+}
+
+let addresses = 0;
+
+/** A client like a new browser, from an address of its own (so sign-in throttles stay apart). */
+export function browser(server: TestServer): TestClient {
+  addresses += 1;
+  return server.client({ 'x-forwarded-for': `203.0.113.${addresses % 250}` });
+}
+
+export async function invite(
+  lead: TestClient,
+  releaseId: string,
+  invitees: { email: string; name?: string; company?: string }[],
+) {
+  const response = await lead.api.api.releases[':id'].invitations.$post({
+    param: { id: releaseId },
+    json: {
+      invitees: invitees.map((invitee) => ({ name: 'Invited Person', company: 'Customer Co', ...invitee })),
+    },
+  });
+  return (await bodyOf(response, 201)).items;
+}
+
+/** Invites a new person and accepts as them, making their MVP account; returns their signed-in client. */
+export async function activeMvp(server: TestServer, lead: TestClient, releaseId: string, email: string) {
+  const [member] = await invite(lead, releaseId, [{ email, name: `Name of ${email}` }]);
+  const client = browser(server);
+  const accepted = await client.api.api.invitations.accept.$post({
+    json: { token: await invitationToken(lead, email), name: `Name of ${email}`, password: testPassword },
+  });
+  const user = await bodyOf(accepted, 200);
+  return { client, user, enrolmentId: member!.id };
+}
+
+/** Accepts the program's current terms through the API, as the portal does. */
+export async function acceptCurrentTerms(client: TestClient, programId: string) {
+  const pending = await bodyOf(await client.api.api.me.terms.$get(), 200);
+  const terms = pending.items.find((item) => item.programId === programId);
+  expect(terms, 'no pending terms for the program').toBeDefined();
+  const response = await client.api.api.programs[':id'].terms.acceptance.$post({
+    param: { id: programId },
+    json: { version: terms!.version },
+  });
+  return bodyOf(response, 201);
+}
