@@ -4,7 +4,7 @@ import { assertCohortRoom } from './assert-cohort-room.ts';
 import { readCohortMembers } from './cohort-member-view.ts';
 import { type CohortMember, type Invitee, inCohortStatuses } from './enrolment.schemas.ts';
 import { issueInvitations } from './issue-invitations.ts';
-import { assertNotShipped, lockRelease } from './lock-cohort.ts';
+import { assertNotShipped, lockCohortRelease } from './lock-cohort.ts';
 
 const inCohort: readonly string[] = inCohortStatuses;
 
@@ -23,7 +23,7 @@ export async function inviteToRelease(options: {
   const emails = invitees.map((invitee) => invitee.email);
   return options.prisma.$transaction(
     async (tx) => {
-      const release = await lockRelease(tx, options.releaseId);
+      const release = await lockCohortRelease(tx, options.releaseId);
       assertNotShipped(release);
       const existing = await tx.enrolment.findMany({
         where: { releaseId: release.id, email: { in: emails } },

@@ -1,5 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { lockRelease } from '../lib/row-locks.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,17 +27,16 @@ export type CohortRelease = Prisma.ReleaseGetPayload<{ select: typeof cohortRele
  * happen one at a time: capacity and join-cap checks cannot be outrun by a parallel request, and
  * the release cannot ship half-way through (shipping takes the same lock).
  */
-export async function lockRelease(tx: Tx, id: string): Promise<CohortRelease> {
-  const [locked] = await tx.$queryRaw<unknown[]>`select id from "Release" where id = ${id}::uuid for no key update`;
-  if (!locked) throw new AppError('not_found', { detail: 'No such release.' });
+export async function lockCohortRelease(tx: Tx, id: string): Promise<CohortRelease> {
+  await lockRelease(tx, id);
   return tx.release.findUniqueOrThrow({ where: { id }, select: cohortReleaseSelect });
 }
 
-/** Locks the enrolment's release (see lockRelease), then reads the enrolment as it now stands. */
+/** Locks the enrolment's release (see lockCohortRelease), then reads the enrolment as it now stands. */
 export async function lockEnrolment(tx: Tx, id: string) {
   const found = await tx.enrolment.findUnique({ where: { id }, select: { releaseId: true } });
   if (!found) throw new AppError('not_found', { detail: 'No such enrolment.' });
-  const release = await lockRelease(tx, found.releaseId);
+  const release = await lockCohortRelease(tx, found.releaseId);
   const enrolment = await tx.enrolment.findUniqueOrThrow({
     where: { id },
     select: { id: true, email: true, name: true, company: true, status: true, userId: true },

@@ -2,7 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { newToken } from '../lib/tokens.ts';
 import type { JoinLink } from './enrolment.schemas.ts';
 import { readJoinLink } from './join-link-view.ts';
-import { assertNotShipped, cohortReleaseSelect, lockRelease } from './lock-cohort.ts';
+import { assertNotShipped, cohortReleaseSelect, lockCohortRelease } from './lock-cohort.ts';
 
 /**
  * Opens or closes the release's public join link and sets its cap. The token is made on the first
@@ -16,7 +16,7 @@ export async function setJoinLink(options: {
   cap: number | null;
 }): Promise<JoinLink> {
   return options.prisma.$transaction(async (tx) => {
-    const current = await lockRelease(tx, options.releaseId);
+    const current = await lockCohortRelease(tx, options.releaseId);
     assertNotShipped(current);
     const release = await tx.release.update({
       where: { id: current.id },

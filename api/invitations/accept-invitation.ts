@@ -4,6 +4,7 @@ import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashPassword } from '../lib/password.ts';
 import { validationError } from '../lib/problem.ts';
+import { lockRelease } from '../lib/row-locks.ts';
 import { ensureMvpProfile } from '../mvp/ensure-mvp-profile.ts';
 import { findUsableInvitation } from './find-usable-invitation.ts';
 import { newMvpAccountSchema } from './invitations.schemas.ts';
@@ -52,7 +53,7 @@ export async function acceptInvitation(options: {
   try {
     return await prisma.$transaction(async (tx) => {
       // Shipping locks the release row more strongly, so it cannot slip in between here and commit.
-      await tx.$queryRaw`select id from "Release" where id = ${enrolment.releaseId}::uuid for share`;
+      await lockRelease(tx, enrolment.releaseId, 'share');
       const now = new Date();
       const spent = await tx.invitation.updateMany({
         where: {

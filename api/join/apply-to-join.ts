@@ -1,7 +1,7 @@
 import { inCohortStatuses } from '../enrolment/enrolment.schemas.ts';
 import { applicationReceivedMessage } from '../enrolment/enrolment-messages.ts';
 import { countApplications } from '../enrolment/join-link-view.ts';
-import { lockRelease } from '../enrolment/lock-cohort.ts';
+import { lockCohortRelease } from '../enrolment/lock-cohort.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { queueMessage } from '../mail/queue-message.ts';
@@ -29,7 +29,7 @@ export async function applyToJoin(options: {
   return prisma.$transaction(async (tx) => {
     const found = await findReleaseByJoinToken(tx, token);
     // Locked, so that parallel applications cannot overrun the cap.
-    const release = await lockRelease(tx, found.id);
+    const release = await lockCohortRelease(tx, found.id);
     if (release.joinToken !== token) await findReleaseByJoinToken(tx, token);
     const reason = joinLinkClosedReason(release, await countApplications(tx, release.id));
     if (reason) throw new AppError('conflict', { detail: reason });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { lockProgram } from '../lib/row-locks.ts';
 import { hashTermsText } from './hash-terms-text.ts';
 import type { ProgramTerms } from './programs.schemas.ts';
 
@@ -16,10 +17,7 @@ export async function publishProgramTerms(options: {
   const textHash = hashTermsText(text);
   return prisma.$transaction(async (tx) => {
     // Locked, so that two leads publishing at once get consecutive versions.
-    const [program] = await tx.$queryRaw<
-      unknown[]
-    >`select id from "Program" where id = ${programId}::uuid for no key update`;
-    if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+    await lockProgram(tx, programId);
     const current = await tx.programTerms.findFirst({
       where: { programId },
       orderBy: { version: 'desc' },

@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
+import { lockProgram } from '../lib/row-locks.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
 import { readProgram } from './program-view.ts';
 import { type Program, type ProgramSettings, programSettingsSchema } from './programs.schemas.ts';
@@ -14,8 +14,7 @@ export async function updateProgram(options: {
   const { prisma, id, changes } = options;
   return prisma.$transaction(async (tx) => {
     // Locked, so that two edits of different fields cannot each pass the checks against the old row.
-    const [current] = await tx.$queryRaw<unknown[]>`select id from "Program" where id = ${id}::uuid for no key update`;
-    if (!current) throw new AppError('not_found', { detail: 'No such program.' });
+    await lockProgram(tx, id);
     if (changes.name !== undefined) await assertProgramNameFree(tx, changes.name, id);
     const stored = await tx.program.findUniqueOrThrow({
       where: { id },

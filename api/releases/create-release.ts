@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../lib/app-error.ts';
+import { lockProgram } from '../lib/row-locks.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';
 import type { createReleaseBody, Release } from './releases.schemas.ts';
@@ -11,9 +11,7 @@ export async function createRelease(
 ): Promise<Release> {
   const { prisma, programId, testStart, testEnd, ...fields } = options;
   return prisma.$transaction(async (tx) => {
-    const [program] = await tx.$queryRaw<unknown[]>`
-      select id from "Program" where id = ${programId}::uuid for no key update`;
-    if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+    await lockProgram(tx, programId);
     await assertReleaseVersionFree(tx, { programId, version: fields.version });
     const { id } = await tx.release.create({
       data: { ...fields, programId, testStart: new Date(testStart), testEnd: new Date(testEnd) },

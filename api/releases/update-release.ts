@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
+import { lockProgram, lockRelease } from '../lib/row-locks.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';
 import {
@@ -28,8 +29,7 @@ export async function updateRelease(options: {
   const { status, testStart, testEnd, ...fields } = options.changes;
   return prisma.$transaction(async (tx) => {
     // Locked, so that an edit cannot slip in beside the shipping of the same release.
-    const [locked] = await tx.$queryRaw<unknown[]>`select id from "Release" where id = ${id}::uuid for no key update`;
-    if (!locked) throw new AppError('not_found', { detail: 'No such release.' });
+    await lockRelease(tx, id);
     const current = await tx.release.findUniqueOrThrow({
       where: { id },
       select: { programId: true, status: true, testStart: true, testEnd: true },
@@ -53,7 +53,7 @@ export async function updateRelease(options: {
       if (!window.success) throw validationError(window.error, 'body');
     }
     if (fields.version !== undefined) {
-      await tx.$queryRaw`select id from "Program" where id = ${current.programId}::uuid for no key update`;
+      await lockProgram(tx, current.programId);
       await assertReleaseVersionFree(tx, { programId: current.programId, version: fields.version, exceptId: id });
     }
     if (fields.cohortCapacity !== undefined && fields.cohortCapacity !== null) {
