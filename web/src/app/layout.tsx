@@ -18,10 +18,27 @@ export function Layout() {
           {user ? (
             <>
               <nav aria-label="Main">
-                <NavLink to="/" end>
-                  Home
-                </NavLink>
-                {user.role === 'admin' ? <NavLink to="/staff">Staff</NavLink> : null}
+                {user.role === 'mvp' ? (
+                  <>
+                    <NavLink to="/" end>
+                      Your releases
+                    </NavLink>
+                    <NavLink to="/profile">Profile</NavLink>
+                  </>
+                ) : (
+                  <>
+                    <NavLink to="/" end>
+                      Home
+                    </NavLink>
+                    <NavLink to="/programs">Programs</NavLink>
+                  </>
+                )}
+                {user.role === 'admin' ? (
+                  <>
+                    <NavLink to="/staff">Staff</NavLink>
+                    <NavLink to="/outbox">Outbox</NavLink>
+                  </>
+                ) : null}
                 <NavLink to="/account">Account</NavLink>
               </nav>
               <div className="who">

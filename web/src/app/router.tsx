@@ -1,13 +1,72 @@
-import { createBrowserRouter } from 'react-router';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, useParams } from 'react-router';
+import type { User } from '../../../api/auth/auth.schemas.ts';
 import { AccountPage } from '../features/account/account-page.tsx';
 import { SetPasswordPage } from '../features/auth/set-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
+import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page.tsx';
+import { JoinPage } from '../features/join/join-page.tsx';
+import { MyReleasesPage } from '../features/mvp-home/my-releases-page.tsx';
+import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
+import { RequireTermsAccepted } from '../features/terms/require-terms-accepted.tsx';
+import { TermsPage } from '../features/terms/terms-page.tsx';
+import { useSignedInUser } from '../lib/session.ts';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteError } from './route-error.tsx';
+
+// The program lead's pages are most of the portal's code; MVPs and applicants never load them.
+const ProgramsPage = lazy(() =>
+  import('../features/programs/programs-page.tsx').then((m) => ({ default: m.ProgramsPage })),
+);
+const ProgramPage = lazy(() =>
+  import('../features/programs/program-page.tsx').then((m) => ({ default: m.ProgramPage })),
+);
+const ProgramReleases = lazy(() =>
+  import('../features/releases/program-releases.tsx').then((m) => ({ default: m.ProgramReleases })),
+);
+const ReleasePage = lazy(() =>
+  import('../features/releases/release-page.tsx').then((m) => ({ default: m.ReleasePage })),
+);
+const CohortPanel = lazy(() => import('../features/cohort/cohort-panel.tsx').then((m) => ({ default: m.CohortPanel })));
+const OutboxPage = lazy(() => import('../features/outbox/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+
+const staff = ['admin', 'engineer', 'internal_tester'] as const;
+
+const loading = (
+  <p className="loading" role="status">
+    Loading…
+  </p>
+);
+
+/** A page for signed-in people; an MVP with terms to accept is sent to them first. */
+function signedIn(page: ReactNode, roles?: readonly User['role'][]) {
+  return (
+    <RequireSession roles={roles}>
+      <RequireTermsAccepted>
+        <Suspense fallback={loading}>{page}</Suspense>
+      </RequireTermsAccepted>
+    </RequireSession>
+  );
+}
+
+/** MVPs start at their releases; staff at the overview of what they can do. */
+function HomeRoute() {
+  return useSignedInUser().role === 'mvp' ? <MyReleasesPage /> : <HomePage />;
+}
+
+function ProgramRoute() {
+  const { programId = '' } = useParams();
+  return <ProgramPage key={programId} programId={programId} releases={<ProgramReleases programId={programId} />} />;
+}
+
+function ReleaseRoute() {
+  const { releaseId = '' } = useParams();
+  return <ReleasePage key={releaseId} releaseId={releaseId} cohort={(release) => <CohortPanel release={release} />} />;
+}
 
 // The one place that joins features: each route names its page and who may see it.
 export const router = createBrowserRouter([
@@ -18,30 +77,24 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/set-password', element: <SetPasswordPage /> },
+      { path: '/invitation', element: <AcceptInvitationPage /> },
+      { path: '/join', element: <JoinPage /> },
+      { path: '/', element: signedIn(<HomeRoute />) },
+      { path: '/account', element: signedIn(<AccountPage />) },
       {
-        path: '/',
+        path: '/terms',
         element: (
-          <RequireSession>
-            <HomePage />
+          <RequireSession roles={['mvp']}>
+            <TermsPage />
           </RequireSession>
         ),
       },
-      {
-        path: '/account',
-        element: (
-          <RequireSession>
-            <AccountPage />
-          </RequireSession>
-        ),
-      },
-      {
-        path: '/staff',
-        element: (
-          <RequireSession roles={['admin']}>
-            <StaffPage />
-          </RequireSession>
-        ),
-      },
+      { path: '/profile', element: signedIn(<ProfilePage />, ['mvp']) },
+      { path: '/programs', element: signedIn(<ProgramsPage />, staff) },
+      { path: '/programs/:programId', element: signedIn(<ProgramRoute />, staff) },
+      { path: '/releases/:releaseId', element: signedIn(<ReleaseRoute />, staff) },
+      { path: '/staff', element: signedIn(<StaffPage />, ['admin']) },
+      { path: '/outbox', element: signedIn(<OutboxPage />, ['admin']) },
       {
         path: '*',
         element: (

@@ -1,0 +1,157 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { z } from 'zod';
+import { linkTokenSchema } from '../../../../api/auth/auth.schemas.ts';
+import { applyBody, type JoinInfo } from '../../../../api/join/join.schemas.ts';
+import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
+import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { formatWindow } from '../../lib/format.ts';
+import { listFieldError, splitCommas } from '../../lib/list-text.ts';
+import { useLinkToken } from '../../lib/one-time-link.ts';
+
+/** The public page behind a release's join link (`/join#<token>`): anyone may apply; the program lead decides. */
+export function JoinPage() {
+  const { token, malformed } = useLinkToken();
+  const info = useQuery({
+    queryKey: ['join', token],
+    queryFn: () => unwrap(api.join.inspect.$post({ json: { token } })),
+    enabled: linkTokenSchema.safeParse(token).success,
+  });
+
+  return (
+    <main className="narrow">
+      <h1>{info.data ? `Join ${info.data.programName}` : 'Join a test program'}</h1>
+      {!token || malformed ? (
+        <p className="alert" role="alert">
+          This link is incomplete. Open the whole link you were given, including the part after <code>#</code>.
+        </p>
+      ) : null}
+      {info.isLoading ? <p role="status">Checking the link…</p> : null}
+      {info.error ? (
+        <p className="alert" role="alert">
+          {errorMessage(info.error)}
+        </p>
+      ) : null}
+      {info.data ? <JoinInfoAndForm token={token} info={info.data} /> : null}
+    </main>
+  );
+}
+
+const emptyValues = { name: '', email: '', company: '', jobRole: '', platforms: '', devices: '', motivation: '' };
+
+function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
+  const { info } = props;
+  const [values, setValues] = useState(emptyValues);
+  const apply = useMutation({
+    mutationFn: (json: z.output<typeof applyBody>) => unwrap(api.join.apply.$post({ json })),
+  });
+  const form = useSchemaForm(applyBody, apply);
+  const set = (key: keyof typeof emptyValues) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [key]: event.target.value }));
+
+  if (apply.isSuccess) {
+    return (
+      <div className="card" role="status">
+        <h2>Thank you for applying</h2>
+        <p>
+          The program lead of {info.programName} will look at your application to test {info.product}{' '}
+          {info.releaseVersion}. We sent a confirmation to <strong>{apply.data.email}</strong>; if you are in, a second
+          e-mail brings the link to accept your place. Either way, we will let you know.
+        </p>
+      </div>
+    );
+  }
+  return (
+    <>
+      <div className="card">
+        <p>
+          Help test <strong>{info.product}</strong> release <strong>{info.releaseVersion}</strong> before it ships, and
+          tell its engineers what you find.
+        </p>
+        <dl className="details">
+          <dt>Test window</dt>
+          <dd>{formatWindow(info.testStart, info.testEnd)}</dd>
+          {info.focusAreas.length ? (
+            <>
+              <dt>Focus areas</dt>
+              <dd>
+                <ul className="plain-list">
+                  {info.focusAreas.map((area) => (
+                    <li key={area}>{area}</li>
+                  ))}
+                </ul>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      {info.open ? (
+        <form
+          className="card"
+          aria-labelledby="apply-heading"
+          onSubmit={form.onSubmit(() => ({
+            token: props.token,
+            ...values,
+            platforms: splitCommas(values.platforms),
+            devices: splitCommas(values.devices),
+          }))}
+          noValidate
+        >
+          <h2 id="apply-heading">Apply</h2>
+          <FormAlert message={form.formError} />
+          <Field label="Name" name="name" error={form.fieldErrors.name}>
+            {(attributes) => <input {...attributes} autoComplete="name" value={values.name} onChange={set('name')} />}
+          </Field>
+          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
+            {(attributes) => (
+              <input {...attributes} type="email" autoComplete="email" value={values.email} onChange={set('email')} />
+            )}
+          </Field>
+          <Field label="Company" name="company" error={form.fieldErrors.company}>
+            {(attributes) => (
+              <input {...attributes} autoComplete="organization" value={values.company} onChange={set('company')} />
+            )}
+          </Field>
+          <Field label="Role" name="jobRole" error={form.fieldErrors.jobRole} hint="Your job, e.g. IT administrator.">
+            {(attributes) => (
+              <input
+                {...attributes}
+                autoComplete="organization-title"
+                value={values.jobRole}
+                onChange={set('jobRole')}
+              />
+            )}
+          </Field>
+          <Field
+            label="Platforms"
+            name="platforms"
+            error={listFieldError(form.fieldErrors, 'platforms', splitCommas(values.platforms))}
+            hint="Separated by commas, e.g. Windows 11, macOS 15."
+          >
+            {(attributes) => <input {...attributes} value={values.platforms} onChange={set('platforms')} />}
+          </Field>
+          <Field
+            label="Devices"
+            name="devices"
+            error={listFieldError(form.fieldErrors, 'devices', splitCommas(values.devices))}
+            hint="Separated by commas, e.g. Surface Pro 9, iPhone 15."
+          >
+            {(attributes) => <input {...attributes} value={values.devices} onChange={set('devices')} />}
+          </Field>
+          <Field label="Why do you want in?" name="motivation" error={form.fieldErrors.motivation}>
+            {(attributes) => (
+              <textarea {...attributes} rows={4} value={values.motivation} onChange={set('motivation')} />
+            )}
+          </Field>
+          <button type="submit" disabled={form.pending}>
+            Apply to test
+          </button>
+        </form>
+      ) : (
+        <p className="notice" role="status">
+          {info.reason ?? 'This join link takes no applications at the moment.'}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { updateMvpProfileBody } from '../../../../api/mvp/mvp.schemas.ts';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { sessionQueryKey } from '../../lib/session.ts';
+
+export const profileQueryKey = ['me', 'profile'] as const;
+
+export function useProfile() {
+  return useQuery({ queryKey: profileQueryKey, queryFn: () => unwrap(api.me.profile.$get()) });
+}
+
+export function useUpdateProfile() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: z.output<typeof updateMvpProfileBody>) => unwrap(api.me.profile.$put({ json })),
+    onSuccess: (profile) => {
+      queryClient.setQueryData(profileQueryKey, profile);
+      // The header greets the MVP by name.
+      return queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { createProgramBody, programSettingsSchema } from '../../../../api/programs/programs.schemas.ts';
+import { api, unwrap } from '../../lib/api-client.ts';
+
+export const programsQueryKey = ['programs'] as const;
+
+export function programQueryKey(id: string) {
+  return ['programs', id] as const;
+}
+
+export function usePrograms() {
+  return useQuery({ queryKey: programsQueryKey, queryFn: () => unwrap(api.programs.$get()) });
+}
+
+export function useProgram(id: string) {
+  return useQuery({
+    queryKey: programQueryKey(id),
+    queryFn: () => unwrap(api.programs[':id'].$get({ param: { id } })),
+  });
+}
+
+export function useCreateProgram() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: z.output<typeof createProgramBody>) => unwrap(api.programs.$post({ json })),
+    onSuccess: (program) => {
+      queryClient.setQueryData(programQueryKey(program.id), program);
+      return queryClient.invalidateQueries({ queryKey: programsQueryKey, exact: true });
+    },
+  });
+}
+
+/** Saves the whole settings form: the API takes any subset, the form checks the merged whole first. */
+export function useUpdateProgram(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: z.output<typeof programSettingsSchema>) =>
+      unwrap(api.programs[':id'].$patch({ param: { id }, json })),
+    onSuccess: (program) => {
+      queryClient.setQueryData(programQueryKey(id), program);
+      return queryClient.invalidateQueries({ queryKey: programsQueryKey, exact: true });
+    },
+  });
+}
+
+export function usePublishTerms(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (json: { text: string }) => unwrap(api.programs[':id'].terms.$post({ param: { id }, json })),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: programQueryKey(id), exact: true }),
+        queryClient.invalidateQueries({ queryKey: programsQueryKey, exact: true }),
+      ]),
+  });
+}

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { createProgramBody } from '../../../../api/programs/programs.schemas.ts';
+import { errorMessage } from '../../lib/api-client.ts';
+import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { formatDate } from '../../lib/format.ts';
+import { MarkdownField } from '../../lib/markdown-field.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
+import {
+  defaultSettingsValues,
+  ProgramSettingsFields,
+  type SettingsValues,
+  settingsOf,
+} from './program-settings-fields.tsx';
+import { useCreateProgram, usePrograms } from './programs-api.ts';
+
+/** Every program; program leads also start new ones here. */
+export function ProgramsPage() {
+  const user = useSignedInUser();
+  const programs = usePrograms();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <main>
+      <h1>Programs</h1>
+      <p className="lead">
+        Each program is one product's MVP program, linked to its GitHub repository; its releases are the test cycles.
+      </p>
+      {user.role === 'admin' ? (
+        creating ? (
+          <NewProgramForm onCancel={() => setCreating(false)} />
+        ) : (
+          <p>
+            <button type="button" onClick={() => setCreating(true)}>
+              New program
+            </button>
+          </p>
+        )
+      ) : null}
+      <section aria-labelledby="programs-heading">
+        <h2 id="programs-heading">All programs</h2>
+        {programs.isPending ? <p role="status">Loading…</p> : null}
+        <FormAlert message={programs.error ? errorMessage(programs.error) : null} />
+        {programs.data?.items.length === 0 ? (
+          <p className="hint">
+            No program yet.{user.role === 'admin' ? ' Start one with “New program”.' : ' A program lead starts them.'}
+          </p>
+        ) : null}
+        {programs.data?.items.length ? (
+          <ul className="item-list">
+            {programs.data.items.map((program) => (
+              <li key={program.id}>
+                <Link to={`/programs/${program.id}`} className="item-title">
+                  {program.name}
+                </Link>
+                <span className="item-meta">
+                  {program.product}
+                  {program.githubRepo ? (
+                    <>
+                      {' · '}
+                      <code>{program.githubRepo}</code>
+                    </>
+                  ) : null}
+                  {' · '}terms version {program.termsVersion}
+                  {' · '}since {formatDate(program.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </main>
+  );
+}
+
+function NewProgramForm(props: { onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [settings, setSettings] = useState<SettingsValues>(defaultSettingsValues);
+  const [termsText, setTermsText] = useState('');
+  const create = useCreateProgram();
+  const form = useSchemaForm(createProgramBody, create);
+
+  return (
+    <section aria-labelledby="new-program-heading">
+      <h2 id="new-program-heading">New program</h2>
+      <form
+        className="stack"
+        onSubmit={form.onSubmit(() => ({ ...settingsOf(settings), termsText }), {
+          onSuccess: (program) => void navigate(`/programs/${program.id}`),
+        })}
+        noValidate
+      >
+        <FormAlert message={form.formError} />
+        <ProgramSettingsFields values={settings} onChange={setSettings} errors={form.fieldErrors} />
+        <MarkdownField
+          label="Terms"
+          name="termsText"
+          value={termsText}
+          onChange={setTermsText}
+          error={form.fieldErrors.termsText}
+          hint="What MVPs agree to before they see a release (confidentiality, feedback, …); this is version 1. Markdown."
+        />
+        <div className="button-row">
+          <button type="submit" disabled={form.pending}>
+            Create program
+          </button>
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { createReleaseBody } from '../../../../api/releases/releases.schemas.ts';
+import { errorMessage } from '../../lib/api-client.ts';
+import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { formatWindow } from '../../lib/format.ts';
+import { useSignedInUser } from '../../lib/session.ts';
+import { newReleaseValues, ReleaseFields, type ReleaseValues, releaseBodyOf } from './release-fields.tsx';
+import { releaseStatusNames } from './release-status.ts';
+import { useCreateRelease, useProgramReleases } from './releases-api.ts';
+
+/** A program's releases, latest first; program leads add new ones here. */
+export function ProgramReleases(props: { programId: string }) {
+  const isAdmin = useSignedInUser().role === 'admin';
+  const releases = useProgramReleases(props.programId);
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <section aria-labelledby="releases-heading">
+      <h2 id="releases-heading">Releases</h2>
+      {releases.isPending ? <p role="status">Loading…</p> : null}
+      <FormAlert message={releases.error ? errorMessage(releases.error) : null} />
+      {releases.data?.items.length === 0 ? <p className="hint">No release yet.</p> : null}
+      {releases.data?.items.length ? (
+        <ul className="item-list">
+          {releases.data.items.map((release) => (
+            <li key={release.id}>
+              <Link to={`/releases/${release.id}`} className="item-title">
+                Release {release.version}
+              </Link>{' '}
+              <span className={`badge badge-${release.status}`}>{releaseStatusNames[release.status]}</span>
+              <span className="item-meta">
+                Build {release.build} · {formatWindow(release.testStart, release.testEnd)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {isAdmin ? (
+        creating ? (
+          <NewReleaseForm programId={props.programId} onCancel={() => setCreating(false)} />
+        ) : (
+          <button type="button" onClick={() => setCreating(true)}>
+            New release
+          </button>
+        )
+      ) : null}
+    </section>
+  );
+}
+
+function NewReleaseForm(props: { programId: string; onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [values, setValues] = useState<ReleaseValues>(() => newReleaseValues());
+  const create = useCreateRelease(props.programId);
+  const form = useSchemaForm(createReleaseBody, create);
+  return (
+    <form
+      className="stack sub-form"
+      aria-labelledby="new-release-heading"
+      onSubmit={form.onSubmit(() => releaseBodyOf(values), {
+        onSuccess: (release) => void navigate(`/releases/${release.id}`),
+      })}
+      noValidate
+    >
+      <h3 id="new-release-heading">New release</h3>
+      <FormAlert message={form.formError} />
+      <ReleaseFields values={values} onChange={setValues} errors={form.fieldErrors} />
+      <div className="button-row">
+        <button type="submit" disabled={form.pending}>
+          Create release
+        </button>
+        <button type="button" className="secondary" onClick={props.onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
