@@ -18,7 +18,7 @@ const placeTaking = ['invited', 'active'] as const;
 
 /**
  * Edits a release and moves its status forward. Shipping ends the cycle in the same transaction:
- * active MVPs complete, open invitations are revoked and the join link closes.
+ * active MVPs complete, pending invitations and applications end, and the join link closes.
  */
 export async function updateRelease(options: {
   prisma: PrismaClient;
@@ -82,6 +82,16 @@ export async function updateRelease(options: {
       await tx.enrolment.updateMany({
         where: { releaseId: id, status: 'active' },
         data: { status: 'completed', endedAt: now },
+      });
+      // Invitations never accepted and applications never decided end with the cycle, so a
+      // shipped cohort lists only people who tested it, and nobody waits on a closed release.
+      await tx.enrolment.updateMany({
+        where: { releaseId: id, status: 'invited' },
+        data: { status: 'removed', endedAt: now },
+      });
+      await tx.enrolment.updateMany({
+        where: { releaseId: id, status: 'applied' },
+        data: { status: 'declined', decidedAt: now },
       });
       await tx.invitation.updateMany({
         where: { enrolment: { releaseId: id }, usedAt: null, revokedAt: null },

@@ -313,7 +313,7 @@ describe('release status', () => {
     expect(await storedRelease(release.id)).toEqual(before);
   });
 
-  it('completes the active cohort, revokes open invitations and closes the join link on shipping', async () => {
+  it('completes the active cohort, ends pending invitations and applications, and closes the join link on shipping', async () => {
     const program = await createProgram();
     const release = await createRelease(program.id);
     const other = await createRelease(program.id);
@@ -327,6 +327,7 @@ describe('release status', () => {
     const activeTwo = await addEnrolment(release.id, 'active');
     const invited = await addEnrolment(release.id, 'invited');
     const removed = await addEnrolment(release.id, 'removed');
+    const applied = await addEnrolment(release.id, 'applied');
     const elsewhere = await addEnrolment(other.id, 'active');
     const open = await addInvitation(invited.id);
     const used = await addInvitation(activeOne.id, { usedAt: new Date('2026-03-02T00:00:00Z') });
@@ -335,7 +336,7 @@ describe('release status', () => {
     const otherOpen = await addInvitation((await addEnrolment(other.id, 'invited')).id);
 
     const shipped = await bodyOf(await patchRelease(release.id, { status: 'shipped' }), 200);
-    expect(shipped.cohort).toMatchObject({ active: 0, completed: 2, invited: 1, removed: 1 });
+    expect(shipped.cohort).toMatchObject({ active: 0, completed: 2, invited: 0, applied: 0, removed: 2, declined: 1 });
 
     const stored = await server.prisma.release.findUniqueOrThrow({
       where: { id: release.id },
@@ -344,13 +345,14 @@ describe('release status', () => {
     expect(stored).toEqual({ status: 'shipped', shippedAt: new Date(shipped.shippedAt!), joinEnabled: false });
 
     const enrolments = await server.prisma.enrolment.findMany({
-      where: { id: { in: [activeOne.id, activeTwo.id, invited.id, removed.id, elsewhere.id] } },
-      select: { id: true, status: true, endedAt: true },
+      where: { id: { in: [activeOne.id, activeTwo.id, invited.id, removed.id, applied.id, elsewhere.id] } },
+      select: { id: true, status: true, endedAt: true, decidedAt: true },
     });
     const byId = new Map(enrolments.map((enrolment) => [enrolment.id, enrolment]));
     expect(byId.get(activeOne.id)).toMatchObject({ status: 'completed', endedAt: stored.shippedAt });
     expect(byId.get(activeTwo.id)).toMatchObject({ status: 'completed', endedAt: stored.shippedAt });
-    expect(byId.get(invited.id)).toMatchObject({ status: 'invited', endedAt: null });
+    expect(byId.get(invited.id)).toMatchObject({ status: 'removed', endedAt: stored.shippedAt });
+    expect(byId.get(applied.id)).toMatchObject({ status: 'declined', decidedAt: stored.shippedAt });
     expect(byId.get(removed.id)).toMatchObject({ status: 'removed' });
     expect(byId.get(elsewhere.id)).toMatchObject({ status: 'active', endedAt: null });
 
