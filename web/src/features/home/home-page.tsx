@@ -1,12 +1,10 @@
 import { Link } from 'react-router';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';
 
-// Honest about what exists today: only team management and account settings are built so far.
-const comingNext = {
-  admin: 'Programs and releases will appear here: you will create them, invite MVPs and follow their bug reports.',
-  engineer: 'Programs and releases will appear here, with the bug reports filed against them and their GitHub issues.',
-  internal_tester: 'Programs and releases will appear here, and you will file bugs against the releases under test.',
-  mvp: 'The releases you are enrolled in will appear here, with their test window and instructions.',
+const programsTile = {
+  admin: 'Create programs and their releases, invite MVPs, run the join link and the cohort.',
+  engineer: 'Every program and release with its test window, focus areas and instructions.',
+  internal_tester: 'The releases under test, with their focus areas and instructions.',
 } as const;
 
 export function HomePage() {
@@ -28,10 +26,13 @@ export function HomePage() {
           <p>Change your password, or sign out on every device.</p>
           <Link to="/account">Open your settings</Link>
         </li>
-        <li className="tile tile-placeholder">
-          <h2>Programs and releases</h2>
-          <p>{comingNext[user.role]}</p>
-        </li>
+        {user.role !== 'mvp' ? (
+          <li className="tile">
+            <h2>Programs and releases</h2>
+            <p>{programsTile[user.role]}</p>
+            <Link to="/programs">Open the programs</Link>
+          </li>
+        ) : null}
       </ul>
     </main>
   );
