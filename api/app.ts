@@ -25,6 +25,9 @@ import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
+/** Attachments (screenshots, logs, short videos) are uploaded one file per request here. */
+export const uploadPath = '/api/attachments';
+export const uploadLimitBytes = 25 * 1024 * 1024;
 
 /** Every API route, chained so that the portal's hono/client knows their types. */
 function apiRoutes() {
@@ -62,16 +65,25 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: 'same-origin' }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: () => {
-        throw new AppError('payload_too_large', { detail: `Bodies are limited to ${bodyLimitBytes} bytes.` });
-      },
-    }),
-  );
-  app.use('/api/*', jsonOnly());
+  // Uploads are the one kind of body that is not JSON, with a limit of their own.
+  const isUpload = (path: string, method: string) => method === 'POST' && path === uploadPath;
+  const jsonLimit = bodyLimit({
+    maxSize: bodyLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', { detail: `Bodies are limited to ${bodyLimitBytes} bytes.` });
+    },
+  });
+  const uploadLimit = bodyLimit({
+    maxSize: uploadLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', {
+        detail: `Files are limited to ${uploadLimitBytes / 1024 / 1024} MiB.`,
+      });
+    },
+  });
+  const onlyJson = jsonOnly();
+  app.use('/api/*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => (isUpload(c.req.path, c.req.method) ? next() : onlyJson(c, next)));
   app.use('/api/*', sameOrigin());
   app.use('/api/*', loadSession());
 
