@@ -21,6 +21,7 @@ import { mvpRouter } from './mvp/mvp.router.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
+import { reportViewsRouter } from './report-views/report-views.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 
@@ -43,7 +44,8 @@ function apiRoutes() {
     .route('/', mvpRouter)
     .route('/', outboxRouter)
     .route('/', programsRouter)
-    .route('/', releasesRouter);
+    .route('/', releasesRouter)
+    .route('/', reportViewsRouter);
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;

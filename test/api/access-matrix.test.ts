@@ -22,10 +22,11 @@ type Case = {
   status: number;
   request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
 };
-type Ids = { staffMember: string; run: number } & Fixtures & EnrolmentFixtures;
+type Ids = { staffMember: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
 type Fixtures = { program: string; release: string; spareProgram: string };
 /** Enrolments of `release`, one per route that changes an enrolment's status. */
+type ReportFixtures = { report: string };
 type EnrolmentFixtures = { enrolments: Record<'resend' | 'revoke' | 'approve' | 'decline' | 'remove', string> };
 
 const matrix: Record<string, Case> = {
@@ -114,6 +115,21 @@ const matrix: Record<string, Case> = {
     allowed: ['admin'],
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}`, body: { build: `build ${ids.run}` } }),
+  },
+  'GET /api/reports/{id}': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}` }),
+  },
+  'POST /api/reports/{id}/comments': {
+    allowed: signedIn,
+    status: 201,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}/comments`, body: { body: 'Still happens.' } }),
+  },
+  'GET /api/programs/{id}/reports': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/reports` }),
   },
   'GET /api/staff': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/staff' }) },
   'POST /api/staff': {
@@ -241,6 +257,7 @@ let document: { paths: Record<string, Record<string, unknown>> };
 const users = new Map<Caller, string>();
 let fixtures: Fixtures;
 let enrolmentFixtures: EnrolmentFixtures;
+let reportFixtures: ReportFixtures;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -248,6 +265,7 @@ beforeAll(async () => {
   for (const caller of signedIn) users.set(caller, (await server.createUser(caller as Role)).id);
   fixtures = await createFixtures(users.get('mvp')!);
   enrolmentFixtures = await createEnrolmentFixtures(fixtures.release);
+  reportFixtures = await createReportFixtures(fixtures, users.get('mvp')!);
 });
 
 async function createEnrolmentFixtures(releaseId: string): Promise<EnrolmentFixtures> {
@@ -262,6 +280,26 @@ async function createEnrolmentFixtures(releaseId: string): Promise<EnrolmentFixt
     enrolments[purpose] = row.id;
   }
   return { enrolments };
+}
+
+/** A report the matrix's MVP filed, so that reading and commenting on it are theirs to do. */
+async function createReportFixtures(fixtures: Fixtures, mvpId: string): Promise<ReportFixtures> {
+  const report = await server.prisma.report.create({
+    data: {
+      programId: fixtures.program,
+      releaseId: fixtures.release,
+      reporterId: mvpId,
+      source: 'customer',
+      title: 'Crash on save',
+      steps: 'Save',
+      expected: 'Saved',
+      actual: 'Crash',
+      severity: 'major',
+      environment: {},
+    },
+    select: { id: true },
+  });
+  return { report: report.id };
 }
 
 async function createFixtures(mvpId: string): Promise<Fixtures> {
@@ -351,6 +389,7 @@ describe('access by role', () => {
         const { path, body } = rule.request(server, {
           ...fixtures,
           ...enrolmentFixtures,
+          ...reportFixtures,
           staffMember: target.id,
           run: ++run,
         });
