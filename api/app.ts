@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './account/account.router.ts';
+import { attachmentsRouter } from './attachments/attachments.router.ts';
 import { authRouter } from './auth/auth.router.ts';
 import { docsRouter } from './docs/docs.router.ts';
 import { enrolmentRouter } from './enrolment/enrolment.router.ts';
@@ -22,6 +23,7 @@ import { outboxRouter } from './outbox/outbox.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
 import { reportViewsRouter } from './report-views/report-views.router.ts';
+import { reportsRouter } from './reports/reports.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 
@@ -45,7 +47,9 @@ function apiRoutes() {
     .route('/', outboxRouter)
     .route('/', programsRouter)
     .route('/', releasesRouter)
-    .route('/', reportViewsRouter);
+    .route('/', reportsRouter)
+    .route('/', reportViewsRouter)
+    .route('/', attachmentsRouter);
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -66,7 +70,8 @@ const csp = {
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use('*', requestContext(deps));
-  app.use('*', secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: 'same-origin' }));
+  // A handler's own header wins (`overwrite: false`): attachments are served with `sandbox` as their CSP.
+  app.use('*', secureHeaders({ contentSecurityPolicy: csp, referrerPolicy: 'same-origin', overwrite: false }));
   // Uploads are the one kind of body that is not JSON, with a limit of their own.
   const isUpload = (path: string, method: string) => method === 'POST' && path === uploadPath;
   const jsonLimit = bodyLimit({

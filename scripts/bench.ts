@@ -4,6 +4,7 @@
 // BENCH_REPORTS (reports seeded for the list benchmark, default 100000), BENCH_ONLY (a section).
 import type { DatabaseTarget } from '../api/db/open-database.ts';
 import { postgresTarget, startBenchServer } from './bench/bench-server.ts';
+import { benchFiling } from './bench/filing.ts';
 import { benchReportList } from './bench/report-list.ts';
 import { benchSessionLookup } from './bench/session-lookup.ts';
 
@@ -13,10 +14,11 @@ const reports = Number(process.env.BENCH_REPORTS ?? 100_000);
 const only = process.env.BENCH_ONLY;
 const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/test';
 
-const sections = {
-  session: (server: Awaited<ReturnType<typeof startBenchServer>>) =>
-    benchSessionLookup(server, { seconds, concurrency }),
-  list: (server: Awaited<ReturnType<typeof startBenchServer>>) => benchReportList(server, { count: reports }),
+type Server = Awaited<ReturnType<typeof startBenchServer>>;
+const sections: Record<string, (server: Server) => Promise<string>> = {
+  session: (server) => benchSessionLookup(server, { seconds, concurrency }),
+  filing: (server) => benchFiling(server, { seconds, concurrency }),
+  list: (server) => benchReportList(server, { count: reports }),
 };
 
 async function run(name: string, target: DatabaseTarget) {

@@ -25,8 +25,9 @@ type Case = {
 type Ids = { staffMember: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
 type Fixtures = { program: string; release: string; spareProgram: string };
+/** `openRelease` takes reports now (the MVP is active in it); `openReport` was filed there by someone outside the matrix. */
+type ReportFixtures = { report: string; openRelease: string; openReport: string };
 /** Enrolments of `release`, one per route that changes an enrolment's status. */
-type ReportFixtures = { report: string };
 type EnrolmentFixtures = { enrolments: Record<'resend' | 'revoke' | 'approve' | 'decline' | 'remove', string> };
 
 const matrix: Record<string, Case> = {
@@ -145,7 +146,54 @@ const matrix: Record<string, Case> = {
     status: 200,
     request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}`, body: { role: 'internal_tester' } }),
   },
+  'POST /api/reports': {
+    allowed: signedIn,
+    status: 201,
+    request: (_, ids) => ({
+      path: '/api/reports',
+      body: {
+        releaseId: ids.openRelease,
+        title: 'Matrix bug',
+        steps: 'Open it',
+        expected: 'It opens',
+        actual: 'It crashes',
+        severity: 'minor',
+        clientKey: `matrix-${ids.run}`,
+      },
+    }),
+  },
+  'POST /api/releases/{id}/similar-reports': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.openRelease}/similar-reports`, body: { title: 'Crash' } }),
+  },
+  'POST /api/reports/{id}/me-too': {
+    allowed: signedIn,
+    status: 201,
+    request: (_, ids) => ({ path: `/api/reports/${ids.openReport}/me-too`, body: { note: 'Me too' } }),
+  },
+  'GET /api/me/report-draft': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/report-draft' }) },
+  'PUT /api/me/report-draft': {
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ path: '/api/me/report-draft', body: { data: { title: 'Half typed' } } }),
+  },
+  'DELETE /api/me/report-draft': { allowed: signedIn, status: 204, request: () => ({ path: '/api/me/report-draft' }) },
+  'GET /api/me/reports': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/reports' }) },
   'GET /api/outbox': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/outbox' }) },
+  // Uploads are multipart (415 to the matrix's bodiless request); reads and deletes of an id that
+  // names no attachment get past access control to 404.
+  'POST /api/attachments': { allowed: signedIn, status: 415, request: () => ({ path: '/api/attachments' }) },
+  'GET /api/attachments/{id}': {
+    allowed: signedIn,
+    status: 404,
+    request: () => ({ path: '/api/attachments/01900000-0000-7000-8000-00000000a77a' }),
+  },
+  'DELETE /api/attachments/{id}': {
+    allowed: signedIn,
+    status: 404,
+    request: () => ({ path: '/api/attachments/01900000-0000-7000-8000-00000000a77a' }),
+  },
   'POST /api/staff/{id}/password-link': {
     allowed: ['admin'],
     status: 201,
@@ -299,7 +347,46 @@ async function createReportFixtures(fixtures: Fixtures, mvpId: string): Promise<
     },
     select: { id: true },
   });
-  return { report: report.id };
+  const day = 86_400_000;
+  const openRelease = await server.prisma.release.create({
+    data: {
+      programId: fixtures.program,
+      version: '2.0',
+      build: '2',
+      testStart: new Date(Date.now() - day),
+      testEnd: new Date(Date.now() + 30 * day),
+      instructions: '',
+      status: 'testing',
+      enrolments: {
+        create: {
+          userId: mvpId,
+          email: 'mvp@example.test',
+          name: 'M',
+          company: 'C',
+          status: 'active',
+          source: 'invitation',
+        },
+      },
+    },
+    select: { id: true },
+  });
+  const reporter = await server.createUser('internal_tester');
+  const openReport = await server.prisma.report.create({
+    data: {
+      programId: fixtures.program,
+      releaseId: openRelease.id,
+      reporterId: reporter.id,
+      source: 'internal',
+      title: 'Crash on print',
+      steps: 'Print',
+      expected: 'Printed',
+      actual: 'Crash',
+      severity: 'major',
+      environment: {},
+    },
+    select: { id: true },
+  });
+  return { report: report.id, openRelease: openRelease.id, openReport: openReport.id };
 }
 
 async function createFixtures(mvpId: string): Promise<Fixtures> {

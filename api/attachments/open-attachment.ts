@@ -1,0 +1,19 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
+import { openStoredFile } from './attachment-files.ts';
+import { findVisibleAttachment } from './find-visible-attachment.ts';
+
+/** The attachment's details and its open file, for a user allowed to see it (else 404). */
+export async function openAttachment(options: { prisma: PrismaClient; dir: string; user: SessionUser; id: string }) {
+  const { prisma, dir, user, id } = options;
+  const attachment = await findVisibleAttachment(prisma, user, id);
+  const file = await openStoredFile(dir, attachment.sha256);
+  // A row without its file means the folder was changed by hand or lost: an error worth logging.
+  if (!file) throw new Error(`The file of attachment ${id} (${attachment.sha256}) is missing from ${dir}`);
+  return {
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    isImage: attachment.contentType.startsWith('image/'),
+    ...file,
+  };
+}

@@ -1,0 +1,223 @@
+import { z } from 'zod';
+
+// Bug reports: filing, suggestions of similar reports while typing, "me too", the form's draft and
+// the reporter's own list. The portal's report form validates with these same schemas.
+
+export const severities = ['blocker', 'major', 'minor', 'cosmetic'] as const;
+export const severitySchema = z.enum(severities, { error: 'Choose a severity' }).meta({
+  id: 'Severity',
+  description: "The reporter's own view of how bad it is; priority comes from engineering's labels, never from this",
+});
+
+export const reportSourceSchema = z.enum(['customer', 'internal']).meta({
+  id: 'ReportSource',
+  description: "From the reporter's role at filing time: customer for an MVP, internal for staff",
+});
+
+export const reportStatuses = ['new', 'synced', 'triaged', 'fixed', 'not_planned', 'duplicate'] as const;
+export const reportStatusSchema = z.enum(reportStatuses).meta({
+  id: 'ReportStatus',
+  description:
+    'new: filed, not on GitHub yet; synced: its issue exists; triaged: engineering set a priority; ' +
+    'fixed, not_planned, duplicate: how the issue was closed',
+});
+
+export const maxAttachments = 10;
+/** The draft is the form as typed, kept loosely; this bounds what one person can park on the server. */
+export const maxDraftBytes = 100_000;
+
+const environmentField = z.string().trim().max(200, { error: 'Use at most 200 characters' }).optional();
+
+/** Where the bug happened; the portal fills in what the browser tells it and the reporter may edit it. */
+export const reportEnvironmentSchema = z
+  .strictObject({
+    os: environmentField,
+    browser: environmentField,
+    browserVersion: environmentField,
+    screen: environmentField,
+    locale: environmentField,
+    timeZone: environmentField,
+    device: environmentField,
+    build: environmentField.meta({ description: 'The build of the product under test' }),
+  })
+  .meta({ id: 'ReportEnvironment', description: 'Each field optional; empty ones are not kept' });
+
+/** Markdown, stored exactly as written (so not trimmed), but not blank. */
+function markdownText(max: number, emptyMessage: string) {
+  return z
+    .string()
+    .max(max, { error: `Use at most ${max.toLocaleString('en')} characters` })
+    .refine((value) => value.trim().length > 0, { error: emptyMessage })
+    .meta({ description: 'Markdown' });
+}
+
+export const reportTitleSchema = z
+  .string()
+  .trim()
+  .min(3, { error: 'Use at least 3 characters' })
+  .max(200, { error: 'Use at most 200 characters' });
+
+export const fileReportBody = z
+  .strictObject({
+    releaseId: z.uuid({ error: 'Choose a release' }),
+    title: reportTitleSchema,
+    steps: markdownText(20_000, 'Describe the steps that lead to the bug'),
+    expected: markdownText(10_000, 'Describe what you expected'),
+    actual: markdownText(10_000, 'Describe what happened instead'),
+    severity: severitySchema,
+    component: z
+      .string()
+      .trim()
+      .max(200, { error: 'Use at most 200 characters' })
+      .nullable()
+      .default(null)
+      .meta({ description: "One of the program's components when it has any (then required); else null" }),
+    environment: reportEnvironmentSchema.default({}),
+    attachmentIds: z
+      .array(z.uuid({ error: 'Not an attachment id' }))
+      .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
+      .default([])
+      .superRefine((ids, ctx) => {
+        const seen = new Set<string>();
+        ids.forEach((id, index) => {
+          if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'This file is attached twice' });
+          seen.add(id);
+        });
+      })
+      .meta({ description: 'Files the reporter uploaded (POST /api/attachments) and has not attached elsewhere' }),
+    clientKey: z
+      .string()
+      .min(8, { error: 'Use at least 8 characters' })
+      .max(100, { error: 'Use at most 100 characters' })
+      .meta({
+        description:
+          'Chosen by the client once per report (e.g. a random UUID) and sent again on a retry: ' +
+          'the same key returns the report already filed, with 200 instead of 201',
+      }),
+  })
+  .meta({ id: 'FileReportBody' });
+
+export const attachmentSummarySchema = z
+  .object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() })
+  .meta({ id: 'AttachmentSummary' });
+
+export const reportSchema = z
+  .object({
+    id: z.uuid(),
+    programId: z.uuid(),
+    releaseId: z.uuid(),
+    title: z.string(),
+    steps: z.string().meta({ description: 'Markdown, as written' }),
+    expected: z.string().meta({ description: 'Markdown, as written' }),
+    actual: z.string().meta({ description: 'Markdown, as written' }),
+    severity: severitySchema,
+    component: z.string().nullable(),
+    environment: reportEnvironmentSchema,
+    source: reportSourceSchema,
+    status: reportStatusSchema,
+    priority: z.string().nullable().meta({ description: "The program's priority level, once triaged" }),
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    attachments: z.array(attachmentSummarySchema).meta({ description: 'In upload order' }),
+  })
+  .meta({ id: 'Report' });
+
+export const similarReportsBody = z
+  .strictObject({
+    title: z.string().max(200, { error: 'Use at most 200 characters' }),
+    steps: z.string().max(20_000, { error: 'Use at most 20,000 characters' }).optional(),
+  })
+  .meta({ id: 'SimilarReportsBody', description: 'What the reporter has typed so far' });
+
+/** All anyone may learn of a report they cannot read: enough to recognise it and say "me too". */
+export const reportSuggestionSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    status: reportStatusSchema,
+    createdAt: z.iso.datetime(),
+    meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
+    mine: z.boolean().meta({ description: 'The caller filed it or already said me too' }),
+  })
+  .meta({ id: 'ReportSuggestion' });
+
+export const similarReportListSchema = z
+  .object({ items: z.array(reportSuggestionSchema).meta({ description: 'At most 5, closest first' }) })
+  .meta({ id: 'SimilarReports' });
+
+export const meTooBody = z
+  .strictObject({
+    note: z
+      .string()
+      .max(5_000, { error: 'Use at most 5,000 characters' })
+      .default('')
+      .meta({ description: 'Markdown, as written: anything that differs for you' }),
+    environment: reportEnvironmentSchema.default({}),
+  })
+  .meta({ id: 'MeTooBody' });
+
+export const reportDraftDataSchema = z
+  .record(z.string(), z.unknown())
+  .superRefine((data, ctx) => {
+    if (new TextEncoder().encode(JSON.stringify(data)).length > maxDraftBytes)
+      ctx.addIssue({ code: 'custom', message: `A draft holds at most ${maxDraftBytes / 1000} kB` });
+  })
+  .meta({ description: "The form's fields as typed, not checked until filing" });
+
+export const saveReportDraftBody = z
+  .strictObject({
+    releaseId: z.uuid({ error: 'Not a release id' }).nullable().default(null),
+    data: reportDraftDataSchema,
+  })
+  .meta({ id: 'SaveReportDraftBody' });
+
+export const reportDraftSchema = z
+  .object({ releaseId: z.uuid().nullable(), data: z.record(z.string(), z.unknown()), updatedAt: z.iso.datetime() })
+  .meta({ id: 'ReportDraft' });
+
+export const reportDraftStateSchema = z
+  .object({ draft: reportDraftSchema.nullable().meta({ description: 'null when there is none' }) })
+  .meta({ id: 'ReportDraftState' });
+
+export const myReportSchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    releaseId: z.uuid(),
+    releaseVersion: z.string(),
+    programId: z.uuid(),
+    programName: z.string(),
+    status: reportStatusSchema,
+    priority: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    role: z
+      .enum(['reporter', 'co-finder'])
+      .meta({ description: 'reporter: the caller filed it; co-finder: they said me too' }),
+  })
+  .meta({ id: 'MyReport' });
+
+export const myReportsQuery = z.strictObject({
+  cursor: z.uuid({ error: 'Not a cursor' }).optional().meta({ description: 'nextCursor of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const myReportsPageSchema = z
+  .object({ items: z.array(myReportSchema).meta({ description: 'Newest first' }), nextCursor: z.uuid().nullable() })
+  .meta({ id: 'MyReportsPage' });
+
+export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
+export const releaseIdParams = z.object({ id: z.uuid({ error: 'Not a release id' }) });
+
+export type Severity = z.output<typeof severitySchema>;
+export type ReportSource = z.output<typeof reportSourceSchema>;
+export type ReportStatus = z.output<typeof reportStatusSchema>;
+export type ReportEnvironment = z.output<typeof reportEnvironmentSchema>;
+export type FileReportBody = z.input<typeof fileReportBody>;
+export type Report = z.output<typeof reportSchema>;
+export type SimilarReportsBody = z.input<typeof similarReportsBody>;
+export type ReportSuggestion = z.output<typeof reportSuggestionSchema>;
+export type MeTooBody = z.input<typeof meTooBody>;
+export type SaveReportDraftBody = z.input<typeof saveReportDraftBody>;
+export type ReportDraft = z.output<typeof reportDraftSchema>;
+export type MyReport = z.output<typeof myReportSchema>;
+export type MyReportsPage = z.output<typeof myReportsPageSchema>;

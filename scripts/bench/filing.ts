@@ -1,0 +1,80 @@
+import { randomUUID } from 'node:crypto';
+import type { BenchServer } from './bench-server.ts';
+import { describe, measure } from './measure.ts';
+
+const text = {
+  steps: '1. Open a long document\n2. Print it to any printer',
+  expected: 'Every page prints',
+  actual: 'Only the first page prints',
+};
+
+/**
+ * Filing through POST /api/reports (session, validation, release checks, transaction, timeline)
+ * against plain Prisma inserts of the same rows (the report and its first timeline event).
+ */
+export async function benchFiling(server: BenchServer, options: { seconds: number; concurrency: number }) {
+  const { prisma } = server;
+  const program = await prisma.program.create({
+    data: {
+      name: `Filing bench ${randomUUID()}`,
+      product: 'Bench',
+      githubRepo: 'bench/app',
+      priorityLevels: ['P0', 'P1'],
+      priorityLabels: [],
+      priorityThreshold: 'P1',
+    },
+    select: { id: true },
+  });
+  const release = await prisma.release.create({
+    data: {
+      programId: program.id,
+      version: '1.0',
+      build: '1',
+      testStart: new Date(Date.now() - 3_600_000),
+      testEnd: new Date(Date.now() + 86_400_000),
+      instructions: '',
+      status: 'testing',
+    },
+    select: { id: true },
+  });
+  // One internal tester per client, as in a real program where each person files their own.
+  const testers = await Promise.all(
+    Array.from({ length: options.concurrency }, () => server.sessionFor('internal_tester')),
+  );
+  const url = `${server.url}/api/reports`;
+  const api = await measure(async (worker, n) => {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { cookie: testers[worker]!.cookie, 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({
+        releaseId: release.id,
+        title: `Printing stops after page ${n} (${worker})`,
+        ...text,
+        severity: 'major',
+        environment: { os: 'Windows 11', browser: 'Edge 131' },
+        clientKey: randomUUID(),
+      }),
+    });
+    if (response.status !== 201)
+      throw new Error(`POST /api/reports answered ${response.status}: ${await response.text()}`);
+    await response.arrayBuffer();
+  }, options);
+  const raw = await measure(async (worker, n) => {
+    await prisma.report.create({
+      data: {
+        programId: program.id,
+        releaseId: release.id,
+        reporterId: testers[worker]!.userId,
+        source: 'internal',
+        title: `Printing stops after page ${n} (${worker})`,
+        ...text,
+        severity: 'major',
+        environment: { os: 'Windows 11', browser: 'Edge 131' },
+        clientKey: randomUUID(),
+        events: { create: { kind: 'filed', actorId: testers[worker]!.userId, data: {} } },
+      },
+      select: { id: true },
+    });
+  }, options);
+  return `filing          POST /api/reports ${describe(api)} | plain Prisma inserts ${describe(raw, '/s')} | ratio API/raw ${(api.perSecond / raw.perSecond).toFixed(2)} (goal on PostgreSQL: ≥ 0.5, p99 < 50 ms)`;
+}

@@ -1,0 +1,149 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createClient, type TestClient } from '../support/http-client.ts';
+import { bodyOf } from '../support/problem.ts';
+import { freePort, spawnServer } from '../support/server-process.ts';
+import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
+
+const cleanups: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+async function start(env: Record<string, string>) {
+  const server = spawnServer(env);
+  cleanups.push(async () => {
+    server.child.kill('SIGKILL');
+    await server.exited;
+  });
+  const [, url] = await server.waitFor(/Fieldtest is running at (\S+)/);
+  return { ...server, url: url! };
+}
+
+// A 1×1 PNG with a tag after its end chunk, so every upload has its own content and hash.
+const onePixel = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c60000000049454e44ae426082',
+  'hex',
+);
+const png = (tag: string) => new Uint8Array(Buffer.concat([onePixel, Buffer.from(tag)]));
+
+async function setUpRelease(client: TestClient, setupLink: string) {
+  const token = new URL(setupLink).hash.slice(1);
+  await bodyOf(
+    await client.api.api.setup.$post({
+      json: { token, name: 'Lead', email: 'lead@example.test', password: 'a long enough password' },
+    }),
+    201,
+  );
+  const program = await bodyOf(
+    await client.api.api.programs.$post({
+      json: { name: 'Durability', product: 'App', githubRepo: 'acme/app', termsText: 'Terms.' },
+    }),
+    201,
+  );
+  const release = await bodyOf(
+    await client.api.api.programs[':id'].releases.$post({
+      param: { id: program.id },
+      json: {
+        version: '1.0',
+        build: '100',
+        testStart: new Date(Date.now() - 3_600_000).toISOString(),
+        testEnd: new Date(Date.now() + 86_400_000).toISOString(),
+        focusAreas: [],
+        instructions: '',
+        cohortCapacity: null,
+      },
+    }),
+    201,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
+    200,
+  );
+  return release.id;
+}
+
+describe('filing through a crash', () => {
+  it('keeps every report that got a 201, with its attachments, through kill -9 and a restart', async () => {
+    const env: Record<string, string> = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
+    if (testDatabaseKind() === 'pglite') env.DATA_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-'));
+    else {
+      const database = await createTestDatabase();
+      cleanups.push(database.drop);
+      env.DATABASE_URL = database.url!;
+      env.ATTACHMENTS_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-files-'));
+    }
+    const first = await start(env);
+    const [, setupLink] = await first.waitFor(/(http:\S+\/setup#\S+)/);
+    const lead = createClient(first.url);
+    const releaseId = await setUpRelease(lead, setupLink!);
+    const cookie = [...lead.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+
+    const confirmed: { reportId: string; attachmentId: string; sha256: string }[] = [];
+    let stop = false;
+    const clients = Array.from({ length: 8 }, async (_, worker) => {
+      for (let n = 0; !stop; n++) {
+        try {
+          const bytes = png(`${worker}-${n}-${randomUUID()}`);
+          const form = new FormData();
+          form.set('file', new Blob([bytes], { type: 'image/png' }), 'screen.png');
+          const upload = await fetch(`${first.url}/api/attachments`, {
+            method: 'POST',
+            headers: { cookie },
+            body: form,
+          });
+          if (upload.status !== 201) continue;
+          const attachment = (await upload.json()) as { id: string };
+          const filed = await fetch(`${first.url}/api/reports`, {
+            method: 'POST',
+            headers: { cookie, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              releaseId,
+              title: `Crash ${worker}-${n}`,
+              steps: 'Open it',
+              expected: 'Works',
+              actual: 'Crashes',
+              severity: 'major',
+              attachmentIds: [attachment.id],
+              clientKey: randomUUID(),
+            }),
+          });
+          if (filed.status === 201) {
+            const report = (await filed.json()) as { id: string };
+            confirmed.push({
+              reportId: report.id,
+              attachmentId: attachment.id,
+              sha256: createHash('sha256').update(bytes).digest('hex'),
+            });
+          }
+        } catch {
+          // The server died under this request: its outcome is unknown, so it is not counted.
+        }
+      }
+    });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    first.child.kill('SIGKILL');
+    await first.exited;
+    stop = true;
+    await Promise.all(clients);
+    expect(confirmed.length).toBeGreaterThan(5);
+
+    const second = await start(env);
+    for (const { reportId, attachmentId, sha256 } of confirmed) {
+      const report = await fetch(`${second.url}/api/reports/${reportId}`, { headers: { cookie } });
+      expect(report.status, `report ${reportId}`).toBe(200);
+      const body = (await report.json()) as { attachments: { id: string }[] };
+      expect(body.attachments.map((attachment) => attachment.id)).toEqual([attachmentId]);
+      const file = await fetch(`${second.url}/api/attachments/${attachmentId}`, { headers: { cookie } });
+      expect(file.status).toBe(200);
+      expect(
+        createHash('sha256')
+          .update(Buffer.from(await file.arrayBuffer()))
+          .digest('hex'),
+      ).toBe(sha256);
+    }
+  }, 120_000);
+});
