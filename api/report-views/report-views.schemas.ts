@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { reportSourceSchema, reportStatusSchema, severitySchema } from '../reports/reports.schemas.ts';
 
 // What people read about reports: the report page with its timeline, comments, and the staff list.
-
-export const reportStatuses = ['new', 'synced', 'triaged', 'fixed', 'not_planned', 'duplicate'] as const;
-export const reportSources = ['customer', 'internal'] as const;
-export const severities = ['blocker', 'major', 'minor', 'cosmetic'] as const;
 
 const personSchema = z
   .object({
@@ -26,11 +23,11 @@ export const reportDetailSchema = z
     steps: z.string(),
     expected: z.string(),
     actual: z.string(),
-    severity: z.enum(severities),
+    severity: severitySchema,
     component: z.string().nullable(),
     environment: z.record(z.string(), z.string()),
-    source: z.enum(reportSources),
-    status: z.enum(reportStatuses),
+    source: reportSourceSchema,
+    status: reportStatusSchema,
     priority: z.string().nullable(),
     createdAt: z.iso.datetime(),
     reporter: personSchema,
@@ -77,8 +74,8 @@ export const commentSchema = z
 
 export const reportListQuery = z.strictObject({
   releaseId: z.uuid().optional(),
-  source: z.enum(reportSources).optional(),
-  status: z.enum(reportStatuses).optional(),
+  source: reportSourceSchema.optional(),
+  status: reportStatusSchema.optional(),
   priority: z.string().max(50).optional(),
   component: z.string().max(80).optional(),
   reporterId: z.uuid().optional(),
@@ -93,10 +90,10 @@ export const reportListItemSchema = z
     title: z.string(),
     releaseId: z.uuid(),
     releaseVersion: z.string(),
-    source: z.enum(reportSources),
-    status: z.enum(reportStatuses),
+    source: reportSourceSchema,
+    status: reportStatusSchema,
     priority: z.string().nullable(),
-    severity: z.enum(severities),
+    severity: severitySchema,
     component: z.string().nullable(),
     reporter: personSchema,
     coFinders: z.number().int(),

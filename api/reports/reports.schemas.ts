@@ -9,7 +9,8 @@ export const severitySchema = z.enum(severities, { error: 'Choose a severity' })
   description: "The reporter's own view of how bad it is; priority comes from engineering's labels, never from this",
 });
 
-export const reportSourceSchema = z.enum(['customer', 'internal']).meta({
+export const reportSources = ['customer', 'internal'] as const;
+export const reportSourceSchema = z.enum(reportSources).meta({
   id: 'ReportSource',
   description: "From the reporter's role at filing time: customer for an MVP, internal for staff",
 });
