@@ -19,12 +19,9 @@ export function Layout() {
             <>
               <nav aria-label="Main">
                 {user.role === 'mvp' ? (
-                  <>
-                    <NavLink to="/" end>
-                      Your releases
-                    </NavLink>
-                    <NavLink to="/profile">Profile</NavLink>
-                  </>
+                  <NavLink to="/" end>
+                    Your releases
+                  </NavLink>
                 ) : (
                   <>
                     <NavLink to="/" end>
@@ -33,6 +30,10 @@ export function Layout() {
                     <NavLink to="/programs">Programs</NavLink>
                   </>
                 )}
+                {/* Everyone files: MVPs, internal testers, and program leads or engineers who find a bug. */}
+                <NavLink to="/report">File a bug</NavLink>
+                <NavLink to="/my-reports">My reports</NavLink>
+                {user.role === 'mvp' ? <NavLink to="/profile">Profile</NavLink> : null}
                 {user.role === 'admin' ? (
                   <>
                     <NavLink to="/staff">Staff</NavLink>

@@ -33,6 +33,19 @@ const ReleasePage = lazy(() =>
 );
 const CohortPanel = lazy(() => import('../features/cohort/cohort-panel.tsx').then((m) => ({ default: m.CohortPanel })));
 const OutboxPage = lazy(() => import('../features/outbox/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+// Filing loads its own weight (attachments, drafts, suggestions) only for those who file.
+const ReportFormPage = lazy(() =>
+  import('../features/report-form/report-form-page.tsx').then((m) => ({ default: m.ReportFormPage })),
+);
+const MyReportsPage = lazy(() =>
+  import('../features/my-reports/my-reports-page.tsx').then((m) => ({ default: m.MyReportsPage })),
+);
+const ReportPage = lazy(() =>
+  import('../features/report-page/report-page.tsx').then((m) => ({ default: m.ReportPage })),
+);
+const ProgramReportsPage = lazy(() =>
+  import('../features/program-reports/program-reports-page.tsx').then((m) => ({ default: m.ProgramReportsPage })),
+);
 
 const staff = ['admin', 'engineer', 'internal_tester'] as const;
 
@@ -63,6 +76,16 @@ function ProgramRoute() {
   return <ProgramPage key={programId} programId={programId} releases={<ProgramReleases programId={programId} />} />;
 }
 
+function ProgramReportsRoute() {
+  const { programId = '' } = useParams();
+  return <ProgramReportsPage key={programId} programId={programId} />;
+}
+
+function ReportRoute() {
+  const { reportId = '' } = useParams();
+  return <ReportPage key={reportId} reportId={reportId} />;
+}
+
 function ReleaseRoute() {
   const { releaseId = '' } = useParams();
   return <ReleasePage key={releaseId} releaseId={releaseId} cohort={(release) => <CohortPanel release={release} />} />;
@@ -90,8 +113,13 @@ export const router = createBrowserRouter([
         ),
       },
       { path: '/profile', element: signedIn(<ProfilePage />, ['mvp']) },
+      { path: '/report', element: signedIn(<ReportFormPage />) },
+      { path: '/my-reports', element: signedIn(<MyReportsPage />) },
+      // Staff read every report; an MVP only theirs (the API answers 404 for the others).
+      { path: '/reports/:reportId', element: signedIn(<ReportRoute />) },
       { path: '/programs', element: signedIn(<ProgramsPage />, staff) },
       { path: '/programs/:programId', element: signedIn(<ProgramRoute />, staff) },
+      { path: '/programs/:programId/reports', element: signedIn(<ProgramReportsRoute />, staff) },
       { path: '/releases/:releaseId', element: signedIn(<ReleaseRoute />, staff) },
       { path: '/staff', element: signedIn(<StaffPage />, ['admin']) },
       { path: '/outbox', element: signedIn(<OutboxPage />, ['admin']) },

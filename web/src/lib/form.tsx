@@ -12,30 +12,35 @@ export type FieldErrors = Record<string, string>;
 export function useSchemaForm<S extends z.ZodType, R>(schema: S, mutation: UseMutationResult<R, Error, z.output<S>>) {
   const [clientErrors, setClientErrors] = useState<{ fields: FieldErrors; form: string | null } | null>(null);
 
+  /** Checks the values and, if they pass, runs the mutation; for a group of fields that cannot be a form of its own. */
+  const submit = (values: unknown, options?: MutateOptions<R, Error, z.output<S>>) => {
+    const parsed = schema.safeParse(values);
+    if (!parsed.success) {
+      mutation.reset();
+      const fields: FieldErrors = {};
+      const unplaced: string[] = [];
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.join('.');
+        if (path) fields[path] ??= issue.message;
+        else unplaced.push(issue.message);
+      }
+      setClientErrors({ fields, form: unplaced.join(' ') || null });
+      return;
+    }
+    setClientErrors(null);
+    mutation.mutate(parsed.data, options);
+  };
+
   const onSubmit =
     (values: () => unknown, options?: MutateOptions<R, Error, z.output<S>>) => (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
-      const parsed = schema.safeParse(values());
-      if (!parsed.success) {
-        mutation.reset();
-        const fields: FieldErrors = {};
-        const unplaced: string[] = [];
-        for (const issue of parsed.error.issues) {
-          const path = issue.path.join('.');
-          if (path) fields[path] ??= issue.message;
-          else unplaced.push(issue.message);
-        }
-        setClientErrors({ fields, form: unplaced.join(' ') || null });
-        return;
-      }
-      setClientErrors(null);
-      mutation.mutate(parsed.data, options);
+      submit(values(), options);
     };
 
   const serverError = mutation.error;
   const fieldErrors = clientErrors?.fields ?? (serverError instanceof ApiError ? serverError.fieldErrors : {});
   const formError = clientErrors ? clientErrors.form : serverError ? formErrorOf(serverError) : null;
-  return { fieldErrors, formError, pending: mutation.isPending, onSubmit };
+  return { fieldErrors, formError, pending: mutation.isPending, onSubmit, submit };
 }
 
 function formErrorOf(error: Error): string | null {

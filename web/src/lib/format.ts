@@ -21,3 +21,18 @@ export function formatWindow(start: string, end: string): string {
 export function countOf(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+const units = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/** A file size as people read it: "840 bytes", "1.4 MB" (1 KB = 1,024 bytes, as the upload limits count). */
+export function formatBytes(size: number): string {
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  // One decimal under 10 ("1.4 MB"), none where it would be ".0" ("5 MB", "12 MB").
+  const digits = unit === 0 || value >= 10 || Number.isInteger(value) ? 0 : 1;
+  return `${value.toFixed(digits)} ${units[unit]}`;
+}

@@ -57,6 +57,9 @@ function ProgramView(props: { program: Program; releases: ReactNode }) {
           </>
         ) : null}
       </p>
+      <p>
+        <Link to={`/programs/${program.id}/reports`}>Reports</Link>: every bug filed in this program, with filters.
+      </p>
       {props.releases}
       <TermsSection program={program} canPublish={isAdmin} />
       <SettingsSection program={program} canEdit={isAdmin} />

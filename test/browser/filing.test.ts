@@ -1,0 +1,276 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { createClient, type TestClient } from '../support/http-client.ts';
+import { bodyOf } from '../support/problem.ts';
+import { freePort, spawnServer } from '../support/server-process.ts';
+
+let browser: Browser;
+let server: ReturnType<typeof spawnServer>;
+let setupLink: string;
+let dataDir: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
+  // No SMTP_URL: the invitation stays in the outbox, where the program lead reads it.
+  server = spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
+  await server.waitFor(/Fieldtest is running at (\S+)/);
+  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+});
+
+const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
+const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
+const build = '1.0.0-beta.1';
+
+/** A real PNG (a small gradient), as a screenshot tool would write it. */
+function pngImage(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) rows.set([(x * 255) / width, (y * 255) / height, 200], row + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The API as the signed-in person of a browser context: the typed client with that context's cookies. */
+async function apiAs(context: BrowserContext, baseUrl: string): Promise<TestClient> {
+  const client = createClient(baseUrl);
+  for (const cookie of await context.cookies(baseUrl)) client.cookies.set(cookie.name, cookie.value);
+  return client;
+}
+
+/** The program lead sets the stage through the API: a program, a release in testing, one invitation. */
+async function prepareRelease(client: TestClient) {
+  const program = await bodyOf(
+    await client.api.api.programs.$post({
+      json: {
+        name: 'Acme Desktop MVPs',
+        product: 'Acme Desktop',
+        githubRepo: 'acme/desktop',
+        components: ['Sync', 'Printing'],
+        termsText: 'Keep **pre-release builds** to yourself.',
+      },
+    }),
+    201,
+  );
+  const now = Date.now();
+  const release = await bodyOf(
+    await client.api.api.programs[':id'].releases.$post({
+      param: { id: program.id },
+      json: {
+        version: '1.0',
+        build,
+        testStart: new Date(now - 24 * 3600_000).toISOString(),
+        testEnd: new Date(now + 13 * 24 * 3600_000).toISOString(),
+      },
+    }),
+    201,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
+    200,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].invitations.$post({
+      param: { id: release.id },
+      json: { invitees: [{ name: customer.name, email: customer.email, company: 'Acme' }] },
+    }),
+    201,
+  );
+  const outbox = await bodyOf(await client.api.api.outbox.$get({ query: { to: customer.email } }), 200);
+  const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
+  expect(invitationLink).toBeDefined();
+  return { release, invitationLink: invitationLink! };
+}
+
+async function fieldValue(page: Page, label: string): Promise<string> {
+  return page.getByLabel(label, { exact: true }).inputValue();
+}
+
+describe('filing a bug', () => {
+  it('lets an MVP file a report with a screenshot, then say "me too" to a similar one, and find both under My reports', async () => {
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    const leadErrors = watchPageErrors(leadPage);
+    await leadPage.goto(setupLink);
+    await leadPage.getByLabel('Name').fill(lead.name);
+    await leadPage.getByLabel('E-mail').fill(lead.email);
+    await leadPage.getByLabel('Password').fill(lead.password);
+    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
+    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const baseUrl = new URL(leadPage.url()).origin;
+    const leadApi = await apiAs(leadContext, baseUrl);
+    const { release, invitationLink } = await prepareRelease(leadApi);
+
+    // Staff file too: the lead reported a printing bug in this release before the customer came.
+    const printingBug = 'Printing stops after page 10 of a long document';
+    await bodyOf(
+      await leadApi.api.api.reports.$post({
+        json: {
+          releaseId: release.id,
+          title: printingBug,
+          steps: '1. Open a 40-page document\n2. Print it',
+          expected: 'All 40 pages print.',
+          actual: 'The printer stops after page 10.',
+          severity: 'major',
+          component: 'Printing',
+          clientKey: 'lead-printing-report',
+        },
+      }),
+      201,
+    );
+
+    // The customer accepts the invitation and the terms.
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(invitationLink);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'I accept' }).click();
+    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+
+    // The form: the only release is chosen, its build and the browser's environment filled in.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'File a bug' }).click();
+    await page.getByRole('heading', { name: 'File a bug', level: 1 }).waitFor();
+    await expect.poll(() => fieldValue(page, 'Operating system')).not.toBe('');
+    expect(await page.getByLabel('Release').locator('option:checked').textContent()).toBe(
+      'Acme Desktop 1.0 (Acme Desktop MVPs)',
+    );
+    expect(await fieldValue(page, 'Browser')).not.toBe('');
+    expect(await fieldValue(page, 'Browser version')).toMatch(/^\d+/);
+    expect(await fieldValue(page, 'Screen')).toMatch(/^\d+×\d+ @[\d.]+x$/);
+    expect(await fieldValue(page, 'Locale')).toBe(await page.evaluate(() => navigator.language));
+    expect(await fieldValue(page, 'Time zone')).toBe(
+      await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+    );
+    expect(await fieldValue(page, 'Build')).toBe(build);
+    expect(await fieldValue(page, 'Device')).toBe('');
+    await screenshot(page, 'filing-empty-form');
+
+    const syncBug = 'Sync stops after the laptop wakes from sleep';
+    await page.getByLabel('Title', { exact: true }).fill(syncBug);
+    await page
+      .getByLabel('Steps to reproduce')
+      .fill('1. Sign in and let **sync** finish\n2. Close the lid for a minute\n3. Open it again');
+    await page.getByLabel('Expected result').fill('Sync carries on.');
+    await page.getByLabel('Actual result').fill('Sync shows *Paused* until the app restarts.');
+    await page.getByRole('radio', { name: 'Major' }).check();
+    await page.getByLabel('Component').selectOption('Sync');
+    await page.getByLabel('Device', { exact: true }).fill('ThinkPad X1 Carbon');
+    // The preview renders the Markdown as the report page will.
+    await page.getByRole('button', { name: 'Preview' }).first().click();
+    await page
+      .getByRole('region', { name: 'Preview of steps to reproduce' })
+      .locator('strong', { hasText: 'sync' })
+      .waitFor();
+
+    const screenshotFile = join(dataDir, 'sync-paused.png');
+    const png = pngImage(64, 40);
+    await writeFile(screenshotFile, png);
+    await page.getByLabel('Attachments').setInputFiles(screenshotFile);
+    const attachment = page.getByRole('listitem').filter({ hasText: 'sync-paused.png' });
+    await attachment.getByText('Uploaded').waitFor();
+    // Its size, as the list shows it: "5.1 KB".
+    expect(await attachment.textContent()).toContain(`${(png.length / 1024).toFixed(1)} KB`);
+    await page.getByText(/Draft saved at/).waitFor();
+    await screenshot(page, 'filing-form-filled');
+
+    // A closed tab loses nothing: even without this browser's copy, the server's draft comes back.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByText(/Your draft from .* is back/).waitFor();
+    expect(await fieldValue(page, 'Title')).toBe(syncBug);
+    expect(await fieldValue(page, 'Device')).toBe('ThinkPad X1 Carbon');
+    expect(await page.getByRole('radio', { name: 'Major' }).isChecked()).toBe(true);
+    const thumbnail = page.getByRole('listitem').filter({ hasText: 'sync-paused.png' }).locator('img');
+    await expect.poll(() => thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBe(64);
+    await screenshot(page, 'filing-draft-restored');
+
+    await page.getByRole('button', { name: 'File bug' }).click();
+    await page.getByText(`Filed: “${syncBug}”`).waitFor();
+    expect(await fieldValue(page, 'Title')).toBe('');
+    expect(await page.getByRole('listitem').filter({ hasText: 'sync-paused.png' }).count()).toBe(0);
+    await screenshot(page, 'filing-filed');
+
+    // A second bug that reads like the lead's: the form suggests it, and "me too" replaces filing again.
+    await page.getByLabel('Title', { exact: true }).fill('Printing stops at page 10');
+    const suggestions = page.getByRole('region', { name: 'Similar reports in this release' });
+    const suggestion = suggestions.getByRole('listitem').filter({ hasText: printingBug });
+    await suggestion.waitFor();
+    expect(await suggestion.textContent()).toContain('New');
+    await screenshot(page, 'filing-similar-reports');
+    await suggestion.getByRole('button', { name: 'Me too' }).click();
+    await suggestion.getByLabel('What differs for you (optional)').fill('Also on a *laser* printer.');
+    await screenshot(page, 'filing-me-too');
+    await suggestion.getByRole('button', { name: 'Send “Me too”' }).click();
+
+    await page.getByRole('heading', { name: 'My reports', level: 1 }).waitFor();
+    await page.getByText(`Recorded: you found “${printingBug}” too.`).waitFor();
+    const filed = page.getByRole('listitem').filter({ hasText: syncBug });
+    const sharing = page.getByRole('listitem').filter({ hasText: printingBug });
+    await expect.poll(() => filed.textContent()).toMatch(/New.*filed by you/);
+    expect(await sharing.textContent()).toMatch(/New.*you found it too/);
+    await screenshot(page, 'filing-my-reports');
+
+    // The draft went with the "me too": the form starts empty.
+    await nav.getByRole('link', { name: 'File a bug' }).click();
+    await page.getByRole('heading', { name: 'File a bug', level: 1 }).waitFor();
+    expect(await fieldValue(page, 'Title')).toBe('');
+    expect(await page.getByText(/Your draft from/).count()).toBe(0);
+
+    // On a 360-pixel phone screen nothing needs sideways scrolling.
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.getByLabel('Title', { exact: true }).fill('Printing stops at page 10');
+    await suggestions.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'filing-narrow');
+
+    // Staff file into any release in testing, whatever program it belongs to.
+    await leadPage.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'File a bug' }).click();
+    await leadPage.getByRole('heading', { name: 'File a bug', level: 1 }).waitFor();
+    expect(await leadPage.getByLabel('Release').locator('option:checked').textContent()).toBe(
+      'Acme Desktop 1.0 (Acme Desktop MVPs)',
+    );
+
+    // The report reached the program with what the form captured.
+    const reports = await bodyOf(
+      await leadApi.api.api.programs[':id'].reports.$get({ param: { id: release.programId }, query: {} }),
+      200,
+    );
+    const customerReport = reports.items.find((item) => item.title === syncBug);
+    expect(customerReport).toMatchObject({ source: 'customer', severity: 'major', component: 'Sync', coFinders: 0 });
+    expect(reports.items.find((item) => item.title === printingBug)).toMatchObject({ coFinders: 1 });
+
+    expect([...leadErrors(), ...errors()]).toEqual([]);
+  }, 120_000);
+});

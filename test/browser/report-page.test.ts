@@ -1,0 +1,346 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
+import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { createClient, type TestClient } from '../support/http-client.ts';
+import { bodyOf } from '../support/problem.ts';
+import { freePort, spawnServer } from '../support/server-process.ts';
+
+let browser: Browser;
+let server: ReturnType<typeof spawnServer>;
+let setupLink: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  const dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
+  // No SMTP_URL: the invitation stays in the outbox, where the program lead reads it.
+  server = spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
+  await server.waitFor(/Fieldtest is running at (\S+)/);
+  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+});
+
+const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
+const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
+const programName = 'Acme Desktop MVPs';
+
+/** A real PNG (a small gradient), as a screenshot tool would write it. */
+function pngImage(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) rows.set([(x * 255) / width, (y * 255) / height, 200], row + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The API as the signed-in person of a browser context: the typed client with that context's cookies. */
+async function apiAs(context: BrowserContext, baseUrl: string): Promise<TestClient> {
+  const client = createClient(baseUrl);
+  for (const cookie of await context.cookies(baseUrl)) client.cookies.set(cookie.name, cookie.value);
+  return client;
+}
+
+async function upload(client: TestClient, bytes: Uint8Array, fileName: string): Promise<Attachment> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
+  const response = await client.request('/api/attachments', { method: 'POST', body: form });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Attachment;
+}
+
+/** The program lead sets the stage through the API: a program, a release in testing, one invitation. */
+async function prepareRelease(client: TestClient) {
+  const program = await bodyOf(
+    await client.api.api.programs.$post({
+      json: {
+        name: programName,
+        product: 'Acme Desktop',
+        githubRepo: 'acme/desktop',
+        components: ['Sync', 'Printing'],
+        termsText: 'Keep **pre-release builds** to yourself.',
+      },
+    }),
+    201,
+  );
+  const now = Date.now();
+  const release = await bodyOf(
+    await client.api.api.programs[':id'].releases.$post({
+      param: { id: program.id },
+      json: {
+        version: '1.0',
+        build: '1.0.0-beta.1',
+        testStart: new Date(now - 24 * 3600_000).toISOString(),
+        testEnd: new Date(now + 13 * 24 * 3600_000).toISOString(),
+      },
+    }),
+    201,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
+    200,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].invitations.$post({
+      param: { id: release.id },
+      json: { invitees: [{ name: customer.name, email: customer.email, company: 'Acme' }] },
+    }),
+    201,
+  );
+  const outbox = await bodyOf(await client.api.api.outbox.$get({ query: { to: customer.email } }), 200);
+  const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
+  expect(invitationLink).toBeDefined();
+  return { release, invitationLink: invitationLink! };
+}
+
+describe('the report page', () => {
+  it('lets a lead find a customer report by source, add a team note and a public comment, and shows the customer only the comment', async () => {
+    const leadContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    const leadPage = await leadContext.newPage();
+    const leadErrors = watchPageErrors(leadPage);
+    await leadPage.goto(setupLink);
+    await leadPage.getByLabel('Name').fill(lead.name);
+    await leadPage.getByLabel('E-mail').fill(lead.email);
+    await leadPage.getByLabel('Password').fill(lead.password);
+    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
+    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const baseUrl = new URL(leadPage.url()).origin;
+    const leadApi = await apiAs(leadContext, baseUrl);
+    const { release, invitationLink } = await prepareRelease(leadApi);
+
+    // Internal testing found 50 bugs first: more than one page of the list.
+    const internalReports = [];
+    for (let index = 1; index <= 50; index += 1) {
+      internalReports.push(
+        await bodyOf(
+          await leadApi.api.api.reports.$post({
+            json: {
+              releaseId: release.id,
+              title: `Internal finding number ${index}`,
+              steps: 'Found while testing in-house.',
+              expected: 'It works.',
+              actual: 'It does not.',
+              severity: 'minor',
+              component: 'Printing',
+              clientKey: `internal-${index}`,
+            },
+          }),
+          201,
+        ),
+      );
+    }
+
+    // The customer joins, accepts the terms, and files a report with a screenshot and a log.
+    const customerContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await customerContext.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(invitationLink);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'I accept' }).click();
+    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    const customerApi = await apiAs(customerContext, baseUrl);
+    const image = await upload(customerApi, pngImage(96, 60), 'sync-paused.png');
+    const log = await upload(customerApi, Buffer.from('12:00:01 sync: paused (lid closed)\n'.repeat(40)), 'sync.log');
+    const title = 'Sync stops after the laptop wakes from sleep';
+    const filed = await bodyOf(
+      await customerApi.api.api.reports.$post({
+        json: {
+          releaseId: release.id,
+          title,
+          steps: '1. Let **sync** finish\n2. Close the lid for a minute\n3. Open it again <script>alert(1)</script>',
+          expected: 'Sync carries on.',
+          actual: 'Sync shows *Paused* until the app restarts.',
+          severity: 'major',
+          component: 'Sync',
+          environment: { os: 'Windows 11', browser: 'Edge', browserVersion: '131.0', device: 'ThinkPad X1 Carbon' },
+          attachmentIds: [image.id, log.id],
+          clientKey: randomUUID(),
+        },
+      }),
+      201,
+    );
+
+    // An engineer's machine shows it too: the lead says so, with a note for the team.
+    await bodyOf(
+      await leadApi.api.api.reports[':id']['me-too'].$post({
+        param: { id: filed.id },
+        json: { note: 'Same on the **office desktop**.', environment: { os: 'Windows 10' } },
+      }),
+      201,
+    );
+
+    // Programs → the program → Reports: both pages of the list, then only what customers filed.
+    const leadNav = leadPage.getByRole('navigation', { name: 'Main' });
+    await leadNav.getByRole('link', { name: 'Programs' }).click();
+    await leadPage.getByRole('link', { name: programName }).click();
+    await leadPage.getByRole('heading', { name: programName, level: 1 }).waitFor();
+    await leadPage.getByRole('main').getByRole('link', { name: 'Reports', exact: true }).click();
+    await leadPage.getByRole('heading', { name: `Reports — ${programName}`, level: 1 }).waitFor();
+    const rows = leadPage.locator('table.report-table tbody tr');
+    await expect.poll(() => rows.count()).toBe(50);
+    // Newest first: the customer's report leads.
+    expect(await rows.first().getByRole('rowheader').textContent()).toBe(title);
+    await leadPage.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => rows.count()).toBe(51);
+    expect(await leadPage.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await screenshot(leadPage, 'report-list-all');
+
+    await leadPage.getByLabel('Source').selectOption({ label: 'Customer' });
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(new URL(leadPage.url()).searchParams.get('source')).toBe('customer');
+    const row = rows.first();
+    expect(await row.locator('td[data-label="Source"]').textContent()).toBe('Customer');
+    expect(await row.locator('td[data-label="Status"]').textContent()).toBe('New');
+    expect(await row.locator('td[data-label="Severity"]').textContent()).toBe('Major');
+    expect(await row.locator('td[data-label="Release"]').textContent()).toBe('1.0');
+    expect(await row.locator('td[data-label="Co-finders"]').textContent()).toBe('1');
+    await screenshot(leadPage, 'report-list-customer');
+
+    // The filters live in the URL: a reload keeps them, and a search narrows further.
+    await leadPage.reload();
+    await expect.poll(() => leadPage.getByLabel('Source').inputValue()).toBe('customer');
+    await expect.poll(() => rows.count()).toBe(1);
+    await leadPage.getByLabel('Search').fill('printer jam');
+    await leadPage.getByText('No report matches these filters.').waitFor();
+    expect(new URL(leadPage.url()).searchParams.get('q')).toBe('printer jam');
+    await leadPage.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rows.count()).toBe(50);
+    expect(await leadPage.getByLabel('Search').inputValue()).toBe('');
+    await leadPage.getByLabel('Source').selectOption({ label: 'Customer' });
+    await expect.poll(() => rows.count()).toBe(1);
+
+    // On a phone the table becomes cards, with nothing to scroll sideways.
+    await leadPage.setViewportSize({ width: 360, height: 780 });
+    expect(await leadPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(leadPage, 'report-list-narrow');
+    await leadPage.setViewportSize({ width: 1200, height: 900 });
+
+    // The report page, as staff see it.
+    await row.getByRole('link', { name: title }).click();
+    await leadPage.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const steps = leadPage.getByRole('region', { name: 'Steps to reproduce' });
+    await steps.locator('strong', { hasText: 'sync' }).waitFor();
+    // Raw HTML in the text never reaches the page.
+    expect(await steps.locator('script').count()).toBe(0);
+    expect(await leadPage.getByRole('region', { name: 'Actual result' }).locator('em').textContent()).toBe('Paused');
+    const summary = leadPage.getByRole('region', { name: 'Summary' });
+    expect(await summary.textContent()).toContain('Customer');
+    expect(await summary.textContent()).toContain(customer.name);
+    const environment = leadPage.getByRole('region', { name: 'Environment' });
+    expect(await environment.textContent()).toContain('ThinkPad X1 Carbon');
+    const attachments = leadPage.getByRole('region', { name: 'Attachments' });
+    const thumbnail = attachments.getByRole('link', { name: 'sync-paused.png' }).locator('img');
+    await expect.poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(96);
+    const logLink = attachments.getByRole('link', { name: 'sync.log' });
+    expect(await logLink.getAttribute('download')).toBe('sync.log');
+    expect(await attachments.getByRole('listitem').filter({ hasText: 'sync.log' }).textContent()).toContain(
+      `${(log.size / 1024).toFixed(1)} KB`,
+    );
+    const coFinders = leadPage.getByRole('region', { name: 'Also found by' });
+    expect(await coFinders.textContent()).toContain(lead.name);
+    await coFinders.locator('strong', { hasText: 'office desktop' }).waitFor();
+    const timeline = leadPage.getByRole('region', { name: 'Timeline' });
+    expect(await timeline.getByRole('listitem').first().textContent()).toContain(`${customer.name}`);
+
+    // A team note, then a public comment.
+    const teamNote = 'Looks like the **power manager** again; see the sleep handler.';
+    await leadPage.getByLabel('Comment', { exact: true }).fill(teamNote);
+    await leadPage.getByLabel('Visibility').selectOption({ label: 'Team note (staff only)' });
+    await leadPage.getByRole('button', { name: 'Add comment' }).click();
+    await leadPage.getByText('Team note added.').waitFor();
+    const noteEntry = timeline.getByRole('listitem').filter({ hasText: 'Team note — staff only' });
+    await noteEntry.locator('strong', { hasText: 'power manager' }).waitFor();
+    expect(await leadPage.getByLabel('Comment', { exact: true }).inputValue()).toBe('');
+
+    const publicComment = 'Thanks! We can reproduce it and are on it.';
+    await leadPage.getByLabel('Comment', { exact: true }).fill(publicComment);
+    await leadPage.getByLabel('Visibility').selectOption({ label: 'Public (the reporter sees it)' });
+    await leadPage.getByRole('button', { name: 'Add comment' }).click();
+    await leadPage.getByText('Comment added.').waitFor();
+    const commentEntry = timeline.getByRole('listitem').filter({ hasText: publicComment });
+    await commentEntry.waitFor();
+    expect(await commentEntry.textContent()).not.toContain('Team note');
+    // Every entry in time order: filed, the note, the comment.
+    // Staff see a customer by name and public handle.
+    expect(await timeline.locator('.timeline-what').allTextContents()).toEqual([
+      expect.stringMatching(new RegExp(`^${customer.name} \\(@[\\w-]+\\) filed the report$`)),
+      `${lead.name} found it too`,
+      `${lead.name} wrote a team note`,
+      `${lead.name} commented`,
+    ]);
+    await screenshot(leadPage, 'report-page-staff');
+
+    // The customer: My reports → the report, with the public comment and no trace of the note.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My reports' }).click();
+    await page.getByRole('heading', { name: 'My reports', level: 1 }).waitFor();
+    await page.getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/reports/${filed.id}`);
+    const customerTimeline = page.getByRole('region', { name: 'Timeline' });
+    await customerTimeline.getByText(publicComment).waitFor();
+    expect(await page.getByText('power manager').count()).toBe(0);
+    // Who else found it shows; their note is for the team.
+    expect(await page.getByRole('region', { name: 'Also found by' }).textContent()).toContain(lead.name);
+    expect(await page.getByText('office desktop').count()).toBe(0);
+    expect(await page.getByText('Team note').count()).toBe(0);
+    expect(await page.getByLabel('Visibility').count()).toBe(0);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Attachments' })
+          .locator('img')
+          .evaluate((img: HTMLImageElement) => img.naturalWidth),
+      )
+      .toBe(96);
+
+    // The customer answers; their comment is public by nature.
+    await page.getByLabel('Comment', { exact: true }).fill('It also happens after *hibernate*.');
+    await page.getByRole('button', { name: 'Add comment' }).click();
+    await page.getByText('Comment added.').waitFor();
+    await customerTimeline.locator('em', { hasText: 'hibernate' }).waitFor();
+    await screenshot(page, 'report-page-customer');
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'report-page-narrow');
+    await page.setViewportSize({ width: 1100, height: 900 });
+
+    // Someone else's report, or none at all, reads the same: not there for this customer.
+    for (const id of [internalReports[0]!.id, randomUUID()]) {
+      await page.goto(`${baseUrl}/reports/${id}`);
+      await page.getByText("This report doesn't exist or isn't yours to see").waitFor();
+    }
+    await screenshot(page, 'report-page-not-found');
+
+    expect([...leadErrors(), ...errors()]).toEqual([]);
+  }, 120_000);
+});

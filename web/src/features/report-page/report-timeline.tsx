@@ -1,0 +1,60 @@
+import type { ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
+import { type ReportStatus, reportStatuses } from '../../../../api/reports/reports.schemas.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import { Markdown } from '../../lib/markdown.tsx';
+import { personLabel } from '../../lib/report-labels.ts';
+import { statusNames } from '../../lib/report-status.tsx';
+
+type TimelineEntry = ReportDetail['timeline'][number];
+
+function statusName(value: unknown): string | null {
+  return (reportStatuses as readonly unknown[]).includes(value) ? statusNames[value as ReportStatus] : null;
+}
+
+/** One line about what happened; events come from people in the portal and from engineering's GitHub. */
+function describe(entry: TimelineEntry): string {
+  const who = entry.actor ? personLabel(entry.actor) : null;
+  const by = who ? ` by ${who}` : '';
+  switch (entry.kind) {
+    case 'filed':
+      return who ? `${who} filed the report` : 'The report was filed';
+    case 'me_too':
+      return who ? `${who} found it too` : 'Someone found it too';
+    case 'comment':
+      return `${who ?? 'Someone'} commented`;
+    case 'note':
+      return `${who ?? 'Someone'} wrote a team note`;
+    case 'status': {
+      const status = statusName(entry.data.to ?? entry.data.status);
+      return status ? `Status changed to ${status}${by}` : `Status changed${by}`;
+    }
+    case 'priority': {
+      const priority = entry.data.to ?? entry.data.priority;
+      return typeof priority === 'string' && priority ? `Priority set to ${priority}${by}` : `Priority removed${by}`;
+    }
+    default: {
+      const what = entry.kind.replaceAll('_', ' ');
+      return `${what.charAt(0).toUpperCase()}${what.slice(1)}${by}`;
+    }
+  }
+}
+
+/** Everything that happened to the report, oldest first; team notes stand out so nobody mistakes them for replies. */
+export function ReportTimeline(props: { entries: TimelineEntry[] }) {
+  return (
+    <ol className="timeline">
+      {props.entries.map((entry) => (
+        <li key={entry.id} className={`timeline-entry timeline-${entry.kind.replaceAll('_', '-')}`}>
+          <p className="timeline-head">
+            {entry.kind === 'note' ? <span className="badge badge-team-note">Team note — staff only</span> : null}
+            <span className="timeline-what">{describe(entry)}</span>{' '}
+            <time className="timeline-when" dateTime={entry.at}>
+              {formatDateTime(entry.at)}
+            </time>
+          </p>
+          {entry.text ? <Markdown text={entry.text} /> : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
