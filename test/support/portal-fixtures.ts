@@ -1,0 +1,90 @@
+import { crc32, deflateSync } from 'node:zlib';
+import type { BrowserContext } from 'playwright-core';
+import { expect } from 'vitest';
+import { createClient, type TestClient } from './http-client.ts';
+import { bodyOf } from './problem.ts';
+
+// What the portal's browser tests share: files to upload, the API as a browser's signed-in
+// person, and a program with a release in testing and one customer invited.
+
+/** A real PNG (a small gradient), as a screenshot tool would write it. */
+export function pngImage(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits per channel, RGB, no interlace
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y += 1) {
+    const row = y * (width * 3 + 1);
+    for (let x = 0; x < width; x += 1) rows.set([(x * 255) / width, (y * 255) / height, 200], row + 1 + x * 3);
+  }
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/** The API as the signed-in person of a browser context: the typed client with that context's cookies. */
+export async function apiAs(context: BrowserContext, baseUrl: string): Promise<TestClient> {
+  const client = createClient(baseUrl);
+  for (const cookie of await context.cookies(baseUrl)) client.cookies.set(cookie.name, cookie.value);
+  return client;
+}
+
+/** The program lead sets the stage through the API: a program, a release in testing, one invitation. */
+export async function prepareRelease(
+  client: TestClient,
+  customer: { name: string; email: string },
+  options: { programName?: string; build?: string } = {},
+) {
+  const program = await bodyOf(
+    await client.api.api.programs.$post({
+      json: {
+        name: options.programName ?? 'Acme Desktop MVPs',
+        product: 'Acme Desktop',
+        githubRepo: 'acme/desktop',
+        components: ['Sync', 'Printing'],
+        termsText: 'Keep **pre-release builds** to yourself.',
+      },
+    }),
+    201,
+  );
+  const now = Date.now();
+  const release = await bodyOf(
+    await client.api.api.programs[':id'].releases.$post({
+      param: { id: program.id },
+      json: {
+        version: '1.0',
+        build: options.build ?? '1.0.0-beta.1',
+        testStart: new Date(now - 24 * 3600_000).toISOString(),
+        testEnd: new Date(now + 13 * 24 * 3600_000).toISOString(),
+      },
+    }),
+    201,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
+    200,
+  );
+  await bodyOf(
+    await client.api.api.releases[':id'].invitations.$post({
+      param: { id: release.id },
+      json: { invitees: [{ name: customer.name, email: customer.email, company: 'Acme' }] },
+    }),
+    201,
+  );
+  const outbox = await bodyOf(await client.api.api.outbox.$get({ query: { to: customer.email } }), 200);
+  const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
+  expect(invitationLink).toBeDefined();
+  return { release, invitationLink: invitationLink! };
+}
