@@ -1,16 +1,16 @@
 import { Field, type FieldErrors } from '../../lib/form.tsx';
+import { environmentLabels } from '../../lib/report-labels.ts';
 import type { DraftEnvironment } from './report-draft.ts';
 
-const fields: { key: keyof DraftEnvironment; label: string; placeholder?: string }[] = [
-  { key: 'os', label: 'Operating system' },
-  { key: 'browser', label: 'Browser' },
-  { key: 'browserVersion', label: 'Browser version' },
-  { key: 'screen', label: 'Screen' },
-  { key: 'locale', label: 'Locale' },
-  { key: 'timeZone', label: 'Time zone' },
-  { key: 'device', label: 'Device', placeholder: 'e.g. Surface Pro 9, Pixel 8' },
-  { key: 'build', label: 'Build', placeholder: 'The build you tested' },
-];
+const placeholders: Partial<Record<keyof DraftEnvironment, string>> = {
+  device: 'e.g. Surface Pro 9, Pixel 8',
+  build: 'The build you tested',
+};
+const fields = (Object.keys(environmentLabels) as (keyof DraftEnvironment)[]).map((key) => ({
+  key,
+  label: environmentLabels[key]!,
+  placeholder: placeholders[key],
+}));
 
 /** Where it happened: read from this browser, and open to correction (a bug seen on another machine). */
 export function EnvironmentFields(props: {

@@ -1,14 +1,20 @@
+import { severityNames } from '../../lib/report-labels.ts';
+
 export const severityOptions = [
-  { value: 'blocker', name: 'Blocker', explanation: 'Stops you testing, or loses data, with no way around it.' },
+  {
+    value: 'blocker',
+    name: severityNames.blocker,
+    explanation: 'Stops you testing, or loses data, with no way around it.',
+  },
   {
     value: 'major',
-    name: 'Major',
+    name: severityNames.major,
     explanation: 'A main feature fails or gives wrong results; any workaround is painful.',
   },
-  { value: 'minor', name: 'Minor', explanation: 'Something is wrong, but an easy workaround exists.' },
+  { value: 'minor', name: severityNames.minor, explanation: 'Something is wrong, but an easy workaround exists.' },
   {
     value: 'cosmetic',
-    name: 'Cosmetic',
+    name: severityNames.cosmetic,
     explanation: 'Looks wrong (layout, wording, colours) but works as it should.',
   },
 ] as const;
