@@ -1,21 +1,28 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../api/db/open-database.ts';
+import { type DatabaseTarget, openDatabase } from '../../api/db/open-database.ts';
 import { parseEnv } from '../../api/env.ts';
 import type { Role } from '../../api/generated/prisma/enums.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import { hashToken } from '../../api/lib/tokens.ts';
 import { type RunningServer, startServer } from '../../api/start-server.ts';
 
-export type BenchServer = RunningServer & {
+export type BenchServer = Pick<RunningServer, 'url' | 'prisma' | 'stop'> & {
   /** A session cookie for a new user of the role, made directly in the database. */
   sessionFor: (role: Role, userId?: string) => Promise<{ cookie: string; userId: string }>;
 };
 
-/** The real server on a free port, with logging off, over the target database. */
-export async function startBenchServer(target: DatabaseTarget, env: Record<string, string> = {}): Promise<BenchServer> {
-  const parsed = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', ...env });
-  const server = await startServer({ env: parsed, logger: createLogger('silent'), target });
+/**
+ * The real server with logging off over the target database. On PostgreSQL it runs as its own
+ * process, as in production, so the load generator does not share its event loop; the bench
+ * keeps a Prisma client of its own on the same schema. PGlite can only be opened by one process,
+ * so there the server runs inside the bench.
+ */
+export async function startBenchServer(target: DatabaseTarget): Promise<BenchServer> {
+  const server = target.kind === 'postgres' ? await spawnBenchServer(target) : await inProcessServer(target);
   let users = 0;
   return {
     ...server,
@@ -61,6 +68,53 @@ export async function postgresTarget(
       await admin.connect();
       await admin.query(`drop schema if exists "${schema}" cascade`);
       await admin.end();
+    },
+  };
+}
+
+async function inProcessServer(target: DatabaseTarget) {
+  const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
+  return startServer({ env, logger: createLogger('silent'), target });
+}
+
+async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgres' }>) {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const url = new URL(target.url);
+  if (target.schema) url.searchParams.set('schema', target.schema);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: url.toString(),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const deadline = Date.now() + 60_000;
+  while (!/Fieldtest is running/.test(stderr)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bench server did not start:\n${stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // Migrations are applied by the server; this client only reads and writes rows.
+  const database = await openDatabase(target);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    prisma: database.prisma,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+      await database.close();
     },
   };
 }
