@@ -6,6 +6,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 const cohortMemberSelect = {
   id: true,
   userId: true,
+  releaseId: true,
   name: true,
   email: true,
   company: true,
@@ -46,11 +47,19 @@ export async function readCohortMembers(
       })
     : [];
   const acceptedVersion = new Map(accepted.map((row) => [row.userId, row._max.version]));
-  return rows.map(({ userId, invitations, ...row }) => ({
+  const releaseIds = [...new Set(rows.map((row) => row.releaseId))];
+  const filed = userIds.length
+    ? await db.report.groupBy({
+        by: ['reporterId', 'releaseId'],
+        where: { reporterId: { in: userIds }, releaseId: { in: releaseIds } },
+        _count: { _all: true },
+      })
+    : [];
+  const filedCount = new Map(filed.map((row) => [`${row.reporterId}:${row.releaseId}`, row._count._all]));
+  return rows.map(({ userId, releaseId, invitations, ...row }) => ({
     ...row,
     termsVersionAccepted: userId ? (acceptedVersion.get(userId) ?? null) : null,
-    // No table of bug reports exists yet; this counts the member's reports for the release once one does.
-    reportsFiled: 0,
+    reportsFiled: userId ? (filedCount.get(`${userId}:${releaseId}`) ?? 0) : 0,
     createdAt: row.createdAt.toISOString(),
     activatedAt: row.activatedAt?.toISOString() ?? null,
     decidedAt: row.decidedAt?.toISOString() ?? null,

@@ -63,15 +63,32 @@ async function withApplications(emails: string[], cohortCapacity: number | null 
 describe('the cohort', () => {
   it('lists every enrolment with counts by status, the capacity and the terms each accepted', async () => {
     const release = await createRelease(server, program.id, { cohortCapacity: 10 });
-    const { client } = await activeMvp(server, lead, release.id, 'terms-taker@example.test');
+    const { client, user } = await activeMvp(server, lead, release.id, 'terms-taker@example.test');
     await acceptCurrentTerms(client, program.id);
     await invite(lead, release.id, [{ email: 'pending@example.test' }]);
+    const elsewhere = await createRelease(server, program.id);
+    for (const releaseId of [release.id, release.id, elsewhere.id]) {
+      await server.prisma.report.create({
+        data: {
+          programId: program.id,
+          releaseId,
+          reporterId: user.id,
+          source: 'customer',
+          title: 'Crash on save',
+          steps: 'Save',
+          expected: 'Saved',
+          actual: 'Crash',
+          severity: 'major',
+          environment: {},
+        },
+      });
+    }
     await publishTerms(server, program.id, 'New terms, not yet accepted.');
 
     const cohort = await cohortOf(release.id);
     expect(cohort.items.map((item) => [item.email, item.status, item.termsVersionAccepted, item.reportsFiled])).toEqual(
       [
-        ['terms-taker@example.test', 'active', 1, 0],
+        ['terms-taker@example.test', 'active', 1, 2],
         ['pending@example.test', 'invited', null, 0],
       ],
     );
