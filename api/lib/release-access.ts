@@ -29,6 +29,14 @@ export async function visibleProgramIds(db: Db, user: SessionUser): Promise<stri
   return [...new Set(rows.map((row) => row.release.programId))];
 }
 
+/** The MVP's enrolment in the release that lets them see it (active or completed), or null. */
+export function findVisibleEnrolment(db: Db, userId: string, releaseId: string) {
+  return db.enrolment.findFirst({
+    where: { userId, releaseId, status: { in: [...visibleStatuses] } },
+    select: { status: true },
+  });
+}
+
 /**
  * Throws 404 unless the user may see the release; for an MVP, also 403 `terms_required` until they
  * have accepted the program's current terms.
@@ -41,10 +49,7 @@ export async function assertReleaseVisible(
   const release = await db.release.findUnique({ where: { id: releaseId }, select: { programId: true } });
   if (!release) throw new AppError('not_found', { detail: 'No such release.' });
   if (user.role === 'mvp') {
-    const enrolment = await db.enrolment.findFirst({
-      where: { userId: user.id, releaseId, status: { in: [...visibleStatuses] } },
-      select: { id: true },
-    });
+    const enrolment = await findVisibleEnrolment(db, user.id, releaseId);
     if (!enrolment) throw new AppError('not_found', { detail: 'No such release.' });
     await assertTermsAccepted(db, user.id, release.programId);
   }

@@ -1,7 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
-import { assertTermsAccepted } from '../lib/release-access.ts';
+import { assertTermsAccepted, findVisibleEnrolment } from '../lib/release-access.ts';
 import { lockRelease } from '../lib/row-locks.ts';
 import { releaseAcceptsReports } from '../releases/release-accepts-reports.ts';
 
@@ -39,15 +39,9 @@ export async function lockReleaseForFiling(
       program: { select: { components: true } },
     },
   });
-  // What lib/release-access.ts lets an MVP see (active or completed enrolment, terms accepted),
-  // read here in one query with what filing needs on top: an active enrolment.
-  const enrolment =
-    user.role === 'mvp'
-      ? await tx.enrolment.findFirst({
-          where: { userId: user.id, releaseId, status: { in: ['active', 'completed'] } },
-          select: { status: true },
-        })
-      : null;
+  // The release must be visible to an MVP (lib/release-access.ts); filing also needs the
+  // enrolment to be active, checked below once the window has had its say.
+  const enrolment = user.role === 'mvp' ? await findVisibleEnrolment(tx, user.id, releaseId) : null;
   if (user.role === 'mvp') {
     if (!enrolment) throw notFound();
     await assertTermsAccepted(tx, user.id, release.programId);
