@@ -1,29 +1,19 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { startPortal } from '../support/portal-fixtures.ts';
 
 let browser: Browser;
-let server: ReturnType<typeof spawnServer>;
 let setupLink: string;
 
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
 beforeAll(async () => {
-  const port = await freePort();
-  // No SMTP_URL: every e-mail stays in the outbox, where the program lead reads it.
-  server = spawnServer({ DATA_DIR: await mkdtemp(join(tmpdir(), 'ft-browser-')), PORT: String(port) });
-  await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ browser, setupLink } = portal);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-});
+afterAll(() => portal?.stop());
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };

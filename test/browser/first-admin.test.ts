@@ -1,29 +1,20 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { startPortal } from '../support/portal-fixtures.ts';
 
 let browser: Browser;
-let server: ReturnType<typeof spawnServer>;
 let baseUrl: string;
 let setupLink: string;
 
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
 beforeAll(async () => {
-  const port = await freePort();
-  server = spawnServer({ DATA_DIR: await mkdtemp(join(tmpdir(), 'ft-browser-')), PORT: String(port) });
-  [, baseUrl = ''] = await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ baseUrl, browser, setupLink } = portal);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-});
+afterAll(() => portal?.stop());
 
 const admin = { name: 'Ada Lead', email: 'ada@example.test', password: 'a long enough password' };
 

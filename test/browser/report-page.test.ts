@@ -1,35 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
 import type { TestClient } from '../support/http-client.ts';
-import { apiAs, pngImage, prepareRelease } from '../support/portal-fixtures.ts';
+import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
 
 let browser: Browser;
-let server: ReturnType<typeof spawnServer>;
 let setupLink: string;
 
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
 beforeAll(async () => {
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
-  // No SMTP_URL: the invitation stays in the outbox, where the program lead reads it.
-  server = spawnServer({ DATA_DIR: dataDir, PORT: String(port) });
-  await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  browser = await launchBrowser();
+  portal = await startPortal();
+  ({ browser, setupLink } = portal);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
-});
+afterAll(() => portal?.stop());
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };

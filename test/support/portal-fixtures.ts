@@ -1,8 +1,37 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
 import { expect } from 'vitest';
+import { launchBrowser } from './browser.ts';
 import { createClient, type TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
+import { freePort, spawnServer } from './server-process.ts';
+
+/**
+ * The built server as its own process on a fresh data folder, with Chromium beside it. No
+ * SMTP_URL: every e-mail stays in the outbox, where the program lead reads it.
+ */
+export async function startPortal() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
+  const server = spawnServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
+  const [, baseUrl = ''] = await server.waitFor(/Fieldtest is running at (\S+)/);
+  const [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    baseUrl,
+    setupLink,
+    dataDir,
+    stop: async () => {
+      await browser.close();
+      server.child.kill('SIGTERM');
+      await server.exited;
+    },
+  };
+}
 
 // What the portal's browser tests share: files to upload, the API as a browser's signed-in
 // person, and a program with a release in testing and one customer invited.
