@@ -32,6 +32,39 @@ const envSchema = z
     WEB_DIST_DIR: z.string().min(1).default('./dist/web'),
     SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
     MAIL_FROM: z.string().min(3).default('Fieldtest <fieldtest@localhost>'),
+    GITHUB_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.github.com'),
+    GITHUB_TOKEN: z.string().min(1).optional(),
+    GITHUB_APP_ID: z.coerce.number().int().positive().optional(),
+    GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
+    GITHUB_APP_INSTALLATION_ID: z.coerce.number().int().positive().optional(),
+    GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
+    GITHUB_WEBHOOK_SECRET_PREVIOUS: z.string().min(1).optional(),
+    GITHUB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    GITHUB_CONTENT_PER_MINUTE: z.coerce.number().int().min(1).default(80),
+    GITHUB_CONTENT_PER_HOUR: z.coerce.number().int().min(1).default(500),
+    GITHUB_WRITE_SPACING_MS: z.coerce.number().int().min(0).default(1000),
+    GITHUB_LIMITED_WAIT_SECONDS: z.coerce.number().min(0).default(60),
+    GITHUB_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
+    SYNC_WORKER: booleanText.default(true),
+    SYNC_RECONCILE_SECONDS: z.coerce.number().min(1).default(300),
+  })
+  .superRefine((env, ctx) => {
+    const app = [env.GITHUB_APP_ID, env.GITHUB_APP_PRIVATE_KEY, env.GITHUB_APP_INSTALLATION_ID];
+    const given = app.filter((value) => value !== undefined).length;
+    if (given > 0 && given < 3) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GITHUB_APP_ID'],
+        message: 'a GitHub App needs GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID together',
+      });
+    }
+    if (given === 3 && env.GITHUB_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GITHUB_TOKEN'],
+        message: 'set either GITHUB_TOKEN or a GitHub App, not both',
+      });
+    }
   })
   .transform((env) => {
     const publicUrl = new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT || 3000}`);
@@ -56,8 +89,51 @@ const envSchema = z
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,
       secureCookies: publicUrl.protocol === 'https:',
+      github: {
+        apiUrl: env.GITHUB_API_URL.replace(/\/+$/, ''),
+        credentials: githubCredentials(env),
+        webhookSecrets: [env.GITHUB_WEBHOOK_SECRET, env.GITHUB_WEBHOOK_SECRET_PREVIOUS].filter(
+          (secret): secret is string => secret !== undefined,
+        ),
+        requestTimeoutMs: env.GITHUB_REQUEST_TIMEOUT_MS,
+        // Every duration of the pacing divided by timeScale: tests and benchmarks run GitHub's
+        // minute and hour windows faster, with the emulator scaled the same way.
+        pacing: {
+          contentPerMinute: env.GITHUB_CONTENT_PER_MINUTE,
+          contentPerHour: env.GITHUB_CONTENT_PER_HOUR,
+          writeSpacingMs: env.GITHUB_WRITE_SPACING_MS,
+          limitedWaitSeconds: env.GITHUB_LIMITED_WAIT_SECONDS,
+          timeScale: env.GITHUB_TIME_SCALE,
+        },
+      },
+      syncWorker: env.SYNC_WORKER,
+      reconcileSeconds: env.SYNC_RECONCILE_SECONDS,
     };
   });
+
+export type GithubCredentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'app'; appId: number; privateKey: string; installationId: number }
+  | { kind: 'none' };
+
+function githubCredentials(env: {
+  GITHUB_TOKEN?: string;
+  GITHUB_APP_ID?: number;
+  GITHUB_APP_PRIVATE_KEY?: string;
+  GITHUB_APP_INSTALLATION_ID?: number;
+}): GithubCredentials {
+  if (env.GITHUB_TOKEN) return { kind: 'token', token: env.GITHUB_TOKEN };
+  if (env.GITHUB_APP_ID && env.GITHUB_APP_PRIVATE_KEY && env.GITHUB_APP_INSTALLATION_ID) {
+    return {
+      kind: 'app',
+      appId: env.GITHUB_APP_ID,
+      // A key pasted into one line of a .env file keeps its line breaks as \n.
+      privateKey: env.GITHUB_APP_PRIVATE_KEY.replace(/\\n/g, '\n'),
+      installationId: env.GITHUB_APP_INSTALLATION_ID,
+    };
+  }
+  return { kind: 'none' };
+}
 
 export type Env = z.output<typeof envSchema>;
 

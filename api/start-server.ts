@@ -49,11 +49,14 @@ export async function startServer(options: {
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
+    // Composed in api/sync/start-sync.ts (outbound jobs, webhook processing, reconciliation).
+    const sync = null as { wake: () => void; stop: () => Promise<void> } | null;
     const app = createApp({
       env,
       prisma: database.prisma,
       logger,
       mail: { smtpConfigured: delivery !== null, wake: () => delivery?.wake() },
+      sync: { configured: env.github.credentials.kind !== 'none', wake: () => sync?.wake() },
       checkReady: async () => {
         try {
           const status = await readMigrationStatus(database.prisma);

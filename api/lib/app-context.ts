@@ -10,6 +10,11 @@ export type Deps = {
   logger: Logger;
   /** Whether mail goes out through SMTP (else it is held in the outbox), and a nudge to send now. */
   mail: { smtpConfigured: boolean; wake: () => void };
+  /**
+   * The GitHub sync: whether credentials are configured, and a nudge for this process's workers
+   * after a transaction queued work (workers elsewhere find it by polling).
+   */
+  sync: { configured: boolean; wake: () => void };
   /** Whether the database answers and its migrations are current; used by /api/ready. */
   checkReady: () => Promise<{ ready: boolean; detail?: string }>;
 };

@@ -111,7 +111,9 @@ export const reportSchema = z
     steps: z.string().meta({ description: 'Markdown, as written' }),
     expected: z.string().meta({ description: 'Markdown, as written' }),
     actual: z.string().meta({ description: 'Markdown, as written' }),
-    severity: severitySchema,
+    severity: severitySchema
+      .nullable()
+      .meta({ description: "The reporter's own severity; null for an issue opened on GitHub" }),
     component: z.string().nullable(),
     environment: reportEnvironmentSchema,
     source: reportSourceSchema,
