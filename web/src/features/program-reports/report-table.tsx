@@ -36,7 +36,7 @@ export function ReportTable(props: { reports: ReportListItem[] }) {
                 <ReportStatusBadge status={report.status} />
               </td>
               <td data-label="Priority">{report.priority ?? '—'}</td>
-              <td data-label="Severity">{report.severity ? severityNames[report.severity] : "—"}</td>
+              <td data-label="Severity">{report.severity ? severityNames[report.severity] : '—'}</td>
               <td data-label="Reporter">{personLabel(report.reporter)}</td>
               <td data-label="Co-finders">{report.coFinders}</td>
               <td data-label="Filed">

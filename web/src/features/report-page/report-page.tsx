@@ -87,7 +87,7 @@ function ReportView(props: { report: ReportDetail }) {
           <dt>Program</dt>
           <dd>{staff ? <Link to={`/programs/${report.programId}`}>{report.programName}</Link> : report.programName}</dd>
           <dt>Severity</dt>
-          <dd>{report.severity ? severityNames[report.severity] : "—"}</dd>
+          <dd>{report.severity ? severityNames[report.severity] : '—'}</dd>
           <dt>Component</dt>
           <dd>{report.component ?? '—'}</dd>
           <dt>Source</dt>
