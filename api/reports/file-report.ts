@@ -89,6 +89,11 @@ async function createReport(tx: Tx, options: FileReportOptions): Promise<Report>
     data: { reportId: report.id, kind: 'filed', actorId: user.id, data: { source } },
     select: { id: true },
   });
+  // Its GitHub issue is created by the sync's workers, from this job committed with the report.
+  await tx.syncJob.create({
+    data: { kind: 'create_issue', key: `create_issue:${report.id}`, programId, reportId: report.id },
+    select: { id: true },
+  });
   await tx.reportDraft.deleteMany({ where: { userId: user.id } });
   return toReport(report, attachments);
 }

@@ -24,6 +24,7 @@ export const fileReportHandler: AppRouteHandler<typeof fileReportRoute> = async 
     { reportId: report.id, releaseId: report.releaseId, by: user.id, source: report.source },
     'report filed',
   );
+  c.var.deps.sync.wake();
   return c.json(report, 201);
 };
 
