@@ -8,7 +8,8 @@ CREATE TYPE "SyncJobStatus" AS ENUM ('pending', 'running', 'done', 'dead');
 CREATE TYPE "DeliveryStatus" AS ENUM ('pending', 'processed', 'ignored', 'failed');
 
 -- AlterTable
-ALTER TABLE "MvpProfile" ADD COLUMN     "githubLogin" TEXT;
+ALTER TABLE "MvpProfile" ADD COLUMN     "githubLogin" TEXT,
+ADD COLUMN     "showOnLeaderboard" BOOLEAN NOT NULL DEFAULT true;
 
 -- AlterTable
 ALTER TABLE "Program" ADD COLUMN     "issueLabels" TEXT[] DEFAULT ARRAY['fieldtest']::TEXT[],
