@@ -6,13 +6,13 @@ type Db = PrismaClient | Prisma.TransactionClient;
 
 // What an MVP may see: programs and releases they are (or were, until it shipped) enrolled in.
 // Everything else answers 404, so that no MVP learns another program or customer exists.
-const visibleStatuses = ['active', 'completed'] as const;
+export const visibleEnrolmentStatuses = ['active', 'completed'] as const;
 
 /** Release ids an MVP is enrolled in; null for staff, who see every release. */
 export async function visibleReleaseIds(db: Db, user: SessionUser): Promise<string[] | null> {
   if (user.role !== 'mvp') return null;
   const rows = await db.enrolment.findMany({
-    where: { userId: user.id, status: { in: [...visibleStatuses] } },
+    where: { userId: user.id, status: { in: [...visibleEnrolmentStatuses] } },
     select: { releaseId: true },
   });
   return rows.map((row) => row.releaseId);
@@ -22,7 +22,7 @@ export async function visibleReleaseIds(db: Db, user: SessionUser): Promise<stri
 export async function visibleProgramIds(db: Db, user: SessionUser): Promise<string[] | null> {
   if (user.role !== 'mvp') return null;
   const rows = await db.enrolment.findMany({
-    where: { userId: user.id, status: { in: [...visibleStatuses] } },
+    where: { userId: user.id, status: { in: [...visibleEnrolmentStatuses] } },
     select: { release: { select: { programId: true } } },
     distinct: ['releaseId'],
   });
@@ -32,7 +32,7 @@ export async function visibleProgramIds(db: Db, user: SessionUser): Promise<stri
 /** The MVP's enrolment in the release that lets them see it (active or completed), or null. */
 export function findVisibleEnrolment(db: Db, userId: string, releaseId: string) {
   return db.enrolment.findFirst({
-    where: { userId, releaseId, status: { in: [...visibleStatuses] } },
+    where: { userId, releaseId, status: { in: [...visibleEnrolmentStatuses] } },
     select: { status: true },
   });
 }

@@ -1,31 +1,34 @@
 import type { z } from 'zod';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError, type FieldError } from '../lib/app-error.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
+import { isUniqueViolation } from '../lib/unique-violation.ts';
+import { uuid7 } from '../lib/uuid7.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import { attachmentSummarySelect, compactEnvironment, readReport, reportSelect, toReport } from './report-view.ts';
+import { attachmentSummarySelect, compactEnvironment, readReport, toReport } from './report-view.ts';
 import type { fileReportBody, Report } from './reports.schemas.ts';
 
 type Tx = Prisma.TransactionClient;
 type FileReportOptions = { prisma: PrismaClient; user: SessionUser } & z.output<typeof fileReportBody>;
 
 /**
- * Files a bug report: the report, its attachments, the first event of its timeline, and the end of
- * the reporter's draft, in one transaction. The client's key makes a retry safe: the same reporter
- * and key give back the report already filed (`created: false`), even when both attempts race.
+ * Files a bug report: the report, its attachments, the first event of its timeline, its GitHub sync
+ * job and the end of the reporter's draft, in one transaction of two statements (the release's
+ * lock and facts, then every row at once), since filing is what reporters wait on. The client's key
+ * makes a retry safe: the same reporter and key give back the report already filed
+ * (`created: false`), even when both attempts race, and even once the release has stopped taking
+ * reports.
  */
 export async function fileReport(options: FileReportOptions): Promise<{ report: Report; created: boolean }> {
   const { prisma, user, clientKey } = options;
-  const earlier = await findFiled(prisma, user, clientKey);
-  if (earlier) return { report: earlier, created: false };
   try {
     return { report: await prisma.$transaction((tx) => createReport(tx, options)), created: true };
   } catch (error) {
-    // Two attempts with one key at once: the unique key let one through; that one stands.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      const winner = await findFiled(prisma, user, clientKey);
-      if (winner) return { report: winner, created: false };
+    // The key was used before (a retry), or by an attempt running alongside: that report stands.
+    if (isUniqueViolation(error) || error instanceof AppError) {
+      const earlier = await findFiled(prisma, user, clientKey);
+      if (earlier) return { report: earlier, created: false };
     }
     throw error;
   }
@@ -42,6 +45,13 @@ async function findFiled(prisma: PrismaClient, user: SessionUser, clientKey: str
   return readReport(prisma, row.id);
 }
 
+type InsertedReport = Omit<Report, 'environment' | 'attachments' | 'createdAt' | 'updatedAt'> & {
+  environment: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  attached: { id: string; fileName: string; contentType: string; size: number }[];
+};
+
 async function createReport(tx: Tx, options: FileReportOptions): Promise<Report> {
   const { user, releaseId, attachmentIds } = options;
   const { programId, components } = await lockReleaseForFiling(tx, {
@@ -52,50 +62,49 @@ async function createReport(tx: Tx, options: FileReportOptions): Promise<Report>
   });
   const fields: FieldError[] = [];
   const component = pickComponent(options.component, components, fields);
-  const attachments = await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields });
   if (fields.length) throw new AppError('validation', { detail: 'Invalid body.', fields });
 
   const source = user.role === 'mvp' ? 'customer' : 'internal';
-  const report = await tx.report.create({
-    data: {
-      programId,
-      releaseId,
-      reporterId: user.id,
-      source,
-      title: options.title,
-      steps: options.steps,
-      expected: options.expected,
-      actual: options.actual,
-      severity: options.severity,
-      component,
-      environment: compactEnvironment(options.environment),
-      clientKey: options.clientKey,
-    },
-    select: reportSelect,
-  });
-  if (attachmentIds.length) {
-    // Only files still unattached: a filing running alongside may have taken one since the check.
-    const attached = await tx.attachment.updateMany({
-      where: { id: { in: attachmentIds }, uploaderId: user.id, reportId: null },
-      data: { reportId: report.id },
-    });
-    if (attached.count !== attachmentIds.length) {
-      const late: FieldError[] = [];
-      await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields: late, reportId: report.id });
-      throw new AppError('validation', { detail: 'Invalid body.', fields: late });
-    }
+  const reportId = uuid7();
+  const environment = JSON.stringify(compactEnvironment(options.environment));
+  // Arrays travel as text: not every driver adapter sends array parameters.
+  // Only files of the reporter's that are still unattached are taken: someone filing alongside may
+  // have taken one since the form was sent; then nothing of this statement stands (below).
+  const [report] = await tx.$queryRaw<InsertedReport[]>`
+    with report as (
+      insert into "Report" (id, "programId", "releaseId", "reporterId", source, title, steps, expected, actual,
+                            severity, component, environment, "clientKey", "issueLabels", "createdAt", "updatedAt")
+      values (${reportId}::uuid, ${programId}::uuid, ${releaseId}::uuid, ${user.id}::uuid,
+              ${source}::"ReportSource", ${options.title}, ${options.steps}, ${options.expected}, ${options.actual},
+              ${options.severity}::"Severity", ${component}, ${environment}::jsonb, ${options.clientKey},
+              '{}', now(), now())
+      returning id, "programId", "releaseId", title, steps, expected, actual, severity, component, environment,
+                source, status, priority, "createdAt", "updatedAt"
+    ), event as (
+      insert into "ReportEvent" (id, "reportId", kind, "actorId", data, "createdAt")
+      select ${uuid7()}::uuid, id, 'filed', ${user.id}::uuid, jsonb_build_object('source', source), now() from report
+    ), job as (
+      -- Its GitHub issue is created by the sync's workers, from this job committed with the report.
+      insert into "SyncJob" (id, kind, key, "programId", "reportId", "runAfter", "createdAt", "updatedAt")
+      select ${uuid7()}::uuid, 'create_issue', 'create_issue:' || id, "programId", id, now(), now(), now() from report
+    ), draft as (
+      delete from "ReportDraft" where "userId" = ${user.id}::uuid
+    ), attached as (
+      update "Attachment" set "reportId" = ${reportId}::uuid
+       where id = any(string_to_array(${attachmentIds.join(',')}, ',')::uuid[]) and "uploaderId" = ${user.id}::uuid and "reportId" is null
+      returning id, "fileName", "contentType", size
+    )
+    select report.*,
+           coalesce((select json_agg(attached order by attached.id) from attached), '[]'::json) as attached
+      from report`;
+  if (!report) throw new Error('The report insert returned no row.');
+  if (report.attached.length !== attachmentIds.length) {
+    const late: FieldError[] = [];
+    await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields: late, reportId });
+    throw new AppError('validation', { detail: 'Invalid body.', fields: late });
   }
-  await tx.reportEvent.create({
-    data: { reportId: report.id, kind: 'filed', actorId: user.id, data: { source } },
-    select: { id: true },
-  });
-  // Its GitHub issue is created by the sync's workers, from this job committed with the report.
-  await tx.syncJob.create({
-    data: { kind: 'create_issue', key: `create_issue:${report.id}`, programId, reportId: report.id },
-    select: { id: true },
-  });
-  await tx.reportDraft.deleteMany({ where: { userId: user.id } });
-  return toReport(report, attachments);
+  const { attached, ...row } = report;
+  return toReport({ ...row, environment: row.environment as Prisma.JsonValue }, attached);
 }
 
 /** The program's own spelling of the component chosen (ignoring case); required when it has any. */

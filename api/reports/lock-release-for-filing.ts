@@ -1,9 +1,21 @@
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma, type ReleaseStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
-import { assertTermsAccepted, findVisibleEnrolment } from '../lib/release-access.ts';
-import { lockRelease } from '../lib/row-locks.ts';
+import { visibleEnrolmentStatuses } from '../lib/release-access.ts';
 import { releaseAcceptsReports } from '../releases/release-accepts-reports.ts';
+
+type FilingAccessRow = {
+  programId: string;
+  status: ReleaseStatus;
+  testStart: Date;
+  testEnd: Date;
+  components: string[];
+  /** The MVP's enrolment that lets them see the release (active or completed), if any. */
+  enrolmentStatus: string | null;
+  /** The program's current terms version, and whether the user accepted it. */
+  termsVersion: number | null;
+  termsAccepted: boolean;
+};
 
 /**
  * Checks, for the rest of the transaction, that the user may file into the release now (a report
@@ -12,7 +24,9 @@ import { releaseAcceptsReports } from '../releases/release-accepts-reports.ts';
  *
  * The release row is locked in share mode: filings run side by side, while shipping the release or
  * removing someone from its cohort (which lock it for update) waits, so neither slips in between
- * the check and the commit.
+ * the check and the commit. Lock and facts come back in one statement, the rules that
+ * lib/release-access.ts states for reading (visible enrolment, current terms) applied to its
+ * answer: filing is the hot path, and each round trip costs every reporter.
  *
  * 404 (with `notFound` as detail) for a release the user cannot see, 403 `terms_required`, and 409
  * with the reason when the release does not take reports, on `field` when given.
@@ -22,29 +36,34 @@ export async function lockReleaseForFiling(
   options: { user: SessionUser; releaseId: string; notFound: string; field?: string },
 ): Promise<{ programId: string; components: string[] }> {
   const { user, releaseId } = options;
+  const [release] = await tx.$queryRaw<FilingAccessRow[]>`
+    select r."programId", r.status, r."testStart", r."testEnd", coalesce(p.components, '{}') as components,
+           e.status::text as "enrolmentStatus", t.version as "termsVersion",
+           (t.id is null or exists (
+             select 1 from "TermsAcceptance" a where a."userId" = ${user.id}::uuid and a."termsId" = t.id
+           )) as "termsAccepted"
+      from "Release" r
+      join "Program" p on p.id = r."programId"
+      left join lateral (
+        select status from "Enrolment"
+         where "releaseId" = r.id and "userId" = ${user.id}::uuid and status::text in (${Prisma.join([...visibleEnrolmentStatuses])})
+         limit 1
+      ) e on true
+      left join lateral (
+        select id, version from "ProgramTerms" where "programId" = r."programId" order by version desc limit 1
+      ) t on true
+     where r.id = ${releaseId}::uuid
+       for share of r`;
   const notFound = () => new AppError('not_found', { detail: options.notFound });
-  try {
-    await lockRelease(tx, releaseId, 'share');
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') throw notFound();
-    throw error;
-  }
-  const release = await tx.release.findUniqueOrThrow({
-    where: { id: releaseId },
-    select: {
-      programId: true,
-      status: true,
-      testStart: true,
-      testEnd: true,
-      program: { select: { components: true } },
-    },
-  });
-  // The release must be visible to an MVP (lib/release-access.ts); filing also needs the
-  // enrolment to be active, checked below once the window has had its say.
-  const enrolment = user.role === 'mvp' ? await findVisibleEnrolment(tx, user.id, releaseId) : null;
-  if (user.role === 'mvp') {
-    if (!enrolment) throw notFound();
-    await assertTermsAccepted(tx, user.id, release.programId);
+  if (!release) throw notFound();
+  const mvp = user.role === 'mvp';
+  if (mvp) {
+    if (!release.enrolmentStatus) throw notFound();
+    if (!release.termsAccepted) {
+      throw new AppError('terms_required', {
+        detail: `Accept version ${release.termsVersion} of this program's terms to continue.`,
+      });
+    }
   }
   // Before the enrolment check: an MVP whose cohort completed still sees the release, and is told it shipped.
   const window = releaseAcceptsReports(release, new Date());
@@ -53,6 +72,6 @@ export async function lockReleaseForFiling(
       detail: window.reason,
       ...(options.field ? { fields: [{ field: options.field, message: window.reason }] } : {}),
     });
-  if (enrolment && enrolment.status !== 'active') throw notFound();
-  return { programId: release.programId, components: release.program.components };
+  if (mvp && release.enrolmentStatus !== 'active') throw notFound();
+  return { programId: release.programId, components: release.components };
 }

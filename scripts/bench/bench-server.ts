@@ -73,8 +73,8 @@ export async function postgresTarget(
 }
 
 async function inProcessServer(target: DatabaseTarget) {
-  const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent' });
-  return startServer({ env, logger: createLogger('silent'), target });
+  const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+  return startServer({ env, logger: createLogger(env.logLevel), target });
 }
 
 async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgres' }>) {
@@ -86,7 +86,9 @@ async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgre
   });
   const url = new URL(target.url);
   if (target.schema) url.searchParams.set('schema', target.schema);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  // BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof) profiles the server process.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'api/main.ts'], {
     cwd: fileURLToPath(new URL('../..', import.meta.url)),
     env: {
       PATH: process.env.PATH,

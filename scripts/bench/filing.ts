@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../api/lib/uuid7.ts';
 import type { BenchServer } from './bench-server.ts';
 import { describe, measure } from './measure.ts';
 
@@ -10,7 +11,7 @@ const text = {
 
 /**
  * Filing through POST /api/reports (session, validation, release checks, transaction, timeline)
- * against plain Prisma inserts of the same rows (the report and its first timeline event).
+ * against plain Prisma inserts of the same rows (the report, its first timeline event and its sync job).
  */
 export async function benchFiling(server: BenchServer, options: { seconds: number; concurrency: number }) {
   const { prisma } = server;
@@ -60,8 +61,10 @@ export async function benchFiling(server: BenchServer, options: { seconds: numbe
     await response.arrayBuffer();
   }, options);
   const raw = await measure(async (worker, n) => {
+    const id = uuid7();
     await prisma.report.create({
       data: {
+        id,
         programId: program.id,
         releaseId: release.id,
         reporterId: testers[worker]!.userId,
@@ -72,6 +75,7 @@ export async function benchFiling(server: BenchServer, options: { seconds: numbe
         environment: { os: 'Windows 11', browser: 'Edge 131' },
         clientKey: randomUUID(),
         events: { create: { kind: 'filed', actorId: testers[worker]!.userId, data: {} } },
+        syncJobs: { create: { kind: 'create_issue', key: `create_issue:${id}`, programId: program.id } },
       },
       select: { id: true },
     });
