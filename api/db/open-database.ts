@@ -55,11 +55,34 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     openMigrationAdapter: () => {
       const pool = new pg.Pool({ connectionString: target.url, max: 2, options });
       return {
-        factory: new PrismaPg(pool, schemaOption),
+        factory: wholeScripts(new PrismaPg(pool, schemaOption), pool),
         dispose: () => pool.end(),
       };
     },
     kind: 'postgres',
     close: () => prisma.$disconnect(),
   };
+}
+
+/**
+ * The pg adapter runs a migration script by splitting it at every `;`, which breaks a function
+ * body in a hand-written migration. PostgreSQL takes a whole script in one simple query (run as
+ * one transaction), so scripts are sent whole.
+ */
+function wholeScripts(factory: PrismaPg, pool: pg.Pool): PrismaPg {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const onError = (adapter as unknown as { onError?: (error: unknown) => never }).onError?.bind(adapter);
+    adapter.executeScript = async (script: string) => {
+      try {
+        await pool.query(script);
+      } catch (error) {
+        if (onError) onError(error);
+        throw error;
+      }
+    };
+    return adapter;
+  };
+  return factory;
 }

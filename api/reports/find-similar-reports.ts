@@ -23,18 +23,14 @@ export async function findSimilarReports(options: {
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
   // plainto_tsquery reads any text safely (stems, drops stop words, quotes each lexeme) and joins
   // the lexemes with &; its text form is turned into an OR. Only parameters reach the database.
-  // Each report's document is computed once (materialized), not once to match and again to rank.
+  // Documents are kept up to date by a trigger in "ReportSearch" (migration report_search), so
+  // nothing is parsed per report at query time.
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
-    with words as (select replace(plainto_tsquery('english', ${text})::text, ' & ', ' | ')::tsquery as query),
-    documents as materialized (
-      select r.id, to_tsvector('english', r.title || ' ' || r.steps) as document
-      from "Report" r
-      where r."releaseId" = ${releaseId}::uuid
-    )
-    select d.id
-    from documents d, words w
-    where d.document @@ w.query
-    order by ts_rank(d.document, w.query, 1) desc, d.id desc
+    with words as (select replace(plainto_tsquery('english', ${text})::text, ' & ', ' | ')::tsquery as query)
+    select s."reportId" as id
+    from "ReportSearch" s, words w
+    where s."releaseId" = ${releaseId}::uuid and s.document @@ w.query
+    order by ts_rank(s.document, w.query, 1) desc, s."reportId" desc
     limit 5`;
   if (!ranked.length) return [];
   const rows = await prisma.report.findMany({
