@@ -1,0 +1,71 @@
+import { randomBytes, verify } from 'node:crypto';
+import type { components } from '@octokit/openapi-types';
+import type { Emulator } from './emulator.ts';
+import { isoSeconds } from './github-shapes.ts';
+import { githubError, type Route } from './rest-support.ts';
+
+type InstallationToken = components['schemas']['installation-token'];
+
+/**
+ * GitHub App authentication: the app signs a short JWT (RS256) with its private key and trades it
+ * for an installation token, which acts as `<slug>[bot]` and expires after an hour (scaled).
+ */
+export const appRoutes: Route[] = [
+  {
+    method: 'POST',
+    pattern: /^\/app\/installations\/(?<installation>\d+)\/access_tokens$/,
+    auth: 'jwt',
+    handle: (emulator, request) => {
+      const app = emulator.config.app;
+      if (!app) return githubError(404, 'Not Found');
+      const problem = jwtProblem(emulator, request.headers.authorization ?? '');
+      if (problem) return githubError(401, problem);
+      const token = `ghs_${randomBytes(27).toString('base64url').slice(0, 36)}`;
+      const expiresAt = Date.now() + emulator.limits.hourMs;
+      emulator.appTokens.set(token, {
+        login: `${app.slug}[bot]`,
+        installationId: request.params.installation ?? '',
+        expiresAt,
+      });
+      const body: InstallationToken = {
+        token,
+        expires_at: isoSeconds(expiresAt),
+        permissions: { issues: 'write', metadata: 'read' },
+        repository_selection: 'all',
+      };
+      return { status: 201, body };
+    },
+  },
+];
+
+/** Why GitHub would refuse this bearer JWT, or null when it is the app's and still valid. */
+export function jwtProblem(emulator: Emulator, authorization: string): string | null {
+  const app = emulator.config.app;
+  if (!app) return 'A JSON web token could not be decoded';
+  const match = /^bearer\s+(\S+)$/i.exec(authorization.trim());
+  const parts = match?.[1]?.split('.') ?? [];
+  if (parts.length !== 3) return 'A JSON web token could not be decoded';
+  const [header, payload, signature] = parts as [string, string, string];
+  let claims: { iss?: unknown; iat?: unknown; exp?: unknown };
+  try {
+    const decodedHeader = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
+    if (decodedHeader.alg !== 'RS256') return 'A JSON web token could not be decoded';
+    claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return 'A JSON web token could not be decoded';
+  }
+  const signed = verify(
+    'sha256',
+    Buffer.from(`${header}.${payload}`),
+    app.publicKey,
+    Buffer.from(signature, 'base64url'),
+  );
+  if (!signed) return 'A JSON web token could not be decoded';
+  if (String(claims.iss) !== app.id) return 'Integration not found';
+  const now = Math.floor(Date.now() / 1000);
+  if (typeof claims.iat !== 'number' || !Number.isInteger(claims.iat) || claims.iat > now + 60)
+    return "'Issued at' claim ('iat') must be an Integer representing the time that the assertion was issued";
+  if (typeof claims.exp !== 'number' || claims.exp <= now || claims.exp - claims.iat > 660)
+    return "'Expiration time' claim ('exp') must be a numeric value representing the future time at which the assertion expires";
+  return null;
+}
