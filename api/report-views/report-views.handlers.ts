@@ -14,6 +14,7 @@ export const addCommentHandler: AppRouteHandler<typeof addCommentRoute> = async 
     id: c.req.valid('param').id,
     ...c.req.valid('json'),
   });
+  if (comment.visibility === 'public') c.var.deps.sync.wake();
   return c.json(comment, 201);
 };
 

@@ -1,0 +1,25 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { lockRateState, passBlock } from './lock-rate-state.ts';
+import { type Pacing, scaled } from './sync-timing.ts';
+import type { SlotAnswer } from './take-write-slot.ts';
+
+/**
+ * Whether a read may go to GitHub now. Reads are not paced, but nothing at all is sent while the
+ * credential is blocked (GitHub counts requests sent while limited against the integration).
+ */
+export async function allowGithubRead(options: {
+  prisma: PrismaClient;
+  rateKey: string;
+  pacing: Pacing;
+  now?: Date;
+  probeMs?: number;
+}): Promise<SlotAnswer> {
+  const { prisma, rateKey, pacing } = options;
+  return prisma.$transaction(async (tx) => {
+    const state = await lockRateState(tx, rateKey, options.now ?? new Date());
+    const now = options.now ?? new Date();
+    const recheckMs = Math.max(50, scaled(1000, pacing));
+    const blocked = await passBlock(tx, { rateKey, state, now, probeMs: options.probeMs ?? 16_000, recheckMs });
+    return blocked ?? { ok: true };
+  });
+}

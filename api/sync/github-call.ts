@@ -1,0 +1,144 @@
+import { classifyGithubError, type GithubFailure } from '../github/classify-github-error.ts';
+import { allowGithubRead } from './allow-github-read.ts';
+import { recordGithubFailure } from './record-github-failure.ts';
+import { recordGithubSuccess } from './record-github-success.ts';
+import type { SyncJobContext } from './sync-job-context.ts';
+import { scaled, sleep } from './sync-timing.ts';
+import { takeWriteSlot } from './take-write-slot.ts';
+
+/** The shared pacer said not now: the job goes back to the queue until then, no attempt counted. */
+export class SlotWait extends Error {
+  constructor(
+    readonly waitMs: number,
+    readonly reason: string,
+  ) {
+    super(`waiting ${Math.round(waitMs)} ms: ${reason}`);
+    this.name = 'SlotWait';
+  }
+}
+
+/** A GitHub request failed; `failure` says what it means, `blockedUntil` when anything may go out again. */
+export class GithubCallError extends Error {
+  constructor(
+    readonly failure: GithubFailure,
+    readonly blockedUntil: Date | null,
+  ) {
+    super(failure.reason);
+    this.name = 'GithubCallError';
+  }
+}
+
+type Answer = { headers: Record<string, string | number | undefined> };
+
+/**
+ * Sends one request to GitHub (the call itself, nothing else, so any error is GitHub's or the
+ * network's) and feeds its outcome into the credential's shared rate state.
+ */
+export async function callGithub<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
+  const { prisma, github, env } = context;
+  let answer: T;
+  try {
+    answer = await request();
+  } catch (error) {
+    const failure = classifyGithubError(error);
+    const headers = (error as { response?: Answer }).response?.headers;
+    let blockedUntil: Date | null = null;
+    if (failure.kind === 'rate_limited' || failure.kind === 'unknown_outcome' || failure.kind === 'unauthorized') {
+      ({ blockedUntil } = await recordGithubFailure({
+        prisma,
+        rateKey: github.rateKey,
+        failure,
+        pacing: env.github.pacing,
+      }));
+    } else {
+      // GitHub answered (404, 422 …): it is up and the credential works.
+      await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers });
+    }
+    throw new GithubCallError(failure, blockedUntil);
+  }
+  await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers: answer.headers });
+  return answer;
+}
+
+/** Waits for the shared block (if any) to allow a read; a long wait hands the job back. */
+export async function awaitReadPermission(context: SyncJobContext): Promise<void> {
+  await awaitSlot(context, () =>
+    allowGithubRead({
+      prisma: context.prisma,
+      rateKey: context.github.rateKey,
+      pacing: context.env.github.pacing,
+      probeMs: context.env.github.requestTimeoutMs + 1000,
+    }),
+  );
+}
+
+/**
+ * Takes a write slot from the shared pacer. The usual spacing between writes is waited out here,
+ * holding the job; a longer wait (a block, a used-up budget) hands the job back to the queue.
+ */
+export async function awaitWriteSlot(context: SyncJobContext, options: { content: boolean }): Promise<void> {
+  await awaitSlot(context, () =>
+    takeWriteSlot({
+      prisma: context.prisma,
+      rateKey: context.github.rateKey,
+      content: options.content,
+      pacing: context.env.github.pacing,
+      probeMs: context.env.github.requestTimeoutMs + 1000,
+    }),
+  );
+}
+
+async function awaitSlot(
+  context: SyncJobContext,
+  take: () => Promise<{ ok: true } | { ok: false; waitMs: number; reason: string }>,
+): Promise<void> {
+  const { pacing } = context.env.github;
+  const inlineMs = Math.min(5000, Math.max(250, 3 * scaled(pacing.writeSpacingMs, pacing)));
+  for (;;) {
+    const answer = await take();
+    if (answer.ok) return;
+    if (answer.waitMs > inlineMs || context.signal?.aborted) throw new SlotWait(answer.waitMs, answer.reason);
+    await sleep(answer.waitMs, context.signal);
+  }
+}
+
+/**
+ * Sends a write that GitHub cannot deduplicate. `firstSentAt` is committed before it leaves, so
+ * whoever holds the job next (this process after an unknown outcome, another after a crash) looks
+ * for the write's marker on GitHub before sending it again. When GitHub clearly refused (limited,
+ * credentials, 4xx) and this attempt was the first send, the mark is taken back.
+ */
+export async function sendWrite<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
+  const { prisma, job, owner } = context;
+  await awaitWriteSlot(context, { content: true });
+  const marking = job.firstSentAt === null;
+  if (marking) {
+    const now = new Date();
+    const marked = await prisma.syncJob.updateMany({
+      where: { id: job.id, leaseOwner: owner, status: 'running' },
+      data: { firstSentAt: now },
+    });
+    if (marked.count !== 1) throw new LeaseLost(job.id);
+    job.firstSentAt = now;
+  }
+  try {
+    return await callGithub(context, request);
+  } catch (error) {
+    if (marking && error instanceof GithubCallError && error.failure.kind !== 'unknown_outcome') {
+      await prisma.syncJob.updateMany({
+        where: { id: job.id, leaseOwner: owner, status: 'running' },
+        data: { firstSentAt: null },
+      });
+      job.firstSentAt = null;
+    }
+    throw error;
+  }
+}
+
+/** Another process took the job over (our lease ran out): leave it to them. */
+export class LeaseLost extends Error {
+  constructor(jobId: string) {
+    super(`lease on sync job ${jobId} lost`);
+    this.name = 'LeaseLost';
+  }
+}

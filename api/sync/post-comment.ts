@@ -1,0 +1,99 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import { commentMarker, githubCommentSchema } from '../github/github.schemas.ts';
+import { awaitReadPermission, callGithub, GithubCallError, LeaseLost, SlotWait, sendWrite } from './github-call.ts';
+import { neutraliseGithubText } from './neutralise-github-text.ts';
+import { publicHandle } from './public-handle.ts';
+import type { SyncJobContext } from './sync-job-context.ts';
+import { minuteMs, scaled } from './sync-timing.ts';
+
+const commentForGithubSelect = {
+  id: true,
+  body: true,
+  visibility: true,
+  githubCommentId: true,
+  author: { select: { role: true, mvpProfile: { select: { handle: true } } } },
+  report: { select: { issueRepo: true, issueNumber: true } },
+} satisfies Prisma.ReportCommentSelect;
+
+const clockSlackMs = 5 * 60_000;
+
+/**
+ * Posts a public portal comment to the report's issue under the author's handle, once. It waits
+ * (without counting attempts) until the report has its issue; linking the issue wakes it. As with
+ * issues, a post whose outcome is unknown is first looked for by its marker among the issue's
+ * comments. The GitHub id is kept on the comment, and the marker lets the inbound side skip it.
+ */
+export async function postComment(context: SyncJobContext): Promise<void> {
+  const { prisma, github, job } = context;
+  if (!job.commentId) throw new Error(`post_comment job ${job.id} has no comment`);
+  const comment = await prisma.reportComment.findUnique({
+    where: { id: job.commentId },
+    select: commentForGithubSelect,
+  });
+  // Team notes never leave Fieldtest, whatever queued them.
+  if (comment?.visibility !== 'public' || comment.githubCommentId !== null) return;
+  const { issueRepo, issueNumber } = comment.report;
+  if (!issueRepo || issueNumber === null) {
+    throw new SlotWait(scaled(minuteMs, context.env.github.pacing), 'the report has no GitHub issue yet');
+  }
+  const [owner, repo] = issueRepo.split('/');
+  if (!owner || !repo) {
+    throw new GithubCallError({ kind: 'rejected', status: 0, reason: `"${issueRepo}" is not owner/name` }, null);
+  }
+  const marker = commentMarker(comment.id);
+  if (job.firstSentAt) {
+    const found = await findCommentByMarker(context, { owner, repo, issueNumber, marker, sentAt: job.firstSentAt });
+    if (found !== null) return finishComment(context, found);
+  }
+  const body = `**${neutraliseGithubText(publicHandle(comment.author))}** wrote in Fieldtest:\n\n${neutraliseGithubText(comment.body).trimEnd()}\n\n${marker}\n`;
+  const answer = await sendWrite(context, () =>
+    github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+  );
+  const posted = githubCommentSchema.parse(answer.data);
+  context.logger.info({ commentId: comment.id, githubCommentId: posted.id }, 'comment posted');
+  return finishComment(context, posted.id);
+}
+
+/** Keeps GitHub's id on the comment and ends the job, in one transaction. */
+async function finishComment(context: SyncJobContext, githubCommentId: number): Promise<void> {
+  const { prisma, job, owner } = context;
+  await prisma.$transaction(async (tx) => {
+    await tx.reportComment.updateMany({
+      where: { id: job.commentId ?? undefined, githubCommentId: null },
+      data: { githubCommentId: BigInt(githubCommentId) },
+    });
+    const done = await tx.syncJob.updateMany({
+      where: { id: job.id, leaseOwner: owner, status: 'running' },
+      data: { status: 'done', doneAt: new Date(), leaseOwner: null, leaseUntil: null },
+    });
+    if (done.count !== 1) throw new LeaseLost(job.id);
+  });
+}
+
+async function findCommentByMarker(
+  context: SyncJobContext,
+  options: { owner: string; repo: string; issueNumber: number; marker: string; sentAt: Date },
+): Promise<number | null> {
+  const { octokit } = context.github;
+  await awaitReadPermission(context);
+  const pages = octokit.paginate
+    .iterator(octokit.rest.issues.listComments, {
+      owner: options.owner,
+      repo: options.repo,
+      issue_number: options.issueNumber,
+      since: new Date(options.sentAt.getTime() - clockSlackMs).toISOString(),
+      per_page: 100,
+    })
+    [Symbol.asyncIterator]();
+  for (;;) {
+    const page = await callGithub(context, async () => {
+      const next = await pages.next();
+      return next.done ? { headers: {}, data: null } : { headers: next.value.headers, data: next.value.data };
+    });
+    if (!page.data) return null;
+    for (const raw of page.data) {
+      const found = githubCommentSchema.parse(raw);
+      if (found.body?.trimEnd().endsWith(options.marker)) return found.id;
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Env } from '../env.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { GithubClient } from '../github/github-client.ts';
+import type { Logger } from '../lib/logger.ts';
+import { type ClaimedSyncJob, claimSyncJobs } from './claim-sync-jobs.ts';
+import { processSyncJob } from './process-sync-job.ts';
+import { scaled } from './sync-timing.ts';
+
+/**
+ * The outbound sync loop of one process: claims due jobs a few at a time, oldest first, and works
+ * them one after another (writes to GitHub are serial anyway, paced through the database for
+ * every process). Polls every second (divided by the time scale); `wake()` looks at once, after a
+ * request queued work. `stop()` finishes the job in hand and hands the rest back.
+ */
+export function startSyncWorker(options: {
+  prisma: PrismaClient;
+  env: Pick<Env, 'publicUrl' | 'github'>;
+  logger: Logger;
+  github: GithubClient;
+  /** Names this process in leases; unique per start unless given. */
+  owner?: string;
+  batch?: number;
+  leaseMs?: number;
+  intervalMs?: number;
+}): { wake: () => void; stop: () => Promise<void> } {
+  const { prisma, env, github } = options;
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const logger = options.logger.child({ worker: 'sync', owner });
+  const intervalMs = options.intervalMs ?? Math.max(50, scaled(1000, env.github.pacing));
+  // Long enough for any one job (a few requests, each bounded by the timeout) plus waits for its
+  // write slot; a lease that ran out means the process died, not that it is slow.
+  const leaseMs = options.leaseMs ?? Math.max(60_000, env.github.requestTimeoutMs * 4);
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | undefined;
+  let again = false;
+
+  const drain = async () => {
+    do {
+      again = false;
+      let claimed: ClaimedSyncJob[];
+      do {
+        claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
+        for (const [index, job] of claimed.entries()) {
+          if (stopping.signal.aborted) {
+            await handBack(claimed.slice(index));
+            return;
+          }
+          await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
+        }
+        // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
+      } while (claimed.length > 0 && !stopping.signal.aborted);
+    } while (again && !stopping.signal.aborted);
+  };
+
+  const handBack = async (jobs: ClaimedSyncJob[]) => {
+    await prisma.syncJob.updateMany({
+      where: { id: { in: jobs.map((job) => job.id) }, leaseOwner: owner, status: 'running' },
+      data: { status: 'pending', leaseOwner: null, leaseUntil: null },
+    });
+  };
+
+  const tick = () => {
+    clearTimeout(timer);
+    if (stopping.signal.aborted) return;
+    if (current) {
+      again = true;
+      return;
+    }
+    current = drain()
+      .catch((error: unknown) => logger.error({ err: error }, 'sync loop failed'))
+      .finally(() => {
+        current = undefined;
+        if (!stopping.signal.aborted) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  tick();
+  return {
+    wake: tick,
+    stop: async () => {
+      stopping.abort();
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}

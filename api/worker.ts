@@ -1,0 +1,64 @@
+import { applyMigrations } from './db/migrate.ts';
+import { openDatabase } from './db/open-database.ts';
+import { type Env, EnvError, parseEnv } from './env.ts';
+import { createGithubClient } from './github/github-client.ts';
+import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
+import { createLogger } from './lib/logger.ts';
+import { databaseTarget } from './start-server.ts';
+import { startSyncWorker } from './sync/start-sync-worker.ts';
+
+// `npm run worker`: the GitHub sync's loops alone, without the HTTP server, on the database the
+// API uses (PostgreSQL shared with API processes, or the PGlite folder while no API has it open).
+
+let env: Env;
+try {
+  env = parseEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  process.stderr.write(`Fieldtest worker cannot start. ${error.message}\nSee .env.example for every variable.\n`);
+  process.exit(1);
+}
+const logger = createLogger(env.logLevel);
+const github = createGithubClient(env.github);
+if (!github) {
+  process.stderr.write(
+    'Fieldtest worker cannot start: no GitHub credentials (set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID).\n',
+  );
+  process.exit(1);
+}
+
+try {
+  const target = databaseTarget(env);
+  const database = await openDatabase(target);
+  const prisma = database.prisma;
+  try {
+    await applyMigrations({ database, target, log: (message) => logger.debug({ engine: message }, 'schema engine') });
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const loops = [startSyncWorker({ prisma, env, logger, github }), startInboundSync({ prisma, env, logger, github })];
+  logger.info({ database: database.kind }, 'worker running');
+  process.stderr.write('Fieldtest worker is running\n');
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    // Each loop finishes what it holds (a job in hand is never cut off mid-write), then the database closes.
+    Promise.all(loops.map((loop) => loop.stop()))
+      .then(() => database.close())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+} catch (error) {
+  logger.fatal({ err: error }, 'worker start-up failed');
+  process.exit(1);
+}

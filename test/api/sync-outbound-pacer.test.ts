@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowGithubRead } from '../../api/sync/allow-github-read.ts';
+import { recordGithubFailure } from '../../api/sync/record-github-failure.ts';
+import { recordGithubSuccess } from '../../api/sync/record-github-success.ts';
+import { takeWriteSlot } from '../../api/sync/take-write-slot.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// The shared pacer on the database alone, with the clock given: budgets, spacing and blocks.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ SYNC_WORKER: 'false' });
+});
+afterAll(() => server?.stop());
+
+const pacing = { contentPerMinute: 3, contentPerHour: 5, writeSpacingMs: 0, limitedWaitSeconds: 60, timeScale: 1 };
+const t0 = new Date('2026-05-01T10:00:00.000Z').getTime();
+const at = (ms: number) => new Date(t0 + ms);
+const newKey = () => `test ${randomBytes(6).toString('hex')}`;
+
+describe('takeWriteSlot', () => {
+  it('keeps content creation within the per-minute and per-hour budgets', async () => {
+    const rateKey = newKey();
+    const slot = (ms: number, content = true) =>
+      takeWriteSlot({ prisma: server.prisma, rateKey, content, pacing, now: at(ms) });
+    for (const ms of [0, 10, 20]) expect(await slot(ms)).toEqual({ ok: true });
+    const refused = await slot(30);
+    expect(refused).toMatchObject({ ok: false, reason: 'content budget per minute used up' });
+    // The first write leaves the window (with its slack) a minute after it was sent.
+    if (refused.ok) throw new Error('unreachable');
+    expect(refused.waitMs).toBeGreaterThanOrEqual(60_000 - 30);
+    expect(refused.waitMs).toBeLessThanOrEqual(61_000 - 30);
+    // Writes that create no content are not counted.
+    expect(await slot(40, false)).toEqual({ ok: true });
+    expect(await slot(61_100)).toEqual({ ok: true });
+    expect(await slot(61_200)).toEqual({ ok: true });
+    expect(await slot(125_000)).toMatchObject({ ok: false, reason: 'content budget per hour used up' });
+    expect(await slot(3_600_000 + 40_000)).toEqual({ ok: true });
+  });
+
+  it('keeps writes the configured spacing apart, divided by the time scale', async () => {
+    const rateKey = newKey();
+    const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };
+    const slot = (ms: number) =>
+      takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing: spaced, now: at(ms) });
+    expect(await slot(0)).toEqual({ ok: true });
+    expect(await slot(50)).toEqual({ ok: false, waitMs: 50, reason: 'writes are spaced' });
+    expect(await slot(100)).toEqual({ ok: true });
+  });
+
+  it('sends nothing while blocked by a rate limit, reads included, for as long as GitHub said', async () => {
+    const rateKey = newKey();
+    const failure = {
+      kind: 'rate_limited' as const,
+      status: 403,
+      reason: 'secondary rate limit: slow down',
+      retryAfterMs: 5000,
+    };
+    const { blockedUntil } = await recordGithubFailure({ prisma: server.prisma, rateKey, failure, pacing, now: at(0) });
+    expect(blockedUntil!.getTime() - t0).toBeGreaterThanOrEqual(5000);
+    expect(blockedUntil!.getTime() - t0).toBeLessThanOrEqual(5500);
+    const write = await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(1000) });
+    expect(write).toMatchObject({ ok: false, reason: 'secondary rate limit: slow down' });
+    expect(await allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(1000) })).toMatchObject({
+      ok: false,
+    });
+    // Without retry-after or reset, at least the configured wait; limited again, it grows.
+    const bare = { kind: 'rate_limited' as const, status: 403, reason: 'secondary rate limit' };
+    const second = await recordGithubFailure({ prisma: server.prisma, rateKey, failure: bare, pacing, now: at(6000) });
+    expect(second.blockedUntil!.getTime() - (t0 + 6000)).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it('lets one probing request through after a failure, and the rest after its success', async () => {
+    const rateKey = newKey();
+    const failure = { kind: 'unknown_outcome' as const, status: 502, reason: 'GitHub answered 502' };
+    const { blockedUntil } = await recordGithubFailure({ prisma: server.prisma, rateKey, failure, pacing, now: at(0) });
+    const after = blockedUntil!.getTime() - t0 + 1;
+    expect(await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(after) })).toEqual({
+      ok: true,
+    });
+    expect(await allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(after + 1) })).toMatchObject({
+      ok: false,
+      reason: 'waiting for the answer to a probing request',
+    });
+    await recordGithubSuccess({
+      prisma: server.prisma,
+      rateKey,
+      headers: {
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': '4990',
+        'x-ratelimit-reset': '1777634400',
+        'x-ratelimit-resource': 'core',
+      },
+      now: at(after + 2),
+    });
+    expect(await allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(after + 3) })).toEqual({ ok: true });
+    const state = await server.prisma.githubRateState.findUniqueOrThrow({
+      where: { key: rateKey },
+      select: {
+        strikes: true,
+        blockedUntil: true,
+        coreLimit: true,
+        coreRemaining: true,
+        coreResetAt: true,
+        lastSuccessAt: true,
+      },
+    });
+    expect(state).toEqual({
+      strikes: 0,
+      blockedUntil: null,
+      coreLimit: 5000,
+      coreRemaining: 4990,
+      coreResetAt: new Date(1777634400 * 1000),
+      lastSuccessAt: at(after + 2),
+    });
+  });
+
+  it('blocks for a few minutes when the credentials are rejected', async () => {
+    const rateKey = newKey();
+    const failure = {
+      kind: 'unauthorized' as const,
+      status: 401 as const,
+      reason: 'credentials rejected: Bad credentials',
+    };
+    const { blockedUntil } = await recordGithubFailure({ prisma: server.prisma, rateKey, failure, pacing, now: at(0) });
+    expect(blockedUntil!.getTime() - t0).toBeGreaterThanOrEqual(180_000);
+    expect(await allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(60_000) })).toMatchObject({
+      ok: false,
+      reason: 'credentials rejected: Bad credentials',
+    });
+  });
+});
