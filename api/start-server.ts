@@ -6,9 +6,12 @@ import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
+import { createGithubClient } from './github/github-client.ts';
+import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
 import type { Logger } from './lib/logger.ts';
 import { startMessageDelivery } from './mail/deliver-messages.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
+import { startSyncWorker } from './sync/start-sync-worker.ts';
 
 export type RunningServer = {
   url: string;
@@ -49,14 +52,27 @@ export async function startServer(options: {
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
-    // Composed in api/sync/start-sync.ts (outbound jobs, webhook processing, reconciliation).
-    const sync = null as { wake: () => void; stop: () => Promise<void> } | null;
+    // The GitHub sync's loops, unless they run apart (`npm run worker`, SYNC_WORKER=false):
+    // outbound jobs need credentials; webhook processing and reconciliation run with what is set.
+    const github = createGithubClient(env.github);
+    const loops = env.syncWorker
+      ? [
+          ...(github ? [startSyncWorker({ prisma: database.prisma, env, logger, github })] : []),
+          startInboundSync({ prisma: database.prisma, env, logger, github }),
+        ]
+      : [];
+    const sync = {
+      wake: () => {
+        for (const loop of loops) loop.wake();
+      },
+      stop: () => Promise.all(loops.map((loop) => loop.stop())),
+    };
     const app = createApp({
       env,
       prisma: database.prisma,
       logger,
       mail: { smtpConfigured: delivery !== null, wake: () => delivery?.wake() },
-      sync: { configured: env.github.credentials.kind !== 'none', wake: () => sync?.wake() },
+      sync: { configured: github !== null, wake: sync.wake },
       checkReady: async () => {
         try {
           const status = await readMigrationStatus(database.prisma);
@@ -102,6 +118,8 @@ export async function startServer(options: {
         await closed;
         clearTimeout(timer);
         await delivery?.stop();
+        // A job in hand is finished, never cut off between GitHub's answer and the commit.
+        await sync.stop();
         await database.close();
       })();
       return stopping;

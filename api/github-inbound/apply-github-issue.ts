@@ -1,0 +1,68 @@
+import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
+import { applyIssueState } from './apply-issue-state.ts';
+import {
+  classifyUnlinkedIssue,
+  findProgramsOfRepo,
+  findReportByIssue,
+  programOfReport,
+} from './find-report-by-issue.ts';
+import { importGithubIssue } from './import-github-issue.ts';
+import type { InboundSettings, Tx } from './inbound-context.ts';
+import { linkDuplicate } from './link-duplicate.ts';
+
+export type IssueOutcome =
+  | { kind: 'processed'; reportId: string; text: string }
+  | { kind: 'ignored'; text: string }
+  /** The issue is the twin of a report whose create has not committed yet: try again shortly. */
+  | { kind: 'retry'; text: string };
+
+/**
+ * One issue as GitHub has it, from a webhook or from reconciliation: applied to its report, or
+ * imported when it was opened directly on GitHub in a program's repository. Runs in the caller's
+ * transaction.
+ */
+export async function applyGithubIssue(options: {
+  tx: Tx;
+  issue: GithubIssue;
+  settings: InboundSettings;
+}): Promise<IssueOutcome> {
+  const { tx, issue, settings } = options;
+  const repo = repoOfIssue(issue);
+  const where = `${repo}#${issue.number}`;
+  if (issue.pull_request !== undefined) return { kind: 'ignored', text: `${where} is a pull request` };
+
+  const reportId = await findReportByIssue(tx, repo, issue.number);
+  if (reportId) {
+    const program = await programOfReport(tx, reportId);
+    const applied = await applyIssueState({ tx, program, issue, settings, reportId });
+    const changes = applied.kind === 'applied' ? [...applied.changes] : [];
+    if ((applied.kind === 'applied' || applied.kind === 'unchanged') && applied.status === 'duplicate') {
+      const linked = await linkDuplicate({ tx, reportId, settings });
+      if (linked) changes.push(linked);
+    }
+    const text =
+      applied.kind === 'stale'
+        ? `${where}: an older state than the one applied, dropped`
+        : applied.kind === 'deleted'
+          ? `${where}: the issue was deleted`
+          : changes.length
+            ? `${where}: ${changes.join('; ')}`
+            : `${where}: nothing changed`;
+    return { kind: 'processed', reportId, text };
+  }
+
+  const unlinked = await classifyUnlinkedIssue(tx, issue);
+  if (unlinked.kind === 'pending_create') {
+    return { kind: 'retry', text: `${where}: report ${unlinked.reportId} is not linked to its issue yet` };
+  }
+  if (unlinked.kind !== 'direct') return { kind: 'ignored', text: `${where}: ${unlinked.reason}` };
+  const programs = await findProgramsOfRepo(tx, repo);
+  if (!programs.length) return { kind: 'ignored', text: `no program uses ${repo}` };
+  const imported = await importGithubIssue({ tx, programs, issue, settings });
+  if (imported.kind === 'ignored') return { kind: 'ignored', text: `${where}: ${imported.reason}` };
+  if (imported.kind === 'exists') {
+    // Imported by a parallel delivery a moment ago: apply this state over it like any other.
+    return applyGithubIssue(options);
+  }
+  return { kind: 'processed', reportId: imported.reportId, text: `${where}: imported as report ${imported.reportId}` };
+}

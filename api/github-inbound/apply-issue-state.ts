@@ -1,0 +1,204 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
+import { fetchIssue } from './fetch-issue.ts';
+import { findReportByIssue } from './find-report-by-issue.ts';
+import type { InboundProgram, InboundSettings, Tx } from './inbound-context.ts';
+import { moveIssue } from './move-issue.ts';
+import { notifyReporter } from './notify-reporter.ts';
+
+type Status = 'new' | 'synced' | 'triaged' | 'fixed' | 'not_planned' | 'duplicate';
+
+export type ApplyOutcome =
+  | { kind: 'applied'; reportId: string; changes: string[]; status: Status }
+  | { kind: 'unchanged'; reportId: string; status: Status }
+  | { kind: 'stale' | 'deleted'; reportId: string }
+  | { kind: 'no_report' };
+
+const reportStateSelect = {
+  id: true,
+  status: true,
+  priority: true,
+  triagedAt: true,
+  fixedAt: true,
+  duplicateOfId: true,
+  issueRepo: true,
+  issueNumber: true,
+  issueState: true,
+  issueStateReason: true,
+  issueLabels: true,
+  issueUpdatedAt: true,
+  issueDeletedAt: true,
+} satisfies Prisma.ReportSelect;
+type ReportState = Prisma.ReportGetPayload<{ select: typeof reportStateSelect }>;
+
+/**
+ * Applies an issue's state to its report: the issue's CURRENT state wins, whatever order webhooks
+ * arrive in. A state older than the one applied (by `updated_at`) is dropped; on an equal
+ * `updated_at` with a different state (two changes within GitHub's one-second resolution) the issue
+ * is read from GitHub when a client is configured, else the later arrival wins.
+ *
+ * Labels give the priority by the program's mapping (the highest level present wins), state and
+ * `state_reason` the status; the timeline records real changes only, and the reporter is told
+ * when the report is first triaged, when it is fixed, and when a needs-info label is added.
+ * Runs in the caller's transaction, with the report row locked. Linking a duplicate to its canonical
+ * report is the caller's next step (linkDuplicate), once the status says `duplicate`.
+ */
+export async function applyIssueState(options: {
+  tx: Tx;
+  program: InboundProgram;
+  issue: GithubIssue;
+  settings: InboundSettings;
+  /** The report; found by the issue's repository and number when not given. */
+  reportId?: string;
+  /** The issue as GitHub has it now, for the equal-timestamp case; defaults to a GET with settings.github. */
+  refetch?: () => Promise<GithubIssue | null>;
+}): Promise<ApplyOutcome> {
+  const { tx, program, settings } = options;
+  let issue = options.issue;
+  const reportId = options.reportId ?? (await findReportByIssue(tx, repoOfIssue(issue), issue.number));
+  if (!reportId) return { kind: 'no_report' };
+  await tx.$queryRaw`select id from "Report" where id = ${reportId}::uuid for no key update`;
+  const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: reportStateSelect });
+  if (report.issueDeletedAt) return { kind: 'deleted', reportId };
+
+  const stored = report.issueUpdatedAt?.getTime();
+  const incoming = Date.parse(issue.updated_at);
+  if (stored !== undefined && incoming < stored) return { kind: 'stale', reportId };
+  if (stored !== undefined && incoming === stored) {
+    if (sameState(report, issue)) return { kind: 'unchanged', reportId, status: report.status };
+    const current = await (options.refetch ?? defaultRefetch(tx, settings, report))();
+    if (current && Date.parse(current.updated_at) >= stored) issue = current;
+  }
+
+  const changes: string[] = [];
+  const repo = repoOfIssue(issue);
+  if (
+    report.issueRepo &&
+    (repo.toLowerCase() !== report.issueRepo.toLowerCase() || issue.number !== report.issueNumber)
+  ) {
+    // A refetch followed a transfer: the report follows the issue.
+    if (await moveIssue(tx, { reportId, to: { repo, number: issue.number, id: issue.id, url: issue.html_url } }))
+      changes.push(`moved to ${repo}#${issue.number}`);
+  }
+
+  const labels = issue.labels.map((label) => label.name);
+  const priority = priorityOf(program, labels);
+  const isPriority = priority !== null && atOrAbove(program, priority);
+  const status = statusOf(issue, isPriority);
+  const closedAt = new Date(issue.closed_at ?? issue.updated_at);
+  const fixedAt = status === 'fixed' ? (report.status === 'fixed' && report.fixedAt ? report.fixedAt : closedAt) : null;
+  // First seen with a priority level: kept when the label goes, so "when was it triaged" stays answerable.
+  const triagedAt = report.triagedAt ?? (isPriority ? new Date(issue.updated_at) : null);
+  const reopened = status !== 'duplicate' && report.duplicateOfId !== null;
+
+  await tx.report.update({
+    where: { id: reportId },
+    data: {
+      status,
+      priority,
+      triagedAt,
+      fixedAt,
+      ...(reopened ? { duplicateOfId: null } : {}),
+      issueState: issue.state,
+      issueStateReason: issue.state_reason ?? null,
+      issueLabels: labels,
+      issueUpdatedAt: new Date(issue.updated_at),
+      issueId: BigInt(issue.id),
+      issueUrl: issue.html_url,
+    },
+    select: { id: true },
+  });
+
+  const events: { kind: string; data: Prisma.InputJsonObject }[] = [];
+  if (report.priority !== priority) {
+    events.push({ kind: 'priority_changed', data: { from: report.priority, to: priority } });
+    changes.push(`priority ${report.priority ?? 'none'} → ${priority ?? 'none'}`);
+  }
+  if (!report.triagedAt && triagedAt && priority) events.push({ kind: 'triaged', data: { priority } });
+  // new → synced is the outbound sync's own 'synced' event.
+  if (report.status !== status && !(report.status === 'new' && status === 'synced')) {
+    events.push({
+      kind: 'status_changed',
+      data: { from: report.status, to: status, stateReason: issue.state_reason ?? null },
+    });
+    changes.push(`status ${report.status} → ${status}`);
+  }
+  for (const event of events) {
+    await tx.reportEvent.create({ data: { reportId, kind: event.kind, data: event.data }, select: { id: true } });
+  }
+
+  if (!report.triagedAt && triagedAt && priority) {
+    await notifyReporter(tx, { settings, reportId, notice: { kind: 'triaged', priority } });
+  }
+  if (status === 'fixed' && report.status !== 'fixed') {
+    await notifyReporter(tx, { settings, reportId, notice: { kind: 'fixed' } });
+  }
+  const before = new Set(report.issueLabels.map((label) => label.toLowerCase()));
+  const askedNow = program.needsInfoLabels.some(
+    (wanted) =>
+      labels.some((label) => label.toLowerCase() === wanted.toLowerCase()) && !before.has(wanted.toLowerCase()),
+  );
+  if (askedNow && issue.state === 'open') {
+    await notifyReporter(tx, { settings, reportId, notice: { kind: 'needs_info' } });
+    changes.push('needs info');
+  }
+  if (reopened) changes.push('duplicate link cleared');
+  return changes.length ? { kind: 'applied', reportId, changes, status } : { kind: 'unchanged', reportId, status };
+}
+
+function defaultRefetch(tx: Tx, settings: InboundSettings, report: ReportState): () => Promise<GithubIssue | null> {
+  return async () => {
+    if (!settings.github || !report.issueRepo || report.issueNumber === null) return null;
+    const fetched = await fetchIssue(tx, {
+      github: settings.github,
+      repo: report.issueRepo,
+      number: report.issueNumber,
+    });
+    return fetched.kind === 'issue' ? fetched.issue : null;
+  };
+}
+
+function sameState(report: ReportState, issue: GithubIssue): boolean {
+  const labels = (list: string[]) =>
+    list
+      .map((label) => label.toLowerCase())
+      .sort()
+      .join('\n');
+  return (
+    report.issueState === issue.state &&
+    (report.issueStateReason ?? null) === (issue.state_reason ?? null) &&
+    labels(report.issueLabels) === labels(issue.labels.map((label) => label.name))
+  );
+}
+
+/** The program's level for the labels: the highest level any label maps to (labels compare without case). */
+export function priorityOf(
+  program: Pick<InboundProgram, 'priorityLevels' | 'priorityLabels'>,
+  labels: string[],
+): string | null {
+  const present = new Set(labels.map((label) => label.toLowerCase()));
+  const mapping = Array.isArray(program.priorityLabels) ? program.priorityLabels : [];
+  let best: number | null = null;
+  for (const entry of mapping) {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) continue;
+    const { label, level } = entry as { label?: unknown; level?: unknown };
+    if (typeof label !== 'string' || typeof level !== 'string' || !present.has(label.toLowerCase())) continue;
+    const rank = program.priorityLevels.indexOf(level);
+    if (rank >= 0 && (best === null || rank < best)) best = rank;
+  }
+  return best === null ? null : (program.priorityLevels[best] ?? null);
+}
+
+function atOrAbove(program: Pick<InboundProgram, 'priorityLevels' | 'priorityThreshold'>, level: string): boolean {
+  const rank = program.priorityLevels.indexOf(level);
+  const threshold = program.priorityLevels.indexOf(program.priorityThreshold);
+  return rank >= 0 && threshold >= 0 && rank <= threshold;
+}
+
+function statusOf(issue: GithubIssue, isPriority: boolean): Status {
+  if (issue.state === 'open') return isPriority ? 'triaged' : 'synced';
+  if (issue.state_reason === 'not_planned') return 'not_planned';
+  if (issue.state_reason === 'duplicate') return 'duplicate';
+  // `completed`, or null on issues closed before GitHub had reasons.
+  return 'fixed';
+}

@@ -1,0 +1,99 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { repoOfIssue } from '../github/github.schemas.ts';
+import { applyGithubComment } from './apply-github-comment.ts';
+import { applyGithubIssue } from './apply-github-issue.ts';
+import { findReportByIssue } from './find-report-by-issue.ts';
+import { issueCommentEventSchema, issuesEventSchema } from './github-inbound.schemas.ts';
+import type { InboundSettings, Tx } from './inbound-context.ts';
+import { markIssueDeleted } from './mark-issue-deleted.ts';
+import { moveIssue } from './move-issue.ts';
+
+export type DeliveryResult =
+  | { status: 'processed' | 'ignored'; outcome: string }
+  /** Not yet: the delivery stays pending and is tried again later (counts as an attempt). */
+  | { status: 'retry'; outcome: string }
+  /** Never: a payload we cannot read will not become readable by trying again. */
+  | { status: 'failed'; outcome: string };
+
+type Delivery = { id: string; event: string; action: string | null; payload: unknown };
+
+/**
+ * Processes one stored delivery in its own transaction, which also records the delivery's status
+ * and outcome: either both the change and "processed" commit, or neither does and the delivery is
+ * tried again. The event is a hint; what is applied is the issue's state it carries (see
+ * applyIssueState), so the order deliveries arrive in does not matter.
+ */
+export async function processWebhookDelivery(options: {
+  prisma: PrismaClient;
+  delivery: Delivery;
+  settings: InboundSettings;
+}): Promise<DeliveryResult> {
+  const { prisma, delivery, settings } = options;
+  return prisma.$transaction(
+    async (tx) => {
+      const result = await dispatch(tx, delivery, settings);
+      if (result.status === 'processed' || result.status === 'ignored') {
+        await tx.webhookDelivery.update({
+          where: { id: delivery.id },
+          data: { status: result.status, outcome: result.outcome, processedAt: new Date(), leaseUntil: null },
+          select: { id: true },
+        });
+      }
+      return result;
+    },
+    // Fetching an issue from GitHub (equal timestamps, an unknown canonical issue) happens inside.
+    { maxWait: 10_000, timeout: settings.github ? 60_000 : 15_000 },
+  );
+}
+
+async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): Promise<DeliveryResult> {
+  if (delivery.event === 'issues') {
+    const parsed = issuesEventSchema.safeParse(delivery.payload);
+    if (!parsed.success) return { status: 'failed', outcome: `issues payload not understood: ${parsed.error.message}` };
+    const { action, issue, changes } = parsed.data;
+    const repo = parsed.data.repository.full_name;
+    const where = `${repo}#${issue.number}`;
+    if (action === 'deleted' || action === 'transferred') {
+      const reportId = await findReportByIssue(tx, repo, issue.number);
+      if (!reportId) return { status: 'ignored', outcome: `${where} ${action}: no report stands for it` };
+      if (action === 'deleted') {
+        const changed = await markIssueDeleted(tx, { reportId, at: new Date() });
+        return { status: 'processed', outcome: `${where} deleted${changed ? '' : ' (already known)'}` };
+      }
+      const to = changes?.new_issue;
+      if (!to) return { status: 'failed', outcome: `${where} transferred without changes.new_issue` };
+      const toRepo = changes?.new_repository?.full_name ?? repoOfIssue(to);
+      const moved = await moveIssue(tx, {
+        reportId,
+        to: { repo: toRepo, number: to.number, id: to.id, url: to.html_url },
+      });
+      return {
+        status: 'processed',
+        outcome: moved
+          ? `${where} transferred to ${toRepo}#${to.number}`
+          : `${where} transferred to ${toRepo}#${to.number}, where another report already stands`,
+      };
+    }
+    return toResult(await applyGithubIssue({ tx, issue, settings }));
+  }
+
+  if (delivery.event === 'issue_comment') {
+    const parsed = issueCommentEventSchema.safeParse(delivery.payload);
+    if (!parsed.success) {
+      return { status: 'failed', outcome: `issue_comment payload not understood: ${parsed.error.message}` };
+    }
+    const { action, issue, comment } = parsed.data;
+    // The issue as of the comment comes along: applying it first also imports an unknown issue.
+    const applied = await applyGithubIssue({ tx, issue, settings });
+    if (applied.kind !== 'processed') return toResult(applied);
+    const outcome = await applyGithubComment({ tx, reportId: applied.reportId, action, comment, settings });
+    return { status: 'processed', outcome: `${applied.text}; comment ${comment.id} ${outcome}` };
+  }
+
+  return { status: 'ignored', outcome: `event ${delivery.event} is not synced` };
+}
+
+function toResult(outcome: Awaited<ReturnType<typeof applyGithubIssue>>): DeliveryResult {
+  if (outcome.kind === 'processed') return { status: 'processed', outcome: outcome.text };
+  return { status: outcome.kind, outcome: outcome.text };
+}

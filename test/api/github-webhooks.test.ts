@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createProgramWithRelease,
+  type InboundWorld,
+  issuePayload,
+  otherRepo,
+  postIssueWebhook,
+  postWebhook,
+  previousWebhookSecret,
+  programRepo,
+  settle,
+  startInboundWorld,
+  waitForDeliveries,
+} from '../support/github-inbound-fixtures.ts';
+import { readProblem } from '../support/problem.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+// The webhook route as GitHub meets it: signed JSON in, 202 out at once, the delivery stored once.
+
+let world: InboundWorld;
+let url: string;
+
+beforeAll(async () => {
+  world = await startInboundWorld();
+  url = world.webhookUrl;
+  await createProgramWithRelease(world.server);
+});
+afterAll(() => world?.stop());
+
+const delivery = (id: string) =>
+  world.server.prisma.webhookDelivery.findUniqueOrThrow({
+    where: { id },
+    select: { event: true, action: true, repo: true, issueNumber: true, status: true, outcome: true, attempts: true },
+  });
+
+const pingPayload = { zen: 'Keep it logically awesome.', hook_id: 1, repository: { full_name: programRepo } };
+
+describe('POST /api/github/webhooks', () => {
+  it('accepts a delivery signed with the current secret, stores it and answers 202', async () => {
+    const { id, response } = await postWebhook(url, { event: 'ping', payload: pingPayload });
+    expect(response.status).toBe(202);
+    expect(await response.json()).toEqual({ delivery: id, status: 'ignored' });
+    expect(await delivery(id)).toMatchObject({ event: 'ping', repo: programRepo, status: 'ignored' });
+  });
+
+  it('accepts the previous secret during a rotation', async () => {
+    const { id, response } = await postWebhook(url, {
+      event: 'ping',
+      payload: pingPayload,
+      secret: previousWebhookSecret,
+    });
+    expect(response.status).toBe(202);
+    expect(await delivery(id)).toMatchObject({ event: 'ping' });
+  });
+
+  it('refuses a delivery without a signature with 401, and stores nothing', async () => {
+    const { id, response } = await postWebhook(url, { event: 'ping', payload: pingPayload, secret: null });
+    expect(response.status).toBe(401);
+    expect((await readProblem(response)).detail).toMatch(/missing/);
+    expect(await world.server.prisma.webhookDelivery.count({ where: { id } })).toBe(0);
+  });
+
+  it('refuses a wrong signature, or one by an unknown secret, with 401', async () => {
+    const wrong = await postWebhook(url, { event: 'ping', payload: pingPayload, secret: 'not our secret' });
+    expect(wrong.response.status).toBe(401);
+    expect((await readProblem(wrong.response)).detail).toMatch(/does not match/);
+    const garbled = await postWebhook(url, { event: 'ping', payload: pingPayload, signature: 'sha256=00' });
+    expect(garbled.response.status).toBe(401);
+    expect(await world.server.prisma.webhookDelivery.count({ where: { id: { in: [wrong.id, garbled.id] } } })).toBe(0);
+  });
+
+  it('checks the signature over the raw bytes: the same JSON serialised differently does not match', async () => {
+    const { sign } = await import('@octokit/webhooks-methods');
+    const compact = JSON.stringify(pingPayload);
+    const spaced = JSON.stringify(pingPayload, null, 2);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'ping',
+        'x-github-delivery': crypto.randomUUID(),
+        'x-hub-signature-256': await sign('It is a secret to everybody', compact),
+      },
+      body: spaced,
+    });
+    expect(response.status).toBe(401);
+  });
+
+  it('answers a replayed delivery with 202 and changes nothing', async () => {
+    const payload = { action: 'created', repository: { full_name: programRepo }, zen: 'first' };
+    const first = await postWebhook(url, { event: 'star', payload });
+    expect(await first.response.json()).toMatchObject({ status: 'ignored' });
+    const before = await delivery(first.id);
+    const replay = await postWebhook(url, { event: 'star', payload: { ...payload, zen: 'second' }, id: first.id });
+    expect(replay.response.status).toBe(202);
+    expect(await replay.response.json()).toEqual({ delivery: first.id, status: 'duplicate' });
+    expect(await delivery(first.id)).toEqual(before);
+    const stored = await world.server.prisma.webhookDelivery.findUniqueOrThrow({
+      where: { id: first.id },
+      select: { payload: true },
+    });
+    expect(stored.payload).toMatchObject({ zen: 'first' });
+  });
+
+  it('stores unknown events as ignored, with the reason', async () => {
+    const { id } = await postWebhook(url, { event: 'fork', payload: { repository: { full_name: programRepo } } });
+    expect(await delivery(id)).toMatchObject({ status: 'ignored', outcome: 'event fork is not synced' });
+  });
+
+  it('ignores issues of a repository no program uses, after processing', async () => {
+    const issue = await world.emulator.control.openIssue(otherRepo, { login: 'octocat', title: 'Elsewhere' });
+    await settle(world);
+    const rows = await world.server.prisma.webhookDelivery.findMany({
+      where: { repo: otherRepo, issueNumber: issue.number },
+      select: { status: true, outcome: true },
+    });
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).toMatchObject({ status: 'ignored', outcome: `no program uses ${otherRepo}` });
+    expect(await world.server.prisma.report.count({ where: { issueRepo: otherRepo } })).toBe(0);
+  });
+
+  it('records the event, action, repository and issue number of an issues delivery', async () => {
+    const issue = await world.emulator.control.openIssue(programRepo, { login: 'octocat', title: 'Crash on print' });
+    await settle(world);
+    const rows = await world.server.prisma.webhookDelivery.findMany({
+      where: { repo: programRepo, issueNumber: issue.number, event: 'issues' },
+      select: { action: true, status: true },
+    });
+    expect(rows).toEqual([{ action: 'opened', status: 'processed' }]);
+  });
+
+  it('takes payloads larger than the 1 MiB limit of other routes', async () => {
+    const payload = { ...pingPayload, padding: 'x'.repeat(3 * 1024 * 1024) };
+    const { response } = await postWebhook(url, { event: 'ping', payload });
+    expect(response.status).toBe(202);
+  });
+
+  it('stores a payload whose text escapes a NUL character, which jsonb cannot hold', async () => {
+    const { id, response } = await postWebhook(url, { event: 'ping', payload: { ...pingPayload, zen: 'a\u0000b' } });
+    expect(response.status).toBe(202);
+    expect(await delivery(id)).toMatchObject({ event: 'ping' });
+  });
+
+  it('applies an issue state posted as a webhook, and drops an older one posted after it', async () => {
+    const issue = await world.emulator.control.openIssue(programRepo, { login: 'octocat', title: 'Posted by hand' });
+    await settle(world);
+    const later = new Date(Date.parse(issue.updated_at) + 60_000);
+    const earlier = new Date(Date.parse(issue.updated_at) + 30_000);
+    const base = { number: issue.number, id: Number(issue.id), title: issue.title, login: 'octocat' };
+    await postIssueWebhook(url, 'labeled', issuePayload({ ...base, state: 'open', labels: ['P0'], updatedAt: later }));
+    await postIssueWebhook(url, 'closed', issuePayload({ ...base, state: 'closed', updatedAt: earlier }));
+    await waitForDeliveries(world);
+    const report = await world.server.prisma.report.findUniqueOrThrow({
+      where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: issue.number } },
+      select: { status: true, priority: true },
+    });
+    expect(report).toEqual({ status: 'triaged', priority: 'P0' });
+  });
+
+  it('answers 400 to a signed delivery without X-GitHub-Delivery', async () => {
+    const { sign } = await import('@octokit/webhooks-methods');
+    const body = JSON.stringify(pingPayload);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'ping',
+        'x-hub-signature-256': await sign('It is a secret to everybody', body),
+      },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect((await readProblem(response)).errors?.[0]?.field).toBe('x-github-delivery');
+  });
+});
+
+describe('without a webhook secret', () => {
+  it('answers 503: deliveries cannot be verified', async () => {
+    const server = await startTestServer();
+    try {
+      const { response } = await postWebhook(`${server.url}/api/github/webhooks`, {
+        event: 'ping',
+        payload: pingPayload,
+      });
+      expect(response.status).toBe(503);
+      expect((await readProblem(response)).detail).toMatch(/GITHUB_WEBHOOK_SECRET/);
+    } finally {
+      await server.stop();
+    }
+  });
+});

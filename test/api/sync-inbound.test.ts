@@ -1,0 +1,462 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  createCustomer,
+  createLinkedReport,
+  createProgramWithRelease,
+  eventKinds,
+  expectOne,
+  type InboundWorld,
+  messagesTo,
+  otherRepo,
+  programRepo,
+  reportState,
+  settle,
+  startInboundWorld,
+} from '../support/github-inbound-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { testPassword } from '../support/test-server.ts';
+
+// Engineering's triage on GitHub flowing back: the emulator acts as people in GitHub's UI and
+// sends signed webhooks to the real server; the inbound loop applies them.
+
+let world: InboundWorld;
+let programId: string;
+let releaseId: string;
+let releaseVersion: string;
+let customer: { id: string; email: string };
+const engineer = 'eng-octo';
+
+beforeAll(async () => {
+  world = await startInboundWorld();
+  const made = await createProgramWithRelease(world.server);
+  programId = made.program.id;
+  releaseId = made.release.id;
+  releaseVersion = made.release.version;
+});
+afterAll(() => world?.stop());
+
+beforeEach(async () => {
+  customer = await createCustomer(world.server);
+});
+
+const gh = () => world.emulator.control;
+const linked = (title?: string) =>
+  createLinkedReport(world, { programId, releaseId, reporterId: customer.id, title }).then(async (made) => {
+    await settle(world);
+    return made;
+  });
+
+describe('labels and state', () => {
+  it('a priority label triages the report, on its timeline, and tells the reporter once', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['fieldtest', 'P1'] });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'triaged', priority: 'P1', issueState: 'open' });
+    expect(state.triagedAt).toBeInstanceOf(Date);
+    expect(eventKinds(state)).toEqual(['priority_changed', 'triaged', 'status_changed']);
+    const mail = await messagesTo(world.server, customer.email);
+    const notice = expectOne(mail, (message) => message.kind === 'report-triaged');
+    expect(notice.text).toContain(`${world.env.publicUrl}/reports/${reportId}`);
+    expect(notice.text).toContain('priority P1');
+  });
+
+  it('the highest level among the labels wins, matched without regard to case', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['p2', 'Priority: Critical'] });
+    await settle(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ priority: 'P0', status: 'triaged' });
+  });
+
+  it('a level below the threshold sets the priority but does not triage', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P3'] });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ priority: 'P3', status: 'synced', triagedAt: null });
+    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+  });
+
+  it('removing the priority label sets the priority back to none and keeps triagedAt', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P0'] });
+    await settle(world);
+    const triaged = await reportState(world.server, reportId);
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: [] });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ priority: null, status: 'synced', triagedAt: triaged.triagedAt, issueLabels: [] });
+    expect(state.triagedAt).not.toBeNull();
+    expect(state.events.at(-2)).toMatchObject({ kind: 'priority_changed', data: { from: 'P0', to: null } });
+    expect(state.events.at(-1)).toMatchObject({ kind: 'status_changed', data: { from: 'triaged', to: 'synced' } });
+  });
+
+  it('closed as completed: fixed at the close time, and the reporter is told', async () => {
+    const { reportId, issueNumber } = await linked();
+    const closed = await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'fixed', issueState: 'closed', issueStateReason: 'completed' });
+    expect(state.fixedAt?.toISOString()).toBe(new Date(closed.closed_at!).toISOString());
+    expectOne(await messagesTo(world.server, customer.email), (message) => message.kind === 'report-fixed');
+  });
+
+  it('closed as not planned', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed', state_reason: 'not_planned' });
+    await settle(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ status: 'not_planned', fixedAt: null });
+    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+  });
+
+  it('reopened: back to synced, fixedAt cleared', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+    await settle(world);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'open' });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'synced', fixedAt: null, issueState: 'open', issueStateReason: 'reopened' });
+    expect(state.events.filter((event) => event.kind === 'status_changed').map((event) => event.data)).toEqual([
+      { from: 'synced', to: 'fixed', stateReason: 'completed' },
+      { from: 'fixed', to: 'synced', stateReason: 'reopened' },
+    ]);
+  });
+
+  it('close and reopen arriving in reverse order end open', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().setWebhookMode('hold');
+    try {
+      await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+      await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'open' });
+      await gh().flushWebhooks('reverse');
+    } finally {
+      await gh().setWebhookMode('deliver');
+    }
+    await settle(world);
+    const held = (await gh().deliveries()).filter(
+      (delivery) => delivery.repo === programRepo && delivery.issueNumber === issueNumber,
+    );
+    expect(held.filter((delivery) => delivery.action === 'closed' || delivery.action === 'reopened')).toHaveLength(2);
+    expect(await reportState(world.server, reportId)).toMatchObject({
+      status: 'synced',
+      issueState: 'open',
+      issueStateReason: 'reopened',
+      fixedAt: null,
+    });
+  });
+
+  it('reopen and close arriving in reverse order end closed', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+    await settle(world);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await gh().setWebhookMode('hold');
+    try {
+      await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'open', labels: ['P1'] });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+      await gh().flushWebhooks('reverse');
+    } finally {
+      await gh().setWebhookMode('deliver');
+    }
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'fixed', issueState: 'closed', priority: 'P1' });
+    // The older deliveries were dropped as stale: the report never showed the intermediate reopen.
+    expect(state.events.filter((event) => event.kind === 'status_changed')).toHaveLength(1);
+  });
+
+  it('a needs-info label tells the reporter once', async () => {
+    const { issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['needs info'] });
+    await settle(world);
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['needs info', 'P3'] });
+    await settle(world);
+    expectOne(await messagesTo(world.server, customer.email), (message) => message.kind === 'report-needs-info');
+  });
+});
+
+describe('comments', () => {
+  it("engineering's comment appears on the reporter's timeline, and the reporter is told exactly once", async () => {
+    const { reportId, issueNumber } = await linked();
+    const comment = await gh().comment(programRepo, issueNumber, {
+      login: engineer,
+      body: 'Which build are you on?',
+    });
+    await settle(world);
+    const deliveryId = (await gh().deliveries()).findLast((delivery) => delivery.event === 'issue_comment')!.id;
+    await gh().redeliver(deliveryId);
+    await settle(world);
+
+    // The reporter reads their report through the portal's API.
+    await world.server.prisma.enrolment.create({
+      data: {
+        releaseId,
+        userId: customer.id,
+        email: customer.email,
+        name: 'C',
+        company: 'C',
+        status: 'active',
+        source: 'invitation',
+      },
+    });
+    const reporter = world.server.client();
+    await reporter.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } });
+    const page = await bodyOf(await reporter.api.api.reports[':id'].$get({ param: { id: reportId } }), 200);
+    expect(page.timeline.filter((entry) => entry.text === 'Which build are you on?')).toHaveLength(1);
+    const stored = await world.server.prisma.reportComment.findMany({
+      where: { reportId },
+      select: { visibility: true, body: true, authorLogin: true, githubCommentId: true },
+    });
+    expect(stored).toEqual([
+      {
+        visibility: 'public',
+        body: 'Which build are you on?',
+        authorLogin: engineer,
+        githubCommentId: BigInt(comment.id),
+      },
+    ]);
+    expect(eventKinds(await reportState(world.server, reportId))).toEqual(['comment']);
+    const notice = expectOne(
+      await messagesTo(world.server, customer.email),
+      (message) => message.kind === 'report-needs-info',
+    );
+    expect(notice.text).toContain('> Which build are you on?');
+    expect(notice.text).toContain(`/reports/${reportId}`);
+  });
+
+  it('an edited comment is updated, a deleted one removed', async () => {
+    const { reportId, issueNumber } = await linked();
+    const comment = await gh().comment(programRepo, issueNumber, { login: engineer, body: 'First words' });
+    await settle(world);
+    await gh().editComment(programRepo, comment.id, { login: engineer, body: 'Better words' });
+    await settle(world);
+    expect(await world.server.prisma.reportComment.findMany({ where: { reportId }, select: { body: true } })).toEqual([
+      { body: 'Better words' },
+    ]);
+    await gh().deleteComment(programRepo, comment.id, engineer);
+    await settle(world);
+    expect(await world.server.prisma.reportComment.count({ where: { reportId } })).toBe(0);
+  });
+
+  it("Fieldtest's own comment (with its marker) links to the portal comment instead of coming back twice", async () => {
+    const { reportId, issueNumber } = await linked();
+    const portal = await world.server.prisma.reportComment.create({
+      data: { reportId, authorId: customer.id, visibility: 'public', body: 'It happens on Wi-Fi too' },
+      select: { id: true },
+    });
+    const { commentMarker } = await import('../../api/github/github.schemas.ts');
+    const posted = await gh().comment(programRepo, issueNumber, {
+      login: 'fieldtest-bot',
+      body: `**handle** wrote:\n\nIt happens on Wi-Fi too\n\n${commentMarker(portal.id)}`,
+    });
+    await settle(world);
+    expect(
+      await world.server.prisma.reportComment.findMany({
+        where: { reportId },
+        select: { id: true, githubCommentId: true },
+      }),
+    ).toEqual([{ id: portal.id, githubCommentId: BigInt(posted.id) }]);
+    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+  });
+});
+
+describe('duplicates', () => {
+  it('"Duplicate of #N" written before closing as duplicate links the report to the canonical one', async () => {
+    const canonical = await linked('Crash when saving');
+    const duplicate = await linked('Saving crashes');
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Duplicate of #${canonical.issueNumber}`,
+    });
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    const state = await reportState(world.server, duplicate.reportId);
+    expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
+    expect(state.events.find((event) => event.kind === 'duplicate_of')?.data).toMatchObject({
+      reportId: canonical.reportId,
+      issueNumber: canonical.issueNumber,
+    });
+  });
+
+  it('a "Duplicate of #N" comment arriving after the close links too', async () => {
+    const canonical = await linked('Crash when printing');
+    const duplicate = await linked('Printing crashes');
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+      status: 'duplicate',
+      duplicateOfId: null,
+    });
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Closing: duplicate of #${canonical.issueNumber}.`,
+    });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+      duplicateOfId: canonical.reportId,
+    });
+  });
+
+  it('a canonical issue opened on GitHub and not yet known is imported to link to', async () => {
+    const duplicate = await linked('Export hangs');
+    await gh().setWebhookMode('drop');
+    let canonical: { number: number };
+    try {
+      canonical = await gh().openIssue(programRepo, { login: engineer, title: 'Export hangs on large files' });
+    } finally {
+      await gh().setWebhookMode('deliver');
+    }
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Duplicate of #${canonical.number}`,
+    });
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    const imported = await world.server.prisma.report.findUniqueOrThrow({
+      where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: canonical.number } },
+      select: { id: true, source: true, reporterLogin: true },
+    });
+    expect(imported).toMatchObject({ source: 'internal', reporterLogin: engineer });
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: imported.id });
+  });
+
+  it('reopening a duplicate clears the link', async () => {
+    const canonical = await linked('Crash on launch');
+    const duplicate = await linked('Launch crashes');
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Duplicate of #${canonical.issueNumber}`,
+    });
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, state: 'open' });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+      status: 'synced',
+      duplicateOfId: null,
+    });
+  });
+});
+
+describe('moved and deleted issues', () => {
+  it('a transferred issue takes its report along', async () => {
+    const { reportId, issueNumber } = await linked();
+    const moved = await gh().transferIssue(programRepo, issueNumber, { login: engineer, to: otherRepo });
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ issueRepo: otherRepo, issueNumber: moved.number, issueUrl: moved.html_url });
+    expect(state.events.find((event) => event.kind === 'moved')?.data).toMatchObject({
+      fromRepo: programRepo,
+      fromNumber: issueNumber,
+      toRepo: otherRepo,
+      toNumber: moved.number,
+    });
+    // Later changes in the new repository still reach the report.
+    await gh().updateIssue(otherRepo, moved.number, { login: engineer, labels: ['P1'] });
+    await settle(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ priority: 'P1', status: 'triaged' });
+  });
+
+  it('a deleted issue leaves its report not planned, marked deleted', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().deleteIssue(programRepo, issueNumber, engineer);
+    await settle(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'not_planned' });
+    expect(state.issueDeletedAt).toBeInstanceOf(Date);
+    expect(eventKinds(state)).toEqual(['deleted']);
+  });
+});
+
+describe('issues opened directly on GitHub', () => {
+  it('become internal reports with the login, creation time and release of the issue', async () => {
+    const issue = await gh().openIssue(programRepo, {
+      login: 'tester-octo',
+      title: 'Toolbar icons blurry',
+      body: 'Open the app on a 4K screen.',
+      labels: [`release: ${releaseVersion}`, 'P1'],
+    });
+    await settle(world);
+    const report = await world.server.prisma.report.findUniqueOrThrow({
+      where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: issue.number } },
+      select: {
+        source: true,
+        reporterId: true,
+        reporterLogin: true,
+        title: true,
+        steps: true,
+        expected: true,
+        actual: true,
+        severity: true,
+        environment: true,
+        createdAt: true,
+        releaseId: true,
+        programId: true,
+        priority: true,
+        status: true,
+        events: { select: { kind: true } },
+      },
+    });
+    expect(report).toMatchObject({
+      source: 'internal',
+      reporterId: null,
+      reporterLogin: 'tester-octo',
+      title: 'Toolbar icons blurry',
+      steps: 'Open the app on a 4K screen.',
+      expected: '',
+      actual: '',
+      severity: null,
+      environment: {},
+      releaseId,
+      programId,
+      priority: 'P1',
+      status: 'triaged',
+    });
+    expect(report.createdAt.toISOString()).toBe(new Date(issue.created_at).toISOString());
+    expect(report.events.map((event) => event.kind)).toContain('filed');
+  });
+
+  it("are the customer's when the login is an MVP's linked GitHub account", async () => {
+    const linkedCustomer = await createCustomer(world.server, { githubLogin: 'Mvp-Octo' });
+    const issue = await gh().openIssue(programRepo, { login: 'mvp-octo', title: 'Dark mode flickers' });
+    await settle(world);
+    const report = await world.server.prisma.report.findUniqueOrThrow({
+      where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: issue.number } },
+      select: { source: true, reporterId: true, reporterLogin: true },
+    });
+    expect(report).toEqual({ source: 'customer', reporterId: linkedCustomer.id, reporterLogin: 'mvp-octo' });
+  });
+
+  it('are imported once, however many deliveries name them', async () => {
+    const issue = await gh().openIssue(programRepo, {
+      login: 'tester-octo',
+      title: 'Tooltips cut off',
+      labels: ['P2', 'ui', 'needs info'],
+    });
+    await gh().comment(programRepo, issue.number, { login: engineer, body: 'Seen it too' });
+    await settle(world);
+    expect(
+      await world.server.prisma.report.count({ where: { issueRepo: programRepo, issueNumber: issue.number } }),
+    ).toBe(1);
+  });
+});
