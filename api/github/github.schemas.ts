@@ -4,10 +4,7 @@ import { z } from 'zod';
 // enter (shapes from @octokit/openapi-types and @octokit/openapi-webhooks-types). Anything else
 // GitHub sends passes through untouched.
 
-export const githubLabelSchema = z.union([
-  z.string().transform((name) => ({ name })),
-  z.object({ name: z.string() }),
-]);
+export const githubLabelSchema = z.union([z.string().transform((name) => ({ name })), z.object({ name: z.string() })]);
 
 export const githubUserSchema = z.object({ login: z.string(), id: z.number().int(), type: z.string().optional() });
 
