@@ -6,6 +6,7 @@ import { attachmentsRouter } from './attachments/attachments.router.ts';
 import { authRouter } from './auth/auth.router.ts';
 import { docsRouter } from './docs/docs.router.ts';
 import { enrolmentRouter } from './enrolment/enrolment.router.ts';
+import { githubWebhooksRouter } from './github-webhooks/github-webhooks.router.ts';
 import { healthRouter } from './health/health.router.ts';
 import { invitationsRouter } from './invitations/invitations.router.ts';
 import { joinRouter } from './join/join.router.ts';
@@ -26,11 +27,21 @@ import { reportViewsRouter } from './report-views/report-views.router.ts';
 import { reportsRouter } from './reports/reports.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
+import { statsRouter } from './stats/stats.router.ts';
+import { syncHealthRouter } from './sync-health/sync-health.router.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
 /** Attachments (screenshots, logs, short videos) are uploaded one file per request here. */
 export const uploadPath = '/api/attachments';
 export const uploadLimitBytes = 25 * 1024 * 1024;
+/**
+ * GitHub's webhook deliveries are JSON but can be larger than our limit (GitHub caps payloads at
+ * 25 MiB). They carry no Origin and no cookie, so sameOrigin and loadSession let them through as
+ * they are; the route checks their signature instead of a session. The body limit is the one
+ * exemption they need.
+ */
+export const webhookPath = '/api/github/webhooks';
+export const webhookLimitBytes = 25 * 1024 * 1024;
 
 /** Every API route, chained so that the portal's hono/client knows their types. */
 function apiRoutes() {
@@ -49,7 +60,10 @@ function apiRoutes() {
     .route('/', releasesRouter)
     .route('/', reportsRouter)
     .route('/', reportViewsRouter)
-    .route('/', attachmentsRouter);
+    .route('/', statsRouter)
+    .route('/', syncHealthRouter)
+    .route('/', attachmentsRouter)
+    .route('/', githubWebhooksRouter);
 }
 
 export type AppType = ReturnType<typeof apiRoutes>;
@@ -88,8 +102,21 @@ export function createApp(deps: Deps) {
       });
     },
   });
+  const isWebhook = (path: string, method: string) => method === 'POST' && path === webhookPath;
+  const webhookLimit = bodyLimit({
+    maxSize: webhookLimitBytes,
+    onError: () => {
+      throw new AppError('payload_too_large', {
+        detail: `Webhook payloads are limited to ${webhookLimitBytes / 1024 / 1024} MiB.`,
+      });
+    },
+  });
   const onlyJson = jsonOnly();
-  app.use('/api/*', (c, next) => (isUpload(c.req.path, c.req.method) ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => {
+    if (isUpload(c.req.path, c.req.method)) return uploadLimit(c, next);
+    if (isWebhook(c.req.path, c.req.method)) return webhookLimit(c, next);
+    return jsonLimit(c, next);
+  });
   app.use('/api/*', (c, next) => (isUpload(c.req.path, c.req.method) ? next() : onlyJson(c, next)));
   app.use('/api/*', sameOrigin());
   app.use('/api/*', loadSession());

@@ -181,6 +181,17 @@ const matrix: Record<string, Case> = {
   'DELETE /api/me/report-draft': { allowed: signedIn, status: 204, request: () => ({ path: '/api/me/report-draft' }) },
   'GET /api/me/reports': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/reports' }) },
   'GET /api/outbox': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/outbox' }) },
+  'GET /api/programs/{id}/sync': {
+    allowed: ['admin', 'engineer'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/sync` }),
+  },
+  // A job id that names no job gets past access control to 404.
+  'POST /api/sync-jobs/{id}/retry': {
+    allowed: ['admin', 'engineer'],
+    status: 404,
+    request: () => ({ path: '/api/sync-jobs/01900000-0000-7000-8000-00000000a77a/retry' }),
+  },
   // Uploads are multipart (415 to the matrix's bodiless request); reads and deletes of an id that
   // names no attachment get past access control to 404.
   'POST /api/attachments': { allowed: signedIn, status: 415, request: () => ({ path: '/api/attachments' }) },
@@ -298,6 +309,45 @@ const matrix: Record<string, Case> = {
     }),
   },
   'GET /api/me/releases': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/releases' }) },
+  // Signed by GitHub instead of sessioned: the matrix's server has no webhook secret, so every
+  // caller gets 503; signatures are tested in github-webhooks.test.ts.
+  'POST /api/github/webhooks': {
+    allowed: 'public',
+    status: 503,
+    request: () => ({ path: '/api/github/webhooks', body: { zen: 'Design for failure.' } }),
+  },
+  'GET /api/releases/{id}/stats': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}/stats` }),
+  },
+  'GET /api/programs/{id}/stats': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats` }),
+  },
+  'GET /api/programs/{id}/stats/clusters': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats/clusters?format=csv` }),
+  },
+  // The public boards: MVPs read those of releases and programs they take part in.
+  'GET /api/releases/{id}/leaderboard': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/releases/${ids.release}/leaderboard` }),
+  },
+  'GET /api/programs/{id}/leaderboard': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/leaderboard` }),
+  },
+  'GET /api/me/recognition': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/recognition' }) },
+  'PUT /api/me/recognition/visibility': {
+    allowed: ['mvp'],
+    status: 200,
+    request: () => ({ path: '/api/me/recognition/visibility', body: { showOnLeaderboard: false } }),
+  },
 };
 
 let server: TestServer;

@@ -33,6 +33,7 @@ export function Layout() {
                 {/* Everyone files: MVPs, internal testers, and program leads or engineers who find a bug. */}
                 <NavLink to="/report">File a bug</NavLink>
                 <NavLink to="/my-reports">My reports</NavLink>
+                {user.role === 'mvp' ? <NavLink to="/recognition">Recognition</NavLink> : null}
                 {user.role === 'mvp' ? <NavLink to="/profile">Profile</NavLink> : null}
                 {user.role === 'admin' ? (
                   <>

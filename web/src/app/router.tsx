@@ -1,5 +1,5 @@
 import { lazy, type ReactNode, Suspense } from 'react';
-import { createBrowserRouter, useParams } from 'react-router';
+import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
 import type { User } from '../../../api/auth/auth.schemas.ts';
 import { AccountPage } from '../features/account/account-page.tsx';
 import { SetPasswordPage } from '../features/auth/set-password-page.tsx';
@@ -46,6 +46,20 @@ const ReportPage = lazy(() =>
 const ProgramReportsPage = lazy(() =>
   import('../features/program-reports/program-reports-page.tsx').then((m) => ({ default: m.ProgramReportsPage })),
 );
+const SyncHealthPage = lazy(() =>
+  import('../features/sync-health/sync-health-page.tsx').then((m) => ({ default: m.SyncHealthPage })),
+);
+
+// Charts (recharts) load only with the dashboard.
+const StatsDashboardPage = lazy(() =>
+  import('../features/stats/stats-dashboard-page.tsx').then((m) => ({ default: m.StatsDashboardPage })),
+);
+const ClustersPage = lazy(() =>
+  import('../features/stats/clusters-page.tsx').then((m) => ({ default: m.ClustersPage })),
+);
+const MyRecognitionPage = lazy(() =>
+  import('../features/stats/my-recognition-page.tsx').then((m) => ({ default: m.MyRecognitionPage })),
+);
 
 const staff = ['admin', 'engineer', 'internal_tester'] as const;
 
@@ -79,6 +93,23 @@ function ProgramRoute() {
 function ProgramReportsRoute() {
   const { programId = '' } = useParams();
   return <ProgramReportsPage key={programId} programId={programId} />;
+}
+
+function SyncHealthRoute() {
+  const { programId = '' } = useParams();
+  return <SyncHealthPage key={programId} programId={programId} />;
+}
+
+function StatsRoute() {
+  const { programId = '' } = useParams();
+  return <StatsDashboardPage key={programId} programId={programId} />;
+}
+
+function ClustersRoute() {
+  const { programId = '' } = useParams();
+  const [search] = useSearchParams();
+  // A new filter starts again at the first page.
+  return <ClustersPage key={`${programId}?${search}`} programId={programId} />;
 }
 
 function ReportRoute() {
@@ -120,6 +151,11 @@ export const router = createBrowserRouter([
       { path: '/programs', element: signedIn(<ProgramsPage />, staff) },
       { path: '/programs/:programId', element: signedIn(<ProgramRoute />, staff) },
       { path: '/programs/:programId/reports', element: signedIn(<ProgramReportsRoute />, staff) },
+      { path: '/programs/:programId/stats', element: signedIn(<StatsRoute />, staff) },
+      { path: '/programs/:programId/stats/clusters', element: signedIn(<ClustersRoute />, staff) },
+      { path: '/recognition', element: signedIn(<MyRecognitionPage />, ['mvp']) },
+      // Those who look after the GitHub integration; the API refuses internal testers too.
+      { path: '/programs/:programId/sync', element: signedIn(<SyncHealthRoute />, ['admin', 'engineer']) },
       { path: '/releases/:releaseId', element: signedIn(<ReleaseRoute />, staff) },
       { path: '/staff', element: signedIn(<StaffPage />, ['admin']) },
       { path: '/outbox', element: signedIn(<OutboxPage />, ['admin']) },

@@ -41,7 +41,8 @@ export function ProgramPage(props: { programId: string; releases?: ReactNode }) 
 
 function ProgramView(props: { program: Program; releases: ReactNode }) {
   const { program } = props;
-  const isAdmin = useSignedInUser().role === 'admin';
+  const { role } = useSignedInUser();
+  const isAdmin = role === 'admin';
   return (
     <main>
       <p className="breadcrumb">
@@ -60,6 +61,16 @@ function ProgramView(props: { program: Program; releases: ReactNode }) {
       <p>
         <Link to={`/programs/${program.id}/reports`}>Reports</Link>: every bug filed in this program, with filters.
       </p>
+      <p>
+        <Link to={`/programs/${program.id}/stats`}>Contribution statistics</Link>: the customer share of priority bugs,
+        release by release, and the leaderboard.
+      </p>
+      {isAdmin || role === 'engineer' ? (
+        <p>
+          <Link to={`/programs/${program.id}/sync`}>Sync health</Link>: the GitHub queue, rate limits, failures and
+          webhook deliveries.
+        </p>
+      ) : null}
       {props.releases}
       <TermsSection program={program} canPublish={isAdmin} />
       <SettingsSection program={program} canEdit={isAdmin} />
