@@ -38,6 +38,9 @@ export async function readReport(options: {
       priority: true,
       createdAt: true,
       reporterLogin: true,
+      issueRepo: true,
+      issueNumber: true,
+      issueUrl: true,
       program: { select: { name: true } },
       release: { select: { version: true } },
       reporter: { select: personSelect },
@@ -55,7 +58,14 @@ export async function readReport(options: {
       },
       comments: {
         where: staff ? {} : { visibility: 'public' },
-        select: { id: true, visibility: true, body: true, createdAt: true, author: { select: personSelect } },
+        select: {
+          id: true,
+          visibility: true,
+          body: true,
+          createdAt: true,
+          authorLogin: true,
+          author: { select: personSelect },
+        },
         orderBy: { createdAt: 'asc' },
       },
     },
@@ -77,19 +87,22 @@ export async function readReport(options: {
         : null;
 
   const timeline = [
-    ...report.events.map((event) => ({
-      id: event.id,
-      kind: event.kind,
-      at: event.createdAt,
-      actor: event.actorId ? toPerson(actors.get(event.actorId) ?? null, user) : null,
-      text: null,
-      data: (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>,
-    })),
+    // A comment written on GitHub is on the timeline as itself; its event only records its arrival.
+    ...report.events
+      .filter((event) => event.kind !== 'comment')
+      .map((event) => ({
+        id: event.id,
+        kind: event.kind,
+        at: event.createdAt,
+        actor: event.actorId ? toPerson(actors.get(event.actorId) ?? null, user) : null,
+        text: null,
+        data: (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>,
+      })),
     ...report.comments.map((comment) => ({
       id: comment.id,
       kind: comment.visibility === 'team' ? 'note' : 'comment',
       at: comment.createdAt,
-      actor: toPerson(comment.author, user),
+      actor: toPerson(comment.author, user, comment.authorLogin),
       text: comment.body,
       data: {},
     })),
@@ -113,6 +126,10 @@ export async function readReport(options: {
     status: report.status,
     priority: report.priority,
     createdAt: report.createdAt.toISOString(),
+    issue:
+      staff && report.issueRepo && report.issueNumber && report.issueUrl
+        ? { repo: report.issueRepo, number: report.issueNumber, url: report.issueUrl }
+        : null,
     reporter: toPerson(report.reporter, user, report.reporterLogin),
     yourRole,
     attachments: report.attachments,

@@ -30,6 +30,10 @@ export const reportDetailSchema = z
     status: reportStatusSchema,
     priority: z.string().nullable(),
     createdAt: z.iso.datetime(),
+    issue: z
+      .object({ repo: z.string(), number: z.number().int(), url: z.string() })
+      .nullable()
+      .meta({ description: "The report's GitHub issue once synced; shown to staff only" }),
     reporter: personSchema,
     /** The caller's relation to the report; null for staff reading someone else's. */
     yourRole: z.enum(['reporter', 'co-finder']).nullable(),

@@ -92,6 +92,16 @@ function ReportView(props: { report: ReportDetail }) {
           <dd>{report.component ?? '—'}</dd>
           <dt>Source</dt>
           <dd>{sourceNames[report.source]}</dd>
+          {report.issue ? (
+            <>
+              <dt>GitHub issue</dt>
+              <dd>
+                <a href={report.issue.url} target="_blank" rel="noreferrer">
+                  {report.issue.repo}#{report.issue.number}
+                </a>
+              </dd>
+            </>
+          ) : null}
           <dt>Reported by</dt>
           <dd>{personLabel(report.reporter)}</dd>
           <dt>Filed</dt>

@@ -24,6 +24,32 @@ function describe(entry: TimelineEntry): string {
       return `${who ?? 'Someone'} commented`;
     case 'note':
       return `${who ?? 'Someone'} wrote a team note`;
+    case 'synced': {
+      const number = entry.data.issueNumber;
+      return typeof number === 'number' ? `Sent to engineering as GitHub issue #${number}` : 'Sent to engineering';
+    }
+    case 'triaged': {
+      const priority = entry.data.priority;
+      return typeof priority === 'string' ? `Triaged by engineering as ${priority}` : 'Triaged by engineering';
+    }
+    case 'priority_changed': {
+      const priority = entry.data.to;
+      return typeof priority === 'string' && priority
+        ? `Priority set to ${priority} on GitHub`
+        : 'Priority removed on GitHub';
+    }
+    case 'status_changed': {
+      const status = statusName(entry.data.to);
+      return status ? `Status changed to ${status} on GitHub` : 'Status changed on GitHub';
+    }
+    case 'duplicate_of': {
+      const number = entry.data.issueNumber ?? entry.data.canonicalIssueNumber;
+      return typeof number === 'number' ? `Marked as a duplicate of issue #${number}` : 'Marked as a duplicate';
+    }
+    case 'moved':
+      return 'The GitHub issue moved to another repository';
+    case 'deleted':
+      return 'The GitHub issue was deleted';
     case 'status': {
       const status = statusName(entry.data.to ?? entry.data.status);
       return status ? `Status changed to ${status}${by}` : `Status changed${by}`;
