@@ -1,0 +1,83 @@
+// `npm run demo`: the portal with a populated program, synced with a local GitHub emulator.
+// A fresh embedded database under ./data/demo each time; GitHub's rate windows run 60 times
+// faster (GITHUB_TIME_SCALE, the emulator scaled alike), so ~500 issues are created in seconds
+// while the sync still respects every limit. Ctrl-C stops everything.
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseEnv } from '../api/env.ts';
+import { createLogger } from '../api/lib/logger.ts';
+import { startServer } from '../api/start-server.ts';
+import { startGithubEmulator } from '../test/support/github-emulator.ts';
+import { seedDemoProgram } from './demo/seed-demo-program.ts';
+import { triageDemoIssues } from './demo/triage-demo-issues.ts';
+
+const started = Date.now();
+const port = process.env.PORT ?? '3000';
+const dataDir = resolve('data/demo');
+const repo = 'acme/desktop';
+const timeScale = 60;
+const secret = randomBytes(16).toString('hex');
+const password = 'demo password 2026';
+const say = (message: string) =>
+  process.stderr.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
+
+await rm(dataDir, { recursive: true, force: true });
+const emulator = await startGithubEmulator({ repos: [repo], timeScale, webhookSecret: secret, webhookConcurrency: 4 });
+say(`GitHub emulator at ${emulator.url}`);
+const env = parseEnv({
+  ...process.env,
+  PORT: port,
+  DATA_DIR: dataDir,
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+  GITHUB_API_URL: emulator.url,
+  GITHUB_TOKEN: emulator.token,
+  GITHUB_WEBHOOK_SECRET: secret,
+  GITHUB_TIME_SCALE: String(timeScale),
+  SYNC_RECONCILE_SECONDS: '20',
+});
+const server = await startServer({ env, logger: createLogger(env.logLevel) });
+await emulator.control.setWebhookUrl(`http://127.0.0.1:${port}/api/github/webhooks`);
+const stop = async () => {
+  await server.stop(2000);
+  await emulator.stop();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());
+
+const { prisma } = server;
+const demo = await seedDemoProgram(prisma, { repo, password });
+const total = await prisma.report.count({ where: { programId: demo.programId } });
+say(`seeded ${total} reports from 40 MVPs and 6 internal testers; the sync is creating their issues`);
+
+async function waitFor(what: string, done: () => Promise<boolean>, timeoutMs = 240_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`The demo gave up waiting for ${what}.`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+let shown = 0;
+await waitFor('the issues', async () => {
+  const synced = await prisma.report.count({ where: { programId: demo.programId, issueNumber: { not: null } } });
+  if (synced - shown >= 100) {
+    shown = synced;
+    say(`${synced}/${total} issues created`);
+  }
+  return synced === total;
+});
+say('engineering triages on GitHub: priority labels, duplicates, fixes, issues opened by QA');
+const actions = await triageDemoIssues(prisma, emulator.control, demo);
+await waitFor('the webhooks', async () => (await prisma.webhookDelivery.count({ where: { status: 'pending' } })) === 0);
+say(`${actions} changes on GitHub followed back into Fieldtest`);
+
+process.stderr.write(`
+Fieldtest demo is running at ${server.url}
+
+  Program lead  ${demo.admin.email}  /  ${password}   → Programs → Acme Desktop MVPs → Statistics
+  Customer      ${demo.mvp.email}  /  ${password}
+  GitHub        ${emulator.url} (emulator; issues at ${emulator.url}/_emulator/issues?repo=${repo})
+
+Ctrl-C stops it. Each run starts from a fresh demo database in ${dataDir}.
+`);
