@@ -22,7 +22,7 @@ const { stdout } = await engine.diff({
   to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: await readFile(schemaPath, 'utf8') }] },
   script: true,
   exitCode: null,
-  filters: { externalTables: ['public.ReportSearch'], externalEnums: [] },
+  filters: { externalTables: ['public.ReportSearch', 'public.ReportCluster'], externalEnums: [] },
 });
 engine.free();
 await pglite.close();

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
-import { clusterCtes, queryStats } from './cluster-sql.ts';
+import { queryStats, storedClusterCtes } from './cluster-sql.ts';
 import type { ContributionFigures, ReleaseStats, StatsSettings } from './stats.schemas.ts';
 import { wilsonInterval } from './wilson-interval.ts';
 
@@ -75,12 +75,14 @@ export async function computeFigures(
     notActionableLabels: program.notActionableLabels,
   };
   const byRelease = scope.releaseId === null;
-  const reportScope = { programId: scope.programId, ...(scope.releaseId ? { releaseId: scope.releaseId } : {}) };
+  // A release's reports are its program's: counting by release alone is an index-only scan of
+  // Report(releaseId, duplicateOfId), where adding the program would read every row.
+  const reportScope = scope.releaseId ? { releaseId: scope.releaseId } : { programId: scope.programId };
 
   const [rows, reports, clusters] = await Promise.all([
     queryStats<FigureRow[]>(
       prisma,
-      Prisma.sql`${clusterCtes({ ...scope, scope: 'labelled' })}
+      Prisma.sql`${storedClusterCtes({ ...scope, scope: 'labelled' })}
       select grouping(priority)::int as g_level, grouping(component)::int as g_component,
              ${byRelease ? Prisma.sql`grouping(release_id)::int` : Prisma.sql`1`} as g_release,
              priority as level, component, ${byRelease ? Prisma.sql`release_id::text` : Prisma.sql`null::text`} as release_id,

@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
-import { type ClusterFilter, clusterCtes, queryStats } from './cluster-sql.ts';
+import { type ClusterFilter, clusterCtes, queryStats, storedClusterCtes } from './cluster-sql.ts';
 import type { Cluster, ClusterListQuery, ClusterMember } from './stats.schemas.ts';
 
 type ClusterRow = {
@@ -84,13 +84,14 @@ export async function listClusters(options: {
 
   const rows = await queryStats<ClusterRow[]>(
     prisma,
-    Prisma.sql`${clusterCtes(clusterFilterOf(programId, query))}
-    select c.id::text, c.title, c.release_id::text, rel.version as release_version, c.priority as level,
+    Prisma.sql`${storedClusterCtes(clusterFilterOf(programId, query))}
+    select c.id::text, cr.title, c.release_id::text, rel.version as release_version, c.priority as level,
            c.counts_as_priority, c.actionable, c.component, c.status, c.finder_source,
            ${personLabel('u', 'fr')} as finder,
            c.found_at, c.members, c.customer_members, c.internal_members, c.customer_only,
-           c.triaged_at, c.fixed_at, c.issue_url
+           c.triaged_at, c.fixed_at, cr."issueUrl" as issue_url
     from cluster c
+    join "Report" cr on cr.id = c.id
     join "Release" rel on rel.id = c.release_id
     left join "User" u on u.id = c.finder_user_id
     left join "MvpProfile" mp_u on mp_u."userId" = u.id

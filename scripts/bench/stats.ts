@@ -86,6 +86,7 @@ export async function benchStats(
   // As autovacuum would have by then: statistics, and the visibility map for index-only scans.
   await prisma.$executeRawUnsafe('vacuum analyze "Report"');
   await prisma.$executeRawUnsafe('vacuum analyze "ReportFinder"');
+  await prisma.$executeRawUnsafe('vacuum analyze "ReportCluster"');
   const seeded = (performance.now() - t0) / 1000;
 
   const { cookie } = await server.sessionFor('admin');
