@@ -11,6 +11,8 @@ import { hashToken } from '../../api/lib/tokens.ts';
 import { type RunningServer, startServer } from '../../api/start-server.ts';
 
 export type BenchServer = Pick<RunningServer, 'url' | 'prisma' | 'stop'> & {
+  /** The database it serves: a section needing servers with settings of its own stops this one and starts them there. */
+  target: DatabaseTarget;
   /** A session cookie for a new user of the role, made directly in the database. */
   sessionFor: (role: Role, userId?: string) => Promise<{ cookie: string; userId: string }>;
 };
@@ -21,11 +23,24 @@ export type BenchServer = Pick<RunningServer, 'url' | 'prisma' | 'stop'> & {
  * keeps a Prisma client of its own on the same schema. PGlite can only be opened by one process,
  * so there the server runs inside the bench.
  */
-export async function startBenchServer(target: DatabaseTarget): Promise<BenchServer> {
-  const server = target.kind === 'postgres' ? await spawnBenchServer(target) : await inProcessServer(target);
+export async function startBenchServer(
+  target: DatabaseTarget,
+  options: { env?: Record<string, string> } = {},
+): Promise<BenchServer> {
+  // `env`: extra settings for the server (e.g. GITHUB_API_URL, GITHUB_TIME_SCALE, SYNC_WORKER).
+  const extra = options.env ?? {};
+  const server =
+    target.kind === 'postgres' ? await spawnBenchServer(target, extra) : await inProcessServer(target, extra);
   let users = 0;
+  // Stopping twice is fine (a section may stop the server early; the bench stops it again after).
+  let stopping: Promise<void> | undefined;
   return {
     ...server,
+    target,
+    stop: (graceMs?: number) => {
+      stopping ??= server.stop(graceMs);
+      return stopping;
+    },
     sessionFor: async (role, existing) => {
       users += 1;
       const userId =
@@ -72,12 +87,12 @@ export async function postgresTarget(
   };
 }
 
-async function inProcessServer(target: DatabaseTarget) {
-  const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent' });
+async function inProcessServer(target: DatabaseTarget, extra: Record<string, string>) {
+  const env = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent', ...extra });
   return startServer({ env, logger: createLogger(env.logLevel), target });
 }
 
-async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgres' }>) {
+async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgres' }>, extra: Record<string, string>) {
   const port = await new Promise<number>((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
@@ -96,6 +111,7 @@ async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgre
       PORT: String(port),
       LOG_LEVEL: 'silent',
       DATABASE_URL: url.toString(),
+      ...extra,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
