@@ -63,7 +63,10 @@ export async function applyIssueState(options: {
 
   const stored = report.issueUpdatedAt?.getTime();
   const incoming = Date.parse(issue.updated_at);
-  if (stored !== undefined && incoming < stored) return { kind: 'stale', reportId };
+  if (stored !== undefined && incoming < stored) {
+    await backdateTriage(tx, program, report, issue);
+    return { kind: 'stale', reportId };
+  }
   if (stored !== undefined && incoming === stored) {
     if (sameState(report, issue)) return { kind: 'unchanged', reportId, status: report.status };
     const current = await (options.refetch ?? defaultRefetch(tx, settings, report))();
@@ -144,6 +147,22 @@ export async function applyIssueState(options: {
   }
   if (reopened) changes.push('duplicate link cleared');
   return changes.length ? { kind: 'applied', reportId, changes, status } : { kind: 'unchanged', reportId, status };
+}
+
+/**
+ * A state too old to apply still says when the issue first carried a priority label: time to triage
+ * runs to the earliest priority state GitHub sent, not to the first one that happened to arrive
+ * (a relabel delivered before the issue's `opened` would otherwise count as its triage).
+ */
+async function backdateTriage(tx: Tx, program: InboundProgram, report: ReportState, issue: GithubIssue) {
+  const priority = priorityOf(
+    program,
+    issue.labels.map((label) => label.name),
+  );
+  if (priority === null || !atOrAbove(program, priority)) return;
+  const at = new Date(issue.updated_at);
+  if (report.triagedAt && report.triagedAt <= at) return;
+  await tx.report.update({ where: { id: report.id }, data: { triagedAt: at }, select: { id: true } });
 }
 
 function defaultRefetch(tx: Tx, settings: InboundSettings, report: ReportState): () => Promise<GithubIssue | null> {
