@@ -1,5 +1,5 @@
 // `npm run demo`: the portal with a populated program, synced with a local GitHub emulator.
-// A fresh embedded database under ./data/demo each time; GitHub's rate windows run 60 times
+// A fresh embedded database under ./data/demo (DEMO_DATA_DIR) each time; GitHub's rate windows run 60 times
 // faster (GITHUB_TIME_SCALE, the emulator scaled alike), so ~500 issues are created in seconds
 // while the sync still respects every limit. Ctrl-C stops everything.
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { triageDemoIssues } from './demo/triage-demo-issues.ts';
 
 const started = Date.now();
 const port = process.env.PORT ?? '3000';
-const dataDir = resolve('data/demo');
+const dataDir = resolve(process.env.DEMO_DATA_DIR ?? 'data/demo');
 const repo = 'acme/desktop';
 const timeScale = 60;
 const secret = randomBytes(16).toString('hex');

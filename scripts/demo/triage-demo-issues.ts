@@ -32,11 +32,11 @@ export async function triageDemoIssues(prisma: PrismaClient, control: Control, d
   );
 
   let actions = 0;
-  for (const cluster of demo.clusters) {
+  // Bugs are triaged side by side, as several engineers would; each bug's steps stay in order.
+  const triageCluster = async (cluster: DemoProgram['clusters'][number], engineer: string, comment: boolean) => {
     const numbers = cluster.reportIds.map((id) => issueOf.get(id)).filter((n): n is number => n !== undefined);
     const canonical = numbers[cluster.canonicalIndex] ?? numbers[0];
-    if (canonical === undefined) continue;
-    const engineer = random.pick(demo.engineers);
+    if (canonical === undefined) return;
     for (const duplicate of numbers) {
       if (duplicate === canonical) continue;
       await control.comment(repo, duplicate, { login: engineer, body: `Duplicate of #${canonical}` });
@@ -51,7 +51,7 @@ export async function triageDemoIssues(prisma: PrismaClient, control: Control, d
       await control.updateIssue(repo, canonical, { login: engineer, labels: next });
       actions += 1;
     }
-    if (cluster.label && random.chance(0.25)) {
+    if (cluster.label && comment) {
       await control.comment(repo, canonical, {
         login: engineer,
         body: 'Thanks, reproduced on the nightly build. Could you attach the log from Help > Diagnostics?',
@@ -63,7 +63,22 @@ export async function triageDemoIssues(prisma: PrismaClient, control: Control, d
       await control.updateIssue(repo, canonical, { login: engineer, state: 'closed', state_reason: reason });
       actions += 1;
     }
-  }
+  };
+  // Choices are drawn up front, in cluster order, so every demo triages alike.
+  const plan = demo.clusters.map((cluster) => ({
+    cluster,
+    engineer: random.pick(demo.engineers),
+    comment: random.chance(0.25),
+  }));
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 6 }, async () => {
+      while (next < plan.length) {
+        const step = plan[next++];
+        if (step) await triageCluster(step.cluster, step.engineer, step.comment);
+      }
+    }),
+  );
 
   // Internal testers working straight in GitHub on the release in testing.
   const current = await prisma.report.findMany({

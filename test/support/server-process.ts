@@ -17,7 +17,12 @@ export async function freePort(): Promise<number> {
 
 /** `api/main.ts` as its own process, the way `npm start` runs it, with its output kept for assertions. */
 export function spawnServer(env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
+  return spawnScript('api/main.ts', env);
+}
+
+/** A TypeScript entry point of the package (a server, the demo) as its own process. */
+export function spawnScript(script: string, env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
     cwd: root,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,0 +1,80 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgramStats } from '../../api/stats/stats.schemas.ts';
+import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { freePort, spawnScript } from '../support/server-process.ts';
+
+// `npm run demo` as a newcomer meets it: the demo script in its own process (seeding, the sync
+// creating ~500 issues in the GitHub emulator, engineering triaging them there, webhooks coming
+// back), then the program lead's dashboard in Chromium.
+
+let demo: ReturnType<typeof spawnScript>;
+let browser: Browser;
+let baseUrl = '';
+let dataDir = '';
+let lead = { email: '', password: '' };
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ft-demo-'));
+  demo = spawnScript('scripts/demo.ts', { PORT: String(await freePort()), DEMO_DATA_DIR: dataDir, LOG_LEVEL: 'error' });
+  const [, url = ''] = await demo.waitFor(/Fieldtest demo is running at (\S+)/, 280_000);
+  const [, email = '', password = ''] = await demo.waitFor(/Program lead\s+(\S+)\s+\/\s+(.+?)\s+→/);
+  baseUrl = url;
+  lead = { email, password };
+  browser = await launchBrowser();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  demo?.child.kill('SIGTERM');
+  await demo?.exited;
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('the demo program', () => {
+  it('shows its lead a populated dashboard whose share is the API’s, and its clusters download', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(lead.email);
+    await page.getByLabel('Password').fill(lead.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
+    await page.getByRole('link', { name: 'Acme Desktop MVPs' }).click();
+    const programId = new URL(page.url()).pathname.split('/').pop() ?? '';
+
+    const response = await context.request.get(`${baseUrl}/api/programs/${programId}/stats`);
+    expect(response.status()).toBe(200);
+    const stats = (await response.json()) as ProgramStats;
+    // Populated as the demo promises: three releases, hundreds of clusters, a real split.
+    expect(stats.trend).toHaveLength(3);
+    expect(stats.priority.clusters).toBeGreaterThan(50);
+    expect(stats.priority.customerFound).toBeGreaterThan(0);
+    expect(stats.priority.customerFound).toBeLessThan(stats.priority.clusters);
+
+    await page.getByRole('link', { name: 'Contribution statistics' }).click();
+    const share = page.locator('[data-figure="share"]');
+    await share.waitFor();
+    expect(await share.textContent()).toBe(`${(stats.priority.share! * 100).toFixed(1)}%`);
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'demo-dashboard');
+
+    await share.click();
+    await page.getByRole('heading', { name: 'Clusters behind the figure', level: 1 }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download CSV' }).click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^canonical_report_id,title,release,level/);
+    expect(rows).toHaveLength(stats.priority.customerFound + 1);
+
+    expect(errors()).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
