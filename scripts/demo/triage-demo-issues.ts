@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../api/generated/prisma/client.ts';
-import type { GithubEmulator } from '../../test/support/github-emulator.ts';
+import type { GithubEmulator } from '../github-emulator/start-github-emulator.ts';
 import { seededRandom } from './demo-data.ts';
 import type { DemoProgram } from './seed-demo-program.ts';
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramStats, ReleaseStats } from '../../api/stats/stats.schemas.ts';
-import type { GithubIssue } from '../support/github-emulator.ts';
+import type { GithubIssue } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { postWebhook } from '../support/github-inbound-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import {

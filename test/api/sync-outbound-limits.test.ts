@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 

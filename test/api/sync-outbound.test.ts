@@ -5,7 +5,7 @@ import { createGithubClient, type GithubClient } from '../../api/github/github-c
 import { createLogger } from '../../api/lib/logger.ts';
 import { retrySyncJob } from '../../api/sync/retry-sync-job.ts';
 import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
-import { type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf } from '../support/problem.ts';
 import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import { reportMarker } from '../../api/github/github.schemas.ts';
-import { type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';

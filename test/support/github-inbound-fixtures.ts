@@ -6,7 +6,7 @@ import { reportMarker } from '../../api/github/github.schemas.ts';
 import { createGithubClient } from '../../api/github/github-client.ts';
 import { type InboundSync, startInboundSync } from '../../api/github-inbound/start-inbound-sync.ts';
 import { createLogger } from '../../api/lib/logger.ts';
-import { type GithubEmulator, startGithubEmulator } from './github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { startTestServer, type TestServer } from './test-server.ts';
 
 // The inbound sync's world: the GitHub emulator (a real process that sends signed webhooks), the

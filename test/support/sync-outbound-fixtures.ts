@@ -6,8 +6,8 @@ import { createGithubClient, type GithubClient } from '../../api/github/github-c
 import { createLogger } from '../../api/lib/logger.ts';
 import type { FileReportBody } from '../../api/reports/reports.schemas.ts';
 import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
+import type { GithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { acceptCurrentTerms, createProgram, createRelease } from './enrolment-fixtures.ts';
-import type { GithubEmulator } from './github-emulator.ts';
 import type { TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
 import { signedInClient, type TestServer } from './test-server.ts';

@@ -1,6 +1,10 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EmulatorLimits, type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
+import {
+  type EmulatorLimits,
+  type GithubEmulator,
+  startGithubEmulator,
+} from '../../scripts/github-emulator/start-github-emulator.ts';
 
 const repo = { owner: 'acme', repo: 'app' };
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 
 const repo = { owner: 'acme', repo: 'app' };
 let github: GithubEmulator;

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { Octokit } from '@octokit/rest';
 import { verify } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { signPayload } from '../../scripts/github-emulator/webhooks.ts';
-import { type GithubEmulator, startGithubEmulator } from '../support/github-emulator.ts';
 
 type Received = { headers: IncomingHttpHeaders; raw: string; payload: Record<string, unknown> & { action?: string } };
 
