@@ -8,9 +8,9 @@ import { resolve } from 'node:path';
 import { parseEnv } from '../api/env.ts';
 import { createLogger } from '../api/lib/logger.ts';
 import { startServer } from '../api/start-server.ts';
-import { startGithubEmulator } from './github-emulator/start-github-emulator.ts';
 import { seedDemoProgram } from './demo/seed-demo-program.ts';
 import { triageDemoIssues } from './demo/triage-demo-issues.ts';
+import { startGithubEmulator } from './github-emulator/start-github-emulator.ts';
 
 const started = Date.now();
 const port = process.env.PORT ?? '3000';
