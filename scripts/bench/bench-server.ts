@@ -111,6 +111,8 @@ async function spawnBenchServer(target: Extract<DatabaseTarget, { kind: 'postgre
       PORT: String(port),
       LOG_LEVEL: 'silent',
       DATABASE_URL: url.toString(),
+      // The same pool as the reference's client, so both sides get as many connections.
+      DATABASE_POOL_SIZE: String(target.poolSize),
       ...extra,
     },
     stdio: ['ignore', 'ignore', 'pipe'],
