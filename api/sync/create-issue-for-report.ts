@@ -1,27 +1,54 @@
-import type { Prisma } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type GithubIssue, githubIssueSchema, repoOfIssue, reportMarker } from '../github/github.schemas.ts';
+import { uuid7 } from '../lib/uuid7.ts';
 import { awaitReadPermission, callGithub, GithubCallError, LeaseLost, sendWrite } from './github-call.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
 import { renderIssueBody } from './render-issue-body.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
 
-const reportForIssueSelect = {
-  id: true,
-  title: true,
-  steps: true,
-  expected: true,
-  actual: true,
-  severity: true,
-  component: true,
-  environment: true,
-  source: true,
-  issueNumber: true,
-  program: { select: { githubRepo: true, issueLabels: true } },
-  release: { select: { version: true, build: true } },
-  reporter: { select: { role: true, mvpProfile: { select: { handle: true } } } },
-  attachments: { select: { fileName: true }, orderBy: { createdAt: 'asc' } },
-} satisfies Prisma.ReportSelect;
+type ReportForIssue = {
+  id: string;
+  title: string;
+  steps: string;
+  expected: string;
+  actual: string;
+  severity: string | null;
+  component: string | null;
+  environment: unknown;
+  source: string;
+  issueNumber: number | null;
+  githubRepo: string;
+  programLabels: string[];
+  releaseVersion: string;
+  releaseBuild: string;
+  reporterRole: string | null;
+  mvpHandle: string | null;
+  attachments: { fileName: string }[];
+};
+
+/**
+ * Everything the issue is made of, in one query rather than one per relation. Lists come back as
+ * JSON, which both databases' drivers read alike.
+ */
+async function readReportForIssue(prisma: PrismaClient, reportId: string): Promise<ReportForIssue | null> {
+  const [report] = await prisma.$queryRaw<ReportForIssue[]>`
+    select r.id::text as id, r.title, r.steps, r.expected, r.actual, r.severity::text as severity, r.component,
+      r.environment, r.source::text as source, r."issueNumber",
+      p."githubRepo", to_jsonb(p."issueLabels") as "programLabels",
+      rl.version as "releaseVersion", rl.build as "releaseBuild",
+      u.role::text as "reporterRole", m.handle as "mvpHandle",
+      coalesce((
+        select jsonb_agg(jsonb_build_object('fileName', a."fileName") order by a."createdAt")
+        from "Attachment" a where a."reportId" = r.id), '[]'::jsonb) as attachments
+    from "Report" r
+    join "Program" p on p.id = r."programId"
+    join "Release" rl on rl.id = r."releaseId"
+    left join "User" u on u.id = r."reporterId"
+    left join "MvpProfile" m on m."userId" = u.id
+    where r.id = ${reportId}::uuid`;
+  return report ?? null;
+}
 
 // How far before the first send an issue's `updated_at` may lie and still be ours: clocks differ.
 const clockSlackMs = 5 * 60_000;
@@ -31,19 +58,20 @@ const clockSlackMs = 5 * 60_000;
  * set: a timeout, a 5xx, a lost answer, a crash) is looked for first, by its marker, in the
  * repository's issues listed newest first (not the search API, whose index lags); only when it
  * is not there is the issue created, with no transport retry. Linking is conditional on the report
- * having no issue yet, so two processes can never link two issues.
+ * having no issue yet, so two processes can never link two issues. True when the job was ended
+ * with the link; false when there was nothing to do (the caller ends it).
  */
-export async function createIssueForReport(context: SyncJobContext): Promise<void> {
+export async function createIssueForReport(context: SyncJobContext): Promise<boolean> {
   const { prisma, github, job } = context;
-  const report = await prisma.report.findUnique({ where: { id: job.reportId }, select: reportForIssueSelect });
-  if (!report || report.issueNumber !== null) return;
-  const [owner, repo] = report.program.githubRepo.split('/');
+  const report = await readReportForIssue(prisma, job.reportId);
+  if (!report || report.issueNumber !== null) return false;
+  const [owner, repo] = report.githubRepo.split('/');
   if (!owner || !repo) {
     throw new GithubCallError(
       {
         kind: 'rejected',
         status: 0,
-        reason: `the program's repository "${report.program.githubRepo}" is not owner/name`,
+        reason: `the program's repository "${report.githubRepo}" is not owner/name`,
       },
       null,
     );
@@ -53,10 +81,10 @@ export async function createIssueForReport(context: SyncJobContext): Promise<voi
     if (found) {
       context.logger.info({ reportId: report.id, issueNumber: found.number }, 'found the issue of an earlier create');
       await linkIssue(context, found);
-      return;
+      return true;
     }
   }
-  const labels = [...report.program.issueLabels, `source: ${report.source}`, `release: ${report.release.version}`].map(
+  const labels = [...report.programLabels, `source: ${report.source}`, `release: ${report.releaseVersion}`].map(
     (label) => label.slice(0, 50),
   );
   const body = renderIssueBody({
@@ -67,10 +95,10 @@ export async function createIssueForReport(context: SyncJobContext): Promise<voi
     severity: report.severity,
     component: report.component,
     environment: report.environment,
-    releaseVersion: report.release.version,
-    releaseBuild: report.release.build,
+    releaseVersion: report.releaseVersion,
+    releaseBuild: report.releaseBuild,
     attachments: report.attachments,
-    handle: publicHandle(report.reporter),
+    handle: publicHandle(reporterOf(report)),
     portalUrl: context.env.publicUrl,
   });
   const answer = await sendWrite(context, () =>
@@ -79,6 +107,13 @@ export async function createIssueForReport(context: SyncJobContext): Promise<voi
   const issue = githubIssueSchema.parse(answer.data);
   context.logger.info({ reportId: report.id, issueNumber: issue.number }, 'issue created');
   await linkIssue(context, issue);
+  return true;
+}
+
+/** The reporter as `publicHandle` reads it (none for reports whose reporter is gone). */
+function reporterOf(report: ReportForIssue) {
+  if (report.reporterRole === null) return null;
+  return { role: report.reporterRole, mvpProfile: report.mvpHandle === null ? null : { handle: report.mvpHandle } };
 }
 
 /** The report's issue among those created since shortly before the first send, newest first. */
@@ -117,43 +152,44 @@ async function findIssueByMarker(
   }
 }
 
-/** Records the issue on the report and ends the job, in one transaction. */
+/**
+ * Ends the job and records the issue on the report, in one statement (atomic on its own): the job
+ * is marked done only while we hold its lease, and the report is linked only then and only while
+ * it has no issue. With it: status new → synced, the `synced` timeline event, and the comments
+ * written before the issue existed are woken (they wait for it).
+ */
 async function linkIssue(context: SyncJobContext, issue: GithubIssue): Promise<void> {
   const { prisma, job, owner } = context;
   const issueUrl = issue.html_url;
-  const linked = await prisma.$transaction(async (tx) => {
-    const updated = await tx.report.updateMany({
-      where: { id: job.reportId, issueNumber: null },
-      data: {
-        issueRepo: repoOfIssue(issue),
-        issueNumber: issue.number,
-        issueId: BigInt(issue.id),
-        issueUrl,
-        issueState: issue.state,
-        issueStateReason: issue.state_reason ?? null,
-        issueLabels: issue.labels.map((label) => label.name),
-        issueUpdatedAt: new Date(issue.updated_at),
-      },
-    });
-    if (updated.count === 1) {
-      await tx.report.updateMany({ where: { id: job.reportId, status: 'new' }, data: { status: 'synced' } });
-      await tx.reportEvent.create({
-        data: { reportId: job.reportId, kind: 'synced', data: { issueNumber: issue.number, issueUrl } },
-        select: { id: true },
-      });
-      // Comments written before the issue existed wait for it: they may go now.
-      await tx.syncJob.updateMany({
-        where: { reportId: job.reportId, kind: 'post_comment', status: 'pending' },
-        data: { runAfter: new Date() },
-      });
-    }
-    const done = await tx.syncJob.updateMany({
-      where: { id: job.id, leaseOwner: owner, status: 'running' },
-      data: { status: 'done', doneAt: new Date(), leaseOwner: null, leaseUntil: null },
-    });
-    if (done.count !== 1) throw new LeaseLost(job.id);
-    return updated.count === 1;
-  });
+  const now = new Date();
+  const [settled] = await prisma.$queryRaw<{ done: number; linked: number }[]>`
+    with done as (
+      update "SyncJob" set status = 'done', "doneAt" = ${now}::timestamp(3), "leaseOwner" = null, "leaseUntil" = null,
+        "updatedAt" = ${now}::timestamp(3)
+      where id = ${job.id}::uuid and "leaseOwner" = ${owner} and status = 'running'
+      returning id
+    ), linked as (
+      update "Report" set "issueRepo" = ${repoOfIssue(issue)}, "issueNumber" = ${issue.number},
+        "issueId" = ${String(issue.id)}::bigint, "issueUrl" = ${issueUrl}, "issueState" = ${issue.state},
+        "issueStateReason" = ${issue.state_reason ?? null},
+        "issueLabels" = array(select jsonb_array_elements_text(${JSON.stringify(issue.labels.map((label) => label.name))}::jsonb)),
+        "issueUpdatedAt" = ${new Date(issue.updated_at)}::timestamp(3),
+        status = case when status = 'new' then 'synced' else status end,
+        "updatedAt" = ${now}::timestamp(3)
+      where id = ${job.reportId}::uuid and "issueNumber" is null and exists (select from done)
+      returning id
+    ), event as (
+      insert into "ReportEvent" (id, "reportId", kind, data, "createdAt")
+      select ${uuid7()}::uuid, id, 'synced', ${JSON.stringify({ issueNumber: issue.number, issueUrl })}::jsonb,
+        ${now}::timestamp(3)
+      from linked
+    ), comments as (
+      update "SyncJob" set "runAfter" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+      where "reportId" in (select id from linked) and kind = 'post_comment' and status = 'pending'
+    )
+    select (select count(*) from done)::int as done, (select count(*) from linked)::int as linked`;
+  if (settled?.done !== 1) throw new LeaseLost(job.id);
+  const linked = settled.linked === 1;
   if (!linked) {
     const current = await prisma.report.findUnique({ where: { id: job.reportId }, select: { issueNumber: true } });
     if (current && current.issueNumber !== issue.number) {

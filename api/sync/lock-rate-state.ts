@@ -13,12 +13,17 @@ export type RateStateRow = {
  * process using the credential serialises its decisions to send on this one row.
  */
 export async function lockRateState(tx: Prisma.TransactionClient, rateKey: string, now: Date): Promise<RateStateRow> {
+  const select = () => tx.$queryRaw<RateStateRow[]>`
+    select "nextWriteAt", "blockedUntil", "blockedReason", strikes
+    from "GithubRateState" where key = ${rateKey} for update`;
+  // The row exists on every use but the first: look for it before trying to make it, one
+  // statement on the hot path instead of two.
+  const [found] = await select();
+  if (found) return found;
   await tx.$executeRaw`
     insert into "GithubRateState" (key, "nextWriteAt", "updatedAt")
     values (${rateKey}, ${now}::timestamp(3), ${now}::timestamp(3)) on conflict do nothing`;
-  const [row] = await tx.$queryRaw<RateStateRow[]>`
-    select "nextWriteAt", "blockedUntil", "blockedReason", strikes
-    from "GithubRateState" where key = ${rateKey} for update`;
+  const [row] = await select();
   if (!row) throw new Error(`GithubRateState ${rateKey} vanished`);
   return row;
 }

@@ -22,8 +22,9 @@ const clockSlackMs = 5 * 60_000;
  * (without counting attempts) until the report has its issue; linking the issue wakes it. As with
  * issues, a post whose outcome is unknown is first looked for by its marker among the issue's
  * comments. The GitHub id is kept on the comment, and the marker lets the inbound side skip it.
+ * True when the job was ended with the comment's id; false when there was nothing to post.
  */
-export async function postComment(context: SyncJobContext): Promise<void> {
+export async function postComment(context: SyncJobContext): Promise<boolean> {
   const { prisma, github, job } = context;
   if (!job.commentId) throw new Error(`post_comment job ${job.id} has no comment`);
   const comment = await prisma.reportComment.findUnique({
@@ -31,7 +32,7 @@ export async function postComment(context: SyncJobContext): Promise<void> {
     select: commentForGithubSelect,
   });
   // Team notes never leave Fieldtest, whatever queued them.
-  if (comment?.visibility !== 'public' || comment.githubCommentId !== null) return;
+  if (comment?.visibility !== 'public' || comment.githubCommentId !== null) return false;
   const { issueRepo, issueNumber } = comment.report;
   if (!issueRepo || issueNumber === null) {
     throw new SlotWait(scaled(minuteMs, context.env.github.pacing), 'the report has no GitHub issue yet');
@@ -43,7 +44,10 @@ export async function postComment(context: SyncJobContext): Promise<void> {
   const marker = commentMarker(comment.id);
   if (job.firstSentAt) {
     const found = await findCommentByMarker(context, { owner, repo, issueNumber, marker, sentAt: job.firstSentAt });
-    if (found !== null) return finishComment(context, found);
+    if (found !== null) {
+      await finishComment(context, found);
+      return true;
+    }
   }
   const body = `**${neutraliseGithubText(publicHandle(comment.author))}** wrote in Fieldtest:\n\n${neutraliseGithubText(comment.body).trimEnd()}\n\n${marker}\n`;
   const answer = await sendWrite(context, () =>
@@ -51,7 +55,8 @@ export async function postComment(context: SyncJobContext): Promise<void> {
   );
   const posted = githubCommentSchema.parse(answer.data);
   context.logger.info({ commentId: comment.id, githubCommentId: posted.id }, 'comment posted');
-  return finishComment(context, posted.id);
+  await finishComment(context, posted.id);
+  return true;
 }
 
 /** Keeps GitHub's id on the comment and ends the job, in one transaction. */

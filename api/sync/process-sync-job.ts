@@ -27,12 +27,14 @@ export type SyncJobOutcome =
 export async function processSyncJob(context: SyncJobContext): Promise<SyncJobOutcome> {
   const { job } = context;
   try {
-    if (job.kind === 'create_issue') await createIssueForReport(context);
-    else await postComment(context);
-    await context.prisma.syncJob.updateMany({
-      where: { id: job.id, leaseOwner: context.owner, status: 'running' },
-      data: { status: 'done', doneAt: new Date(), leaseOwner: null, leaseUntil: null },
-    });
+    const ended = job.kind === 'create_issue' ? await createIssueForReport(context) : await postComment(context);
+    // Linking an issue or a comment ends the job with it; only a job with nothing left to do ends here.
+    if (!ended) {
+      await context.prisma.syncJob.updateMany({
+        where: { id: job.id, leaseOwner: context.owner, status: 'running' },
+        data: { status: 'done', doneAt: new Date(), leaseOwner: null, leaseUntil: null },
+      });
+    }
     return { kind: 'done' };
   } catch (error) {
     if (error instanceof LeaseLost) {

@@ -17,19 +17,22 @@ export async function recordGithubSuccess(options: {
   const { prisma, rateKey } = options;
   const now = options.now ?? new Date();
   const budget = readBudget(options.headers ?? {});
-  await prisma.$transaction([
-    prisma.githubRateState.updateMany({
-      where: { key: rateKey, blockedReason: probeReason },
-      data: { blockedUntil: null, blockedReason: null },
-    }),
-    prisma.githubRateState.updateMany({
-      where: { key: rateKey },
-      data: { strikes: 0, lastSuccessAt: now, ...budget },
-    }),
-  ]);
+  // One statement, atomic on its own: a probe's block lifts (any other block stays) as the
+  // failures end. The budget columns keep their value when GitHub's answer did not carry it.
+  await prisma.$executeRaw`
+    update "GithubRateState" set
+      "blockedUntil" = case when "blockedReason" = ${probeReason} then null else "blockedUntil" end,
+      "blockedReason" = case when "blockedReason" = ${probeReason} then null else "blockedReason" end,
+      strikes = 0,
+      "lastSuccessAt" = ${now}::timestamp(3),
+      "coreLimit" = coalesce(${budget.coreLimit ?? null}::int, "coreLimit"),
+      "coreRemaining" = coalesce(${budget.coreRemaining ?? null}::int, "coreRemaining"),
+      "coreResetAt" = coalesce(${budget.coreResetAt ?? null}::timestamp(3), "coreResetAt"),
+      "updatedAt" = ${now}::timestamp(3)
+    where key = ${rateKey}`;
 }
 
-function readBudget(headers: Headers) {
+function readBudget(headers: Headers): { coreLimit?: number; coreRemaining?: number; coreResetAt?: Date } {
   const number = (name: string) => {
     const value = Number(headers[name]);
     return headers[name] === undefined || !Number.isFinite(value) ? undefined : value;

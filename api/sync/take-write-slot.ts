@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { lockRateState, passBlock, type SlotRefusal } from './lock-rate-state.ts';
 import { hourMs, minuteMs, type Pacing, scaled } from './sync-timing.ts';
 
@@ -20,7 +20,7 @@ export async function takeWriteSlot(options: {
   probeMs?: number;
 }): Promise<SlotAnswer> {
   const { prisma, rateKey, content, pacing } = options;
-  return prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx): Promise<SlotAnswer> => {
     // Taken inside the transaction: the clock is read after the row lock, so a wait on the lock
     // does not leave us acting on a stale time.
     const state = await lockRateState(tx, rateKey, options.now ?? new Date());
@@ -32,14 +32,19 @@ export async function takeWriteSlot(options: {
       return { ok: false, waitMs: state.nextWriteAt.getTime() - now.getTime(), reason: 'writes are spaced' };
     }
     if (content) {
-      for (const [windowMs, limit, name] of [
-        [scaled(minuteMs, pacing), pacing.contentPerMinute, 'minute'],
-        [scaled(hourMs, pacing), pacing.contentPerHour, 'hour'],
-      ] as const) {
-        // A little slack: GitHub counts arrivals, we count departures, and latencies vary.
-        const window = windowMs + Math.min(1000, Math.max(25, windowMs * 0.02));
-        const since = new Date(now.getTime() - window);
-        const sent = await tx.githubWrite.count({ where: { key: rateKey, content: true, sentAt: { gt: since } } });
+      const minuteSince = windowStart(now, scaled(minuteMs, pacing));
+      const hourSince = windowStart(now, scaled(hourMs, pacing));
+      // Both windows in one pass over the credential's recent content writes (the minute lies
+      // within the hour). Counted after the row lock, in a statement of its own, so the writes of
+      // whoever held the lock before us are seen.
+      const [counts] = await tx.$queryRaw<{ minute: number; hour: number }[]>`
+        select count(*) filter (where "sentAt" > ${minuteSince}::timestamp(3))::int as minute, count(*)::int as hour
+        from "GithubWrite" where key = ${rateKey} and content and "sentAt" > ${hourSince}::timestamp(3)`;
+      const windows = [
+        { name: 'minute', limit: pacing.contentPerMinute, since: minuteSince, sent: counts?.minute ?? 0 },
+        { name: 'hour', limit: pacing.contentPerHour, since: hourSince, sent: counts?.hour ?? 0 },
+      ];
+      for (const { name, limit, since, sent } of windows) {
         if (sent >= limit) {
           // The window frees a place when its (sent - limit + 1)th oldest write leaves it.
           const [oldest] = await tx.githubWrite.findMany({
@@ -49,17 +54,48 @@ export async function takeWriteSlot(options: {
             take: 1,
             select: { sentAt: true },
           });
-          const waitMs = Math.max(1, (oldest?.sentAt.getTime() ?? now.getTime()) + window - now.getTime());
+          const waitMs = Math.max(1, (oldest?.sentAt.getTime() ?? now.getTime()) - since.getTime());
           return { ok: false, waitMs, reason: `content budget per ${name} used up` };
         }
       }
     }
-    await tx.githubWrite.create({ data: { key: rateKey, content, sentAt: now }, select: { id: true } });
-    await tx.githubRateState.update({
-      where: { key: rateKey },
-      data: { nextWriteAt: new Date(now.getTime() + scaled(pacing.writeSpacingMs, pacing)) },
-      select: { key: true },
-    });
+    // The write is recorded and the next slot moved on in one statement (the row stays locked).
+    const nextWriteAt = new Date(now.getTime() + scaled(pacing.writeSpacingMs, pacing));
+    await tx.$executeRaw`
+      with sent as (
+        insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
+      )
+      update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+      where key = ${rateKey}`;
+    await pruneWrites(tx, rateKey, now, pacing);
     return { ok: true };
   });
+}
+
+/**
+ * A window starts this long before now. A little slack: GitHub counts arrivals, we count
+ * departures, and latencies vary.
+ */
+function windowStart(now: Date, windowMs: number): Date {
+  return new Date(now.getTime() - windowMs - Math.min(1000, Math.max(25, windowMs * 0.02)));
+}
+
+// When this process last pruned each credential's writes.
+const prunedAt = new Map<string, number>();
+
+/**
+ * Keeps GithubWrite small: at most once a (scaled) minute per process and credential, writes older
+ * than two hour windows are deleted, a bounded number at a time so no prune is ever slow. Only the
+ * windows are ever counted; the second window keeps the recent past for people (and the drain
+ * benchmark) looking back over it. Done in the slot's transaction, so a slot is taken whole or not
+ * at all; the delete is small and served by the (key, sentAt) index.
+ */
+async function pruneWrites(tx: Prisma.TransactionClient, rateKey: string, now: Date, pacing: Pacing): Promise<void> {
+  const last = prunedAt.get(rateKey);
+  if (last !== undefined && Math.abs(now.getTime() - last) < scaled(minuteMs, pacing)) return;
+  prunedAt.set(rateKey, now.getTime());
+  const before = new Date(now.getTime() - 2 * scaled(hourMs, pacing));
+  await tx.$executeRaw`
+    delete from "GithubWrite" where id in (
+      select id from "GithubWrite" where key = ${rateKey} and "sentAt" < ${before}::timestamp(3) limit 1000)`;
 }
