@@ -46,6 +46,7 @@ const stop = async () => {
 process.once('SIGINT', () => void stop());
 process.once('SIGTERM', () => void stop());
 
+say(`the portal is up at ${server.url}; the program fills in as its issues are created and triaged`);
 const { prisma } = server;
 const demo = await seedDemoProgram(prisma, { repo, password });
 const total = await prisma.report.count({ where: { programId: demo.programId } });
