@@ -1,10 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type GithubIssue, githubIssueSchema, repoOfIssue, reportMarker } from '../github/github.schemas.ts';
 import { uuid7 } from '../lib/uuid7.ts';
-import { awaitReadPermission, callGithub, GithubCallError, LeaseLost, sendWrite } from './github-call.ts';
+import { GithubCallError, LeaseLost, sendWrite } from './github-call.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
 import { renderIssueBody } from './render-issue-body.ts';
+import { searchGithubPages } from './search-github-pages.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
 
 type ReportForIssue = {
@@ -124,32 +125,22 @@ async function findIssueByMarker(
   const { octokit } = context.github;
   const since = new Date(options.sentAt.getTime() - clockSlackMs);
   const marker = reportMarker(options.reportId);
-  await awaitReadPermission(context);
-  const pages = octokit.paginate
-    .iterator(octokit.rest.issues.listForRepo, {
-      owner: options.owner,
-      repo: options.repo,
-      state: 'all',
-      since: since.toISOString(),
-      sort: 'created',
-      direction: 'desc',
-      per_page: 100,
-    })
-    [Symbol.asyncIterator]();
-  for (;;) {
-    const page = await callGithub(context, async () => {
-      const next = await pages.next();
-      return next.done ? { headers: {}, data: null } : { headers: next.value.headers, data: next.value.data };
-    });
-    if (!page.data) return null;
-    for (const raw of page.data) {
-      const issue = githubIssueSchema.parse(raw);
-      if (issue.pull_request) continue;
-      if (issue.body?.trimEnd().endsWith(marker)) return issue;
-      // Sorted by creation: anything created before the first send cannot be ours.
-      if (new Date(issue.created_at).getTime() < since.getTime()) return null;
-    }
-  }
+  const listing = octokit.paginate.iterator(octokit.rest.issues.listForRepo, {
+    owner: options.owner,
+    repo: options.repo,
+    state: 'all',
+    since: since.toISOString(),
+    sort: 'created',
+    direction: 'desc',
+    per_page: 100,
+  });
+  return searchGithubPages(context, listing, (raw) => {
+    const issue = githubIssueSchema.parse(raw);
+    if (issue.pull_request) return undefined;
+    if (issue.body?.trimEnd().endsWith(marker)) return issue;
+    // Sorted by creation: anything created before the first send cannot be ours.
+    return new Date(issue.created_at).getTime() < since.getTime() ? null : undefined;
+  });
 }
 
 /**

@@ -1,8 +1,9 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { commentMarker, githubCommentSchema } from '../github/github.schemas.ts';
-import { awaitReadPermission, callGithub, GithubCallError, LeaseLost, SlotWait, sendWrite } from './github-call.ts';
+import { GithubCallError, LeaseLost, SlotWait, sendWrite } from './github-call.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
+import { searchGithubPages } from './search-github-pages.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
 import { minuteMs, scaled } from './sync-timing.ts';
 
@@ -80,25 +81,15 @@ async function findCommentByMarker(
   options: { owner: string; repo: string; issueNumber: number; marker: string; sentAt: Date },
 ): Promise<number | null> {
   const { octokit } = context.github;
-  await awaitReadPermission(context);
-  const pages = octokit.paginate
-    .iterator(octokit.rest.issues.listComments, {
-      owner: options.owner,
-      repo: options.repo,
-      issue_number: options.issueNumber,
-      since: new Date(options.sentAt.getTime() - clockSlackMs).toISOString(),
-      per_page: 100,
-    })
-    [Symbol.asyncIterator]();
-  for (;;) {
-    const page = await callGithub(context, async () => {
-      const next = await pages.next();
-      return next.done ? { headers: {}, data: null } : { headers: next.value.headers, data: next.value.data };
-    });
-    if (!page.data) return null;
-    for (const raw of page.data) {
-      const found = githubCommentSchema.parse(raw);
-      if (found.body?.trimEnd().endsWith(options.marker)) return found.id;
-    }
-  }
+  const listing = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: options.owner,
+    repo: options.repo,
+    issue_number: options.issueNumber,
+    since: new Date(options.sentAt.getTime() - clockSlackMs).toISOString(),
+    per_page: 100,
+  });
+  return searchGithubPages(context, listing, (raw) => {
+    const found = githubCommentSchema.parse(raw);
+    return found.body?.trimEnd().endsWith(options.marker) ? found.id : undefined;
+  });
 }
