@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, type TestClient } from '../support/http-client.ts';
-import { bodyOf } from '../support/problem.ts';
+import { setUpTestingRelease } from '../support/first-release.ts';
+import { createClient } from '../support/http-client.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
 
@@ -30,42 +30,6 @@ const onePixel = Buffer.from(
 );
 const png = (tag: string) => new Uint8Array(Buffer.concat([onePixel, Buffer.from(tag)]));
 
-async function setUpRelease(client: TestClient, setupLink: string) {
-  const token = new URL(setupLink).hash.slice(1);
-  await bodyOf(
-    await client.api.api.setup.$post({
-      json: { token, name: 'Lead', email: 'lead@example.test', password: 'a long enough password' },
-    }),
-    201,
-  );
-  const program = await bodyOf(
-    await client.api.api.programs.$post({
-      json: { name: 'Durability', product: 'App', githubRepo: 'acme/app', termsText: 'Terms.' },
-    }),
-    201,
-  );
-  const release = await bodyOf(
-    await client.api.api.programs[':id'].releases.$post({
-      param: { id: program.id },
-      json: {
-        version: '1.0',
-        build: '100',
-        testStart: new Date(Date.now() - 3_600_000).toISOString(),
-        testEnd: new Date(Date.now() + 86_400_000).toISOString(),
-        focusAreas: [],
-        instructions: '',
-        cohortCapacity: null,
-      },
-    }),
-    201,
-  );
-  await bodyOf(
-    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
-    200,
-  );
-  return release.id;
-}
-
 describe('filing through a crash', () => {
   it('keeps every report that got a 201, with its attachments, through kill -9 and a restart', async () => {
     const env: Record<string, string> = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
@@ -79,7 +43,7 @@ describe('filing through a crash', () => {
     const first = await start(env);
     const [, setupLink] = await first.waitFor(/(http:\S+\/setup#\S+)/);
     const lead = createClient(first.url);
-    const releaseId = await setUpRelease(lead, setupLink!);
+    const releaseId = await setUpTestingRelease(lead, setupLink!, { name: 'Durability', githubRepo: 'acme/app' });
     const cookie = [...lead.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
 
     const confirmed: { reportId: string; attachmentId: string; sha256: string }[] = [];

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import { reportMarker } from '../../api/github/github.schemas.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
@@ -57,48 +58,13 @@ async function startApi(env: Record<string, string>) {
 }
 
 async function fileReports(client: TestClient, setupLink: string, count: number): Promise<string[]> {
-  await bodyOf(
-    await client.api.api.setup.$post({
-      json: {
-        token: new URL(setupLink).hash.slice(1),
-        name: 'Lead',
-        email: 'lead@example.test',
-        password: 'a long enough password',
-      },
-    }),
-    201,
-  );
-  const program = await bodyOf(
-    await client.api.api.programs.$post({
-      json: { name: 'Sync', product: 'App', githubRepo: repo, termsText: 'Terms.' },
-    }),
-    201,
-  );
-  const release = await bodyOf(
-    await client.api.api.programs[':id'].releases.$post({
-      param: { id: program.id },
-      json: {
-        version: '1.0',
-        build: '100',
-        testStart: new Date(Date.now() - 3_600_000).toISOString(),
-        testEnd: new Date(Date.now() + 86_400_000).toISOString(),
-        focusAreas: [],
-        instructions: '',
-        cohortCapacity: null,
-      },
-    }),
-    201,
-  );
-  await bodyOf(
-    await client.api.api.releases[':id'].$patch({ param: { id: release.id }, json: { status: 'testing' } }),
-    200,
-  );
+  const releaseId = await setUpTestingRelease(client, setupLink, { name: 'Sync', githubRepo: repo });
   const ids: string[] = [];
   for (let index = 0; index < count; index += 1) {
     const report = await bodyOf(
       await client.api.api.reports.$post({
         json: {
-          releaseId: release.id,
+          releaseId,
           title: `Crash ${index}`,
           steps: 'Open it',
           expected: 'Works',
