@@ -159,10 +159,9 @@ function personChangesIssue(
   _request: ControlRequest,
   params: Record<string, string>,
 ): RestAnswer {
-  const issue = findIssue(emulator, params);
-  if ('status' in issue) return issue;
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
+  const acting = issueAndLogin(emulator, body, params);
+  if ('status' in acting) return acting;
+  const { issue, login } = acting;
   const changes = parseIssueChanges(body);
   if ('status' in changes) return changes;
   changeIssue(emulator, issue, changes, login);
@@ -187,10 +186,9 @@ function personTransfersIssue(
   _request: ControlRequest,
   params: Record<string, string>,
 ): RestAnswer {
-  const issue = findIssue(emulator, params);
-  if ('status' in issue) return issue;
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
+  const acting = issueAndLogin(emulator, body, params);
+  if ('status' in acting) return acting;
+  const { issue, login } = acting;
   const [owner, name] = typeof body.to === 'string' ? body.to.split('/') : [];
   if (!owner || !name) return bad('to must be "owner/name"');
   const target = emulator.store.ensureRepo(owner, name);
@@ -204,10 +202,9 @@ function personComments(
   _request: ControlRequest,
   params: Record<string, string>,
 ): RestAnswer {
-  const issue = findIssue(emulator, params);
-  if ('status' in issue) return issue;
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
+  const acting = issueAndLogin(emulator, body, params);
+  if ('status' in acting) return acting;
+  const { issue, login } = acting;
   if (typeof body.body !== 'string' || !body.body) return bad('body is required');
   const comment = addComment(emulator, issue, body.body, login);
   return { status: 201, body: commentJson(emulator.base, emulator.store, comment) };
@@ -330,6 +327,15 @@ function repoFromQuery(emulator: Emulator, request: ControlRequest) {
   const [owner, name] = (request.query.get('repo') ?? '').split('/');
   const repo = owner && name ? emulator.store.findRepo(owner, name) : undefined;
   return repo ?? { status: 404, body: { message: 'unknown repo (pass ?repo=owner/name)' } };
+}
+
+/** The issue a person acts on and who they are: both are required. */
+function issueAndLogin(emulator: Emulator, body: Record<string, unknown>, params: Record<string, string>) {
+  const issue = findIssue(emulator, params);
+  if ('status' in issue) return issue;
+  const login = loginOf(body);
+  if (!login) return bad('login is required');
+  return { issue, login };
 }
 
 function loginOf(body: Record<string, unknown>): string | null {
