@@ -17,7 +17,11 @@ export async function measure(
       }
     }),
   );
-  const elapsed = (performance.now() - started) / 1000;
+  return summarize(latencies, (performance.now() - started) / 1000);
+}
+
+/** Throughput and percentiles of the latencies (ms) gathered over `elapsed` seconds. */
+export function summarize(latencies: number[], elapsed: number): Figures {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
   return { count: latencies.length, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99) };

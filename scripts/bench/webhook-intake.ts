@@ -1,16 +1,24 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
-import { describe, measure } from './measure.ts';
+import { repo, signedDeliveries } from './github-deliveries.ts';
+import { describe, type Figures, fixed, measure } from './measure.ts';
+import { type SenderSettings, senderPath } from './send-webhooks.ts';
 
-const repo = 'acme/desktop-app';
-const bodies = 64;
+/** The goal's rate: deliveries a second accepted, with p99 acknowledgement under 20 ms at that rate. */
+const goalRate = 1000;
+
+type SenderFigures = Figures & { refused: number; meanBytes: number; connections?: number; clientLagP99?: number };
 
 /**
  * Webhook intake: signed `issues` deliveries (GitHub-sized payloads, a unique X-GitHub-Delivery
- * each) POSTed to /api/github/webhooks, which verifies, stores and acknowledges them; against
- * plain single-row inserts of the same rows (the route's own INSERT … ON CONFLICT DO NOTHING) from
- * the bench's Prisma client into the same database. The server runs with SYNC_WORKER=false: the
- * goal is the acknowledgement, and processing would compete with it for the same two cores.
+ * each) POSTed to /api/github/webhooks, which verifies, stores and acknowledges them. First the most
+ * it accepts (closed loop), then the latency GitHub would see at the goal's rate (open loop), each
+ * from a load generator in its own process; then, for reference, plain single-row inserts of the
+ * same rows from the bench's Prisma client into the same database. The server runs with
+ * SYNC_WORKER=false: the goal is the acknowledgement, and processing would compete with it for the
+ * same two cores.
  */
 export async function benchWebhookIntake(server: BenchServer, options: { seconds: number; concurrency: number }) {
   const secret = randomBytes(20).toString('hex');
@@ -20,226 +28,54 @@ export async function benchWebhookIntake(server: BenchServer, options: { seconds
     env: { GITHUB_WEBHOOK_SECRET: secret, SYNC_WORKER: 'false' },
   });
   try {
-    // Bodies differ as GitHub's do (issue, action, times); each is signed once.
-    const signed = Array.from({ length: bodies }, (_, n) => {
-      const payload = issuesPayload(n);
-      const body = JSON.stringify(payload);
-      const signature = `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-      return { body, signature, payload };
-    });
-    const meanBytes = signed.reduce((sum, item) => sum + Buffer.byteLength(item.body), 0) / signed.length;
-    const url = `${intake.url}/api/github/webhooks`;
-    let refused = 0;
-    const api = await measure(async (worker, n) => {
-      const delivery = signed[(worker * 7 + n) % bodies]!;
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'GitHub-Hookshot/bench',
-          'x-github-event': 'issues',
-          'x-github-delivery': randomUUID(),
-          'x-github-hook-id': '1',
-          'x-hub-signature-256': delivery.signature,
-        },
-        body: delivery.body,
-      });
-      const answer = (await response.json()) as { status?: string };
-      if (response.status !== 202 || answer.status !== 'queued') refused += 1;
-    }, options);
+    const send = (load: SenderSettings['load']) =>
+      runSender({ url: intake.url, secret, seconds: options.seconds, load });
+    const most = await send({ mode: 'saturate', concurrency: options.concurrency });
+    const atGoal = await send({ mode: 'offer', rate: goalRate });
+    const refused = most.refused + atGoal.refused;
     if (refused) throw new Error(`${refused} deliveries were not acknowledged as queued`);
     const stored = await intake.prisma.webhookDelivery.count();
-    if (stored < api.count) throw new Error(`${api.count} deliveries acknowledged, but only ${stored} stored`);
+    const acknowledged = most.count + atGoal.count;
+    if (stored < acknowledged) throw new Error(`${acknowledged} deliveries acknowledged, but only ${stored} stored`);
 
     const { prisma } = intake;
+    const signed = signedDeliveries(secret);
     const raw = await measure(async (worker, n) => {
-      const { body, payload } = signed[(worker * 7 + n) % bodies]!;
+      const { body, payload } = signed[(worker * 7 + n) % signed.length]!;
       await prisma.$executeRaw`
         insert into "WebhookDelivery" (id, event, action, repo, "issueNumber", payload, status, outcome, "processedAt")
         values (${randomUUID()}, 'issues', ${payload.action}, ${repo}, ${payload.issue.number}::integer,
-          ${body}::jsonb, 'pending'::"DeliveryStatus", null, null)
+          ${body.toString()}::jsonb, 'pending'::"DeliveryStatus", null, null)
         on conflict (id) do nothing`;
     }, options);
-    return (
-      `intake          POST /api/github/webhooks (${(meanBytes / 1024).toFixed(1)} KB signed issues deliveries, SYNC_WORKER=false) ` +
-      `${describe(api, 'deliveries/s')} | plain Prisma inserts ${describe(raw, '/s')} | ` +
-      `ratio API/raw ${(api.perSecond / raw.perSecond).toFixed(2)} (goal on PostgreSQL: ≥ 1,000/s, p99 < 20 ms)`
-    );
+    return [
+      `intake          POST /api/github/webhooks (${(most.meanBytes / 1024).toFixed(1)} KB signed issues deliveries, SYNC_WORKER=false)`,
+      `                most accepted (${options.concurrency} connections, closed loop): ${describe(most, 'deliveries/s')}`,
+      `                at ${goalRate}/s offered (open loop, ${atGoal.connections} connections): ${describe(atGoal, 'deliveries/s')}` +
+        ` (the load generator's own lateness: p99 ${fixed(atGoal.clientLagP99 ?? 0)} ms)`,
+      `                plain Prisma single-row inserts: ${describe(raw, '/s')}`,
+      `                goal on PostgreSQL: ≥ ${goalRate}/s (ratio ${(most.perSecond / goalRate).toFixed(2)}), ` +
+        `p99 at ${goalRate}/s < 20 ms (ratio ${(atGoal.p99 / 20).toFixed(2)})`,
+    ].join('\n');
   } finally {
     await intake.stop(1000);
   }
 }
 
-/** An `issues` delivery shaped and sized like GitHub's (about 7 KB): the issue, the repository, the sender. */
-function issuesPayload(n: number) {
-  const [owner, name] = repo.split('/') as [string, string];
-  const number = 1000 + n;
-  const at = new Date(Date.UTC(2025, 5, 1, 9, 0, n)).toISOString().replace(/\.\d+Z$/, 'Z');
-  const api = 'https://api.github.com';
-  const repoApi = `${api}/repos/${repo}`;
-  const user = (login: string, id: number) => ({
-    login,
-    id,
-    node_id: `MDQ6VXNlcj${id}`,
-    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
-    gravatar_id: '',
-    url: `${api}/users/${login}`,
-    html_url: `https://github.com/${login}`,
-    followers_url: `${api}/users/${login}/followers`,
-    following_url: `${api}/users/${login}/following{/other_user}`,
-    gists_url: `${api}/users/${login}/gists{/gist_id}`,
-    starred_url: `${api}/users/${login}/starred{/owner}{/repo}`,
-    subscriptions_url: `${api}/users/${login}/subscriptions`,
-    organizations_url: `${api}/users/${login}/orgs`,
-    repos_url: `${api}/users/${login}/repos`,
-    events_url: `${api}/users/${login}/events{/privacy}`,
-    received_events_url: `${api}/users/${login}/received_events`,
-    type: 'User',
-    user_view_type: 'public',
-    site_admin: false,
+async function runSender(settings: SenderSettings): Promise<SenderFigures> {
+  const child = spawn(process.execPath, ['--import', 'tsx', senderPath, JSON.stringify(settings)], {
+    cwd: fileURLToPath(new URL('../..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const label = (labelName: string, id: number) => ({
-    id,
-    node_id: `LA_kwDO${id}`,
-    url: `${repoApi}/labels/${encodeURIComponent(labelName)}`,
-    name: labelName,
-    color: 'ededed',
-    default: false,
-    description: null,
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => {
+    stdout += chunk;
   });
-  const labels = [label('fieldtest', 1), label('source: customer', 2), label('release: 4.2', 3), label('P1', 4)];
-  const body = [
-    '### Steps to reproduce',
-    '1. Open a long document\n2. Print it to any printer\n3. Watch the queue',
-    '### Expected',
-    'Every page prints',
-    '### Actual',
-    `Only the first ${n % 9} pages print, then the queue stalls and the editor stops answering.`,
-    '### Environment',
-    '| | |\n|---|---|\n| OS | Windows 11 |\n| Browser | Edge 131 |\n| Build | 4.2 (1187) |',
-    'Reported by otter-3f2a (customer) in Fieldtest: https://fieldtest.example/reports/0197-bench',
-    `<!-- fieldtest:report:0197a000-0000-7000-8000-${String(number).padStart(12, '0')} -->`,
-  ].join('\n\n');
-  return {
-    action: n % 2 ? 'labeled' : 'edited',
-    issue: {
-      url: `${repoApi}/issues/${number}`,
-      repository_url: repoApi,
-      labels_url: `${repoApi}/issues/${number}/labels{/name}`,
-      comments_url: `${repoApi}/issues/${number}/comments`,
-      events_url: `${repoApi}/issues/${number}/events`,
-      html_url: `https://github.com/${repo}/issues/${number}`,
-      id: 2_400_000_000 + n,
-      node_id: `I_kwDOBench${number}`,
-      number,
-      title: `Printing stops after page ${n % 9}`,
-      user: user('fieldtest-bot', 900001),
-      labels,
-      state: 'open',
-      locked: false,
-      assignee: null,
-      assignees: [],
-      milestone: null,
-      comments: n % 4,
-      created_at: at,
-      updated_at: at,
-      closed_at: null,
-      author_association: 'NONE',
-      type: null,
-      active_lock_reason: null,
-      sub_issues_summary: { total: 0, completed: 0, percent_completed: 0 },
-      body,
-      closed_by: null,
-      reactions: {
-        url: `${repoApi}/issues/${number}/reactions`,
-        total_count: 0,
-        '+1': 0,
-        '-1': 0,
-        laugh: 0,
-        hooray: 0,
-        confused: 0,
-        heart: 0,
-        rocket: 0,
-        eyes: 0,
-      },
-      timeline_url: `${repoApi}/issues/${number}/timeline`,
-      performed_via_github_app: null,
-      state_reason: null,
-    },
-    ...(n % 2 ? { label: labels[3] } : { changes: { body: { from: 'An earlier description of the problem' } } }),
-    repository: {
-      id: 812_345_678,
-      node_id: 'R_kgDOBench',
-      name,
-      full_name: repo,
-      private: true,
-      owner: { ...user(owner, 700001), type: 'Organization' },
-      html_url: `https://github.com/${repo}`,
-      description: 'The desktop app',
-      fork: false,
-      url: repoApi,
-      ...Object.fromEntries(
-        [
-          'forks',
-          'collaborators{/collaborator}',
-          'issues/events{/number}',
-          'events',
-          'assignees{/user}',
-          'branches{/branch}',
-          'tags',
-          'statuses/{sha}',
-          'languages',
-          'stargazers',
-          'contributors',
-          'commits{/sha}',
-          'comments{/number}',
-          'issues/comments{/number}',
-          'contents/{+path}',
-          'compare/{base}...{head}',
-          '{archive_format}{/ref}',
-          'issues{/number}',
-          'pulls{/number}',
-          'milestones{/number}',
-          'notifications{?since,all,participating}',
-          'labels{/name}',
-          'releases{/id}',
-        ].map((path) => [`${path.split(/[{/]/)[0] || 'archive'}_url`, `${repoApi}/${path}`]),
-      ),
-      created_at: '2023-02-01T10:00:00Z',
-      updated_at: at,
-      pushed_at: at,
-      git_url: `git://github.com/${repo}.git`,
-      ssh_url: `git@github.com:${repo}.git`,
-      clone_url: `https://github.com/${repo}.git`,
-      svn_url: `https://github.com/${repo}`,
-      homepage: null,
-      size: 48213,
-      stargazers_count: 0,
-      watchers_count: 0,
-      language: 'TypeScript',
-      has_issues: true,
-      has_projects: false,
-      has_downloads: true,
-      has_wiki: false,
-      has_pages: false,
-      has_discussions: false,
-      forks_count: 0,
-      mirror_url: null,
-      archived: false,
-      disabled: false,
-      open_issues_count: 214,
-      license: null,
-      allow_forking: false,
-      is_template: false,
-      web_commit_signoff_required: false,
-      topics: [],
-      visibility: 'private',
-      forks: 0,
-      open_issues: 214,
-      watchers: 0,
-      default_branch: 'main',
-      custom_properties: {},
-    },
-    sender: user(`engineer-${n % 5}`, 800000 + (n % 5)),
-  };
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`the webhook sender failed (${code}):\n${stderr}`);
+  return JSON.parse(stdout) as SenderFigures;
 }
