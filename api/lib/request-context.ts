@@ -19,7 +19,9 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     c.set('sessionId', null);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // Set on the response's own headers: c.header() after the handler would rebuild the response
+    // around a stream of its body, which the Node adapter then copies out chunk by chunk.
+    c.res.headers.set('x-request-id', requestId);
     const status = c.res.status;
     const line = {
       method: c.req.method,
