@@ -70,6 +70,7 @@ export async function startServer(options: {
     const app = createApp({
       env,
       prisma: database.prisma,
+      sql: database.sql,
       logger,
       mail: { smtpConfigured: delivery !== null, wake: () => delivery?.wake() },
       sync: { configured: github !== null, wake: sync.wake },

@@ -6,9 +6,12 @@ import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import type { Sql } from './sql.ts';
 
 export type Database = {
   prisma: PrismaClient;
+  /** Driver-level statements on the same database (see sql.ts). */
+  sql: Sql;
   /**
    * A driver adapter for the schema engine, with its own connections: the engine holds a
    * session-level advisory lock on its connection, which must close when migrations end.
@@ -33,6 +36,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const prisma = new PrismaClient({ adapter: adapterFactory });
       return {
         prisma,
+        sql: async <Row>(text: string, params: readonly unknown[]) => (await pglite.query<Row>(text, [...params])).rows,
         openMigrationAdapter: () => ({ factory: adapterFactory, dispose: async () => {} }),
         kind: 'pglite',
         close: async () => {
@@ -48,10 +52,15 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const options = target.schema ? `-c search_path=${target.schema}` : undefined;
   const schemaOption = target.schema ? { schema: target.schema } : undefined;
-  const adapterFactory = new PrismaPg({ connectionString: target.url, max: target.poolSize, options }, schemaOption);
-  const prisma = new PrismaClient({ adapter: adapterFactory });
+  // One pool for Prisma and for driver-level statements.
+  const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize, options });
+  // An idle connection the server dropped: the pool discards it and the next statement opens another.
+  pool.on('error', () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schemaOption) });
   return {
     prisma,
+    sql: async <Row extends pg.QueryResultRow>(text: string, params: readonly unknown[]) =>
+      (await pool.query<Row>(text, [...params])).rows,
     openMigrationAdapter: () => {
       const pool = new pg.Pool({ connectionString: target.url, max: 2, options });
       return {
@@ -60,7 +69,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       };
     },
     kind: 'postgres',
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end();
+    },
   };
 }
 

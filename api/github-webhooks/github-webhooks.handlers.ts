@@ -4,9 +4,8 @@ import { storeWebhookDelivery } from './store-webhook-delivery.ts';
 
 export const receiveWebhookHandler: AppRouteHandler<typeof receiveWebhookRoute> = async (c) => {
   const headers = c.req.valid('header');
-  const { prisma, sync } = c.var.deps;
-  const accepted = await storeWebhookDelivery({
-    prisma,
+  const { sql, sync } = c.var.deps;
+  const accepted = await storeWebhookDelivery(sql, {
     id: headers['x-github-delivery'],
     event: headers['x-github-event'],
     payload: c.req.valid('json'),

@@ -1,5 +1,6 @@
 import type { RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { Sql } from '../db/sql.ts';
 import type { Env } from '../env.ts';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
 import type { Logger } from './logger.ts';
@@ -7,6 +8,8 @@ import type { Logger } from './logger.ts';
 export type Deps = {
   env: Env;
   prisma: PrismaClient;
+  /** Driver-level statements, for webhook intake only (see db/sql.ts). */
+  sql: Sql;
   logger: Logger;
   /** Whether mail goes out through SMTP (else it is held in the outbox), and a nudge to send now. */
   mail: { smtpConfigured: boolean; wake: () => void };

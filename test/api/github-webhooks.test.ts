@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createProgramWithRelease,
@@ -139,6 +140,49 @@ describe('POST /api/github/webhooks', () => {
     const { id, response } = await postWebhook(url, { event: 'ping', payload: { ...pingPayload, zen: 'a\u0000b' } });
     expect(response.status).toBe(202);
     expect(await delivery(id)).toMatchObject({ event: 'ping' });
+  });
+
+  it('stores a payload with a surrogate escape cut from its pair, which jsonb cannot hold either', async () => {
+    const { id, response } = await postWebhook(url, { event: 'ping', payload: { ...pingPayload, zen: 'cut \ud83d' } });
+    expect(response.status).toBe(202);
+    const row = await world.server.prisma.webhookDelivery.findUniqueOrThrow({
+      where: { id },
+      select: { payload: true },
+    });
+    expect(row.payload).toMatchObject({ zen: 'cut \ufffd' });
+  });
+
+  it('answers deliveries arriving together each with its own outcome, a redelivery among them as a replay', async () => {
+    const ids = Array.from({ length: 40 }, () => randomUUID());
+    // Each delivery twice at once, as when GitHub redelivers one still on its way.
+    const answers = await Promise.all(
+      [...ids, ...ids].map(async (id) => {
+        const { response } = await postWebhook(url, { event: 'ping', payload: pingPayload, id });
+        return { id, status: response.status, body: (await response.json()) as { status: string } };
+      }),
+    );
+    expect(answers.every((answer) => answer.status === 202)).toBe(true);
+    for (const id of ids) {
+      const outcomes = answers.filter((answer) => answer.id === id).map((answer) => answer.body.status);
+      expect(outcomes.sort()).toEqual(['duplicate', 'ignored']);
+    }
+    expect(await world.server.prisma.webhookDelivery.count({ where: { id: { in: ids } } })).toBe(ids.length);
+  });
+
+  it('refuses with 400 a payload the database cannot store, and still stores the deliveries sent with it', async () => {
+    // Valid JSON, nested deeper than jsonb's parser can follow.
+    const deep = `{"zen":"deep","hook_id":1,"nested":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const good = Array.from({ length: 20 }, () => randomUUID());
+    const [refused, ...stored] = await Promise.all([
+      postWebhook(url, { event: 'ping', payload: null, body: deep }),
+      ...good.map((id) => postWebhook(url, { event: 'ping', payload: pingPayload, id })),
+    ]);
+    const problem = await readProblem(refused!.response);
+    expect(refused!.response.status).toBe(400);
+    expect(problem.errors).toEqual([{ field: 'payload', message: expect.any(String) }]);
+    expect(await world.server.prisma.webhookDelivery.count({ where: { id: refused!.id } })).toBe(0);
+    expect(stored.map((item) => item.response.status)).toEqual(good.map(() => 202));
+    expect(await world.server.prisma.webhookDelivery.count({ where: { id: { in: good } } })).toBe(good.length);
   });
 
   it('applies an issue state posted as a webhook, and drops an older one posted after it', async () => {

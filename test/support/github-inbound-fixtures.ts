@@ -250,9 +250,10 @@ export function postIssueWebhook(url: string, action: string, issue: ReturnType<
 /** Posts a webhook the way GitHub does: the raw body signed with the secret. */
 export async function postWebhook(
   url: string,
-  options: { event: string; payload: unknown; secret?: string | null; id?: string; signature?: string },
+  options: { event: string; payload: unknown; secret?: string | null; id?: string; signature?: string; body?: string },
 ) {
-  const body = JSON.stringify(options.payload);
+  // `body`: the text as sent, for payloads JSON.stringify would not write (nesting deeper than its stack).
+  const body = options.body ?? JSON.stringify(options.payload);
   const id = options.id ?? randomUUID();
   const secret = options.secret === undefined ? webhookSecret : options.secret;
   const headers: Record<string, string> = {
