@@ -33,8 +33,13 @@ export function storeWebhookDelivery(sql: Sql, delivery: IncomingDelivery): Prom
   return batcher(delivery);
 }
 
-/** Statements in flight at once per database client: one commits while the next fills. */
+/** Statements in flight at once per database client. */
 const statementsInFlight = 2;
+/**
+ * Deliveries waiting before a second statement goes out beside the first: fewer, fuller statements
+ * (one commit each) while one keeps up, both connections once deliveries pile up.
+ */
+const crowd = 16;
 /** A statement's limits: PostgreSQL allows 65,535 parameters (8 a row), and big payloads go fewer at a time. */
 const maxRows = 500;
 const maxBytes = 16 * 1024 * 1024;
@@ -65,7 +70,7 @@ function createBatcher(sql: Sql) {
   let inFlight = 0;
 
   const pump = () => {
-    while (inFlight < statementsInFlight && queue.length) {
+    while (queue.length && (inFlight === 0 || (inFlight < statementsInFlight && queue.length >= crowd))) {
       const batch = takeBatch(queue);
       inFlight += 1;
       void insertBatch(sql, batch).finally(() => {

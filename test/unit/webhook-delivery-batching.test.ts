@@ -44,56 +44,70 @@ const delivery = (id: string, event = 'issues'): IncomingDelivery => ({
 });
 
 describe('storing webhook deliveries', () => {
-  it('sends a lone delivery at once, and the ones arriving meanwhile together in the next statements', async () => {
+  it('sends a lone delivery at once, and the ones arriving meanwhile together in the next statement', async () => {
     const db = fakeDatabase();
     const first = storeWebhookDelivery(db.sql, delivery('a'));
-    const second = storeWebhookDelivery(db.sql, delivery('b'));
+    await db.statementCount(1);
+    const later = ['b', 'c', 'd'].map((id) => storeWebhookDelivery(db.sql, delivery(id)));
+    await Promise.resolve();
+    expect(db.statements.map((statement) => statement.ids)).toEqual([['a']]);
+    db.statements[0]!.answer();
     await db.statementCount(2);
-    const later = ['c', 'd', 'e', 'f'].map((id) => storeWebhookDelivery(db.sql, delivery(id)));
-    // Two statements are out; the four wait for one of them.
-    expect(db.statements.map((statement) => statement.ids)).toEqual([['a'], ['b']]);
+    expect(db.statements[1]!.ids).toEqual(['b', 'c', 'd']);
+    db.statements[1]!.answer();
+    const answers = await Promise.all([first, ...later]);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(4).fill('queued'));
+    expect([...db.stored].sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('sends a second statement beside the first once sixteen deliveries wait, and never a third', async () => {
+    const db = fakeDatabase();
+    const first = storeWebhookDelivery(db.sql, delivery('first'));
+    await db.statementCount(1);
+    const ids = Array.from({ length: 40 }, (_, n) => `d${n}`);
+    const rest = ids.map((id) => storeWebhookDelivery(db.sql, delivery(id)));
+    await db.statementCount(2);
+    await Promise.resolve();
+    expect(db.statements.map((statement) => statement.ids)).toEqual([['first'], ids.slice(0, 16)]);
     db.statements[0]!.answer();
     await db.statementCount(3);
-    expect(db.statements[2]!.ids).toEqual(['c', 'd', 'e', 'f']);
+    expect(db.statements[2]!.ids).toEqual(ids.slice(16));
     db.statements[1]!.answer();
     db.statements[2]!.answer();
-    const answers = await Promise.all([first, second, ...later]);
-    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill('queued'));
-    expect([...db.stored].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    await Promise.all([first, ...rest]);
+    expect(db.stored.size).toBe(41);
   });
 
   it('stores a delivery sent twice in one statement once, and answers the copy as a replay', async () => {
     const db = fakeDatabase();
     const blocker = storeWebhookDelivery(db.sql, delivery('x'));
-    const blocker2 = storeWebhookDelivery(db.sql, delivery('y'));
-    await db.statementCount(2);
+    await db.statementCount(1);
     const copies = [
       storeWebhookDelivery(db.sql, delivery('z', 'ping')),
       storeWebhookDelivery(db.sql, delivery('z', 'ping')),
     ];
     db.statements[0]!.answer();
-    await db.statementCount(3);
-    expect(db.statements[2]!.ids).toEqual(['z']);
+    await db.statementCount(2);
+    expect(db.statements[1]!.ids).toEqual(['z']);
     db.statements[1]!.answer();
-    db.statements[2]!.answer();
-    await Promise.all([blocker, blocker2]);
+    await blocker;
     expect((await Promise.all(copies)).map((answer) => answer.status)).toEqual(['ignored', 'duplicate']);
   });
 
   it('tries each delivery alone when a shared statement fails, so only the bad one fails', async () => {
     const refusal = Object.assign(new Error('invalid input syntax for type json'), { code: '22P02' });
     const db = fakeDatabase({ refuse: (ids) => (ids.includes('bad') ? refusal : null) });
-    const blockers = [storeWebhookDelivery(db.sql, delivery('p')), storeWebhookDelivery(db.sql, delivery('q'))];
-    await db.statementCount(2);
+    const blocker = storeWebhookDelivery(db.sql, delivery('p'));
+    await db.statementCount(1);
     const batch = ['r', 'bad', 's'].map((id) => storeWebhookDelivery(db.sql, delivery(id)).catch((error) => error));
     db.statements[0]!.answer();
-    db.statements[1]!.answer();
-    await Promise.all(blockers);
+    await blocker;
     // The shared statement, then one statement each.
-    await db.statementCount(3);
-    db.statements[2]!.answer();
-    await db.statementCount(6);
-    for (const statement of db.statements.slice(3)) statement.answer();
+    await db.statementCount(2);
+    expect(db.statements[1]!.ids).toEqual(['r', 'bad', 's']);
+    db.statements[1]!.answer();
+    await db.statementCount(5);
+    for (const statement of db.statements.slice(2)) statement.answer();
     const [r, bad, s] = await Promise.all(batch);
     expect(r).toEqual({ delivery: 'r', status: 'queued' });
     expect(s).toEqual({ delivery: 's', status: 'queued' });
