@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import { type Figures, summarize } from './measure.ts';
+import { openLoop } from './open-loop.ts';
 
 /**
  * A load generator lean enough to share two cores with the server it measures: keep-alive
@@ -10,8 +11,6 @@ import { type Figures, summarize } from './measure.ts';
 
 export type LoadRequest = { head: string; body: Buffer };
 export type Answer = { status: number; body: string };
-
-const maxConnections = 256;
 
 type Connection = { send: (request: LoadRequest) => Promise<Answer>; close: () => void; open: () => boolean };
 
@@ -100,68 +99,22 @@ export async function saturate(
   return summarize(latencies, (performance.now() - started) / 1000);
 }
 
-/**
- * Open loop: requests are due at a fixed `rate` whatever the server does, as GitHub's deliveries
- * are; each is sent on a free connection (a new one opens when all are busy, up to 256). A request's
- * latency counts from when it was due (or sent, if the timer let it go a little early), not from
- * when a connection was free, so a stalled server is not hidden by the client waiting for it
- * (coordinated omission). `clientLagP99` is how late the client itself sent, for judging the figures.
- * The first failure ends the run.
- */
-export async function offer(
+/** Open loop (see open-loop.ts) over keep-alive connections, up to 256. */
+export function offer(
   url: URL,
   next: (n: number) => LoadRequest,
   check: (answer: Answer) => void,
   options: { seconds: number; rate: number },
-): Promise<Figures & { connections: number; clientLagP99: number }> {
-  const idle: Connection[] = await Promise.all(Array.from({ length: 8 }, () => openConnection(url)));
-  const all = [...idle];
-  const latencies: number[] = [];
-  const lags: number[] = [];
-  const total = Math.round(options.seconds * options.rate);
-  const interval = 1000 / options.rate;
-  const started = performance.now();
-  const inFlight: Promise<void>[] = [];
-  const freed: ((connection: Connection | null) => void)[] = [];
-  let failure: unknown = null;
-  const fail = (error: unknown) => {
-    failure ??= error;
-    for (const waiter of freed.splice(0)) waiter(null);
-  };
-  for (let n = 0; n < total && !failure; n++) {
-    const due = started + n * interval;
-    const wait = due - performance.now();
-    // Timers fire late by up to a millisecond or so; requests that fall due meanwhile go together.
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    // A connection idle longer than the server's keep-alive timeout has been closed by it.
-    let connection = idle.pop();
-    while (connection && !connection.open()) connection = idle.pop();
-    if (!connection && all.filter((c) => c.open()).length < maxConnections) {
-      connection = await openConnection(url);
-      all.push(connection);
-    }
-    // All connections busy: the request waits for one (its latency still counts from when it was due).
-    const taken = connection ?? (await new Promise<Connection | null>((resolve) => freed.push(resolve)));
-    if (!taken) break;
-    const sent = performance.now();
-    lags.push(sent - due);
-    const from = Math.min(due, sent);
-    inFlight.push(
-      taken
-        .send(next(n))
-        .then((answer) => {
-          check(answer);
-          latencies.push(performance.now() - from);
-          const waiter = freed.shift();
-          if (waiter) waiter(taken);
-          else idle.push(taken);
-        })
-        .catch(fail),
-    );
-  }
-  await Promise.all(inFlight);
-  const elapsed = (performance.now() - started) / 1000;
-  for (const connection of all) connection.close();
-  if (failure) throw failure;
-  return { ...summarize(latencies, elapsed), connections: all.length, clientLagP99: summarize(lags, elapsed).p99 };
+) {
+  return openLoop(
+    {
+      open: () => openConnection(url),
+      alive: (connection) => connection.open(),
+      close: (connection) => connection.close(),
+      initial: 8,
+      max: 256,
+    },
+    async (connection, n) => check(await connection.send(next(n))),
+    options,
+  );
 }

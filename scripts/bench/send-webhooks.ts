@@ -1,7 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { z } from 'zod';
-import { deliveryRequest, signedDeliveries } from './github-deliveries.ts';
+import { deliveryRequest, repo, type SignedDelivery, signedDeliveries } from './github-deliveries.ts';
 import { type Answer, offer, saturate } from './http-load.ts';
+import { openLoop } from './open-loop.ts';
 
 /**
  * The intake bench's load generator, as a process of its own: sharing the bench's process, its
@@ -16,6 +19,8 @@ export const senderSettings = z.object({
   load: z.discriminatedUnion('mode', [
     z.object({ mode: z.literal('saturate'), concurrency: z.number().int().positive() }),
     z.object({ mode: z.literal('offer'), rate: z.number().positive() }),
+    // The reference: the same rows inserted one per statement straight into PostgreSQL, on the same schedule.
+    z.object({ mode: z.literal('insert'), rate: z.number().positive(), databaseUrl: z.string(), schema: z.string() }),
   ]),
 });
 export type SenderSettings = z.infer<typeof senderSettings>;
@@ -36,9 +41,49 @@ async function main() {
           seconds,
           concurrency: load.concurrency,
         })
-      : await offer(url, (n) => deliveryRequest(url, signed, n), check, { seconds, rate: load.rate });
+      : load.mode === 'offer'
+        ? await offer(url, (n) => deliveryRequest(url, signed, n), check, { seconds, rate: load.rate })
+        : await insertOnSchedule(signed, load, seconds);
   const meanBytes = signed.reduce((sum, item) => sum + item.body.length, 0) / signed.length;
   process.stdout.write(JSON.stringify({ ...figures, refused, meanBytes }));
+}
+
+/** Up to 20 connections, as many as the server's pool. */
+function insertOnSchedule(
+  signed: SignedDelivery[],
+  load: { rate: number; databaseUrl: string; schema: string },
+  seconds: number,
+) {
+  const lanes = {
+    open: async () => {
+      const client = new pg.Client({ connectionString: load.databaseUrl, options: `-c search_path=${load.schema}` });
+      let open = true;
+      client.on('end', () => {
+        open = false;
+      });
+      client.on('error', () => {
+        open = false;
+      });
+      await client.connect();
+      return { client, open: () => open };
+    },
+    alive: (lane: { open: () => boolean }) => lane.open(),
+    close: (lane: { client: pg.Client }) => void lane.client.end(),
+    initial: 2,
+    max: 20,
+  };
+  return openLoop(
+    lanes,
+    async ({ client }, n) => {
+      const { body, payload } = signed[n % signed.length]!;
+      await client.query(
+        `insert into "WebhookDelivery" (id, event, action, repo, "issueNumber", payload, status)
+         values ($1, 'issues', $2, $3, $4, $5::jsonb, 'pending') on conflict (id) do nothing`,
+        [randomUUID(), payload.action, repo, payload.issue.number, body.toString()],
+      );
+    },
+    { seconds, rate: load.rate },
+  );
 }
 
 if (process.argv[1] === senderPath) await main();

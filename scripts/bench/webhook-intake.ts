@@ -38,6 +38,13 @@ export async function benchWebhookIntake(server: BenchServer, options: { seconds
     const acknowledged = most.count + atGoal.count;
     if (stored < acknowledged) throw new Error(`${acknowledged} deliveries acknowledged, but only ${stored} stored`);
 
+    // PostgreSQL's own latency at the goal's rate, with nothing in between.
+    const target = server.target;
+    const alone =
+      target.kind === 'postgres'
+        ? await send({ mode: 'insert', rate: goalRate, databaseUrl: target.url, schema: target.schema ?? 'public' })
+        : null;
+
     const { prisma } = intake;
     const signed = signedDeliveries(secret);
     const raw = await measure(async (worker, n) => {
@@ -53,7 +60,11 @@ export async function benchWebhookIntake(server: BenchServer, options: { seconds
       `                most accepted (${options.concurrency} connections, closed loop): ${describe(most, 'deliveries/s')}`,
       `                at ${goalRate}/s offered (open loop, ${atGoal.connections} connections): ${describe(atGoal, 'deliveries/s')}` +
         ` (the load generator's own lateness: p99 ${fixed(atGoal.clientLagP99 ?? 0)} ms)`,
-      `                plain Prisma single-row inserts: ${describe(raw, '/s')}`,
+      alone
+        ? `                PostgreSQL alone, the same rows one per statement at ${goalRate}/s (open loop, driver): ` +
+          `${describe(alone, '/s')}; API p99 / its p99 ${(atGoal.p99 / alone.p99).toFixed(2)}`
+        : `                PostgreSQL alone: measured on PostgreSQL only`,
+      `                plain Prisma single-row inserts (closed loop): ${describe(raw, '/s')}`,
       `                goal on PostgreSQL: ≥ ${goalRate}/s (ratio ${(most.perSecond / goalRate).toFixed(2)}), ` +
         `p99 at ${goalRate}/s < 20 ms (ratio ${(atGoal.p99 / 20).toFixed(2)})`,
     ].join('\n');
