@@ -1,5 +1,5 @@
 import { connect, type Socket } from 'node:net';
-import { type Figures, summarize } from './measure.ts';
+import { type Figures, measure } from './measure.ts';
 import { openLoop } from './open-loop.ts';
 
 /**
@@ -79,24 +79,11 @@ export async function saturate(
   options: { seconds: number; concurrency: number },
 ): Promise<Figures> {
   const connections = await Promise.all(Array.from({ length: options.concurrency }, () => openConnection(url)));
-  const latencies: number[] = [];
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
   try {
-    await Promise.all(
-      connections.map(async (connection, index) => {
-        for (let n = 0; performance.now() < deadline; n++) {
-          const request = next(index, n);
-          const t0 = performance.now();
-          check(await connection.send(request));
-          latencies.push(performance.now() - t0);
-        }
-      }),
-    );
+    return await measure(async (index, n) => check(await connections[index]!.send(next(index, n))), options);
   } finally {
     for (const connection of connections) connection.close();
   }
-  return summarize(latencies, (performance.now() - started) / 1000);
 }
 
 /** Open loop (see open-loop.ts) over keep-alive connections, up to 256. */
