@@ -14,12 +14,14 @@ import type { AppEnv, Deps } from './lib/app-context.ts';
 import { AppError } from './lib/app-error.ts';
 import { createRouter } from './lib/create-router.ts';
 import { jsonOnly } from './lib/json-only.ts';
+import { servedDocument } from './lib/openapi-document.ts';
 import { problemResponse, toAppError } from './lib/problem.ts';
 import { requestContext } from './lib/request-context.ts';
 import { sameOrigin } from './lib/same-origin.ts';
 import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
 import { mvpRouter } from './mvp/mvp.router.ts';
+import { mvpAccountsRouter } from './mvp-accounts/mvp-accounts.router.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
@@ -53,6 +55,7 @@ function apiRoutes() {
     .route('/', invitationsRouter)
     .route('/', joinRouter)
     .route('/', mvpRouter)
+    .route('/', mvpAccountsRouter)
     .route('/', outboxRouter)
     .route('/', programsRouter)
     .route('/', releasesRouter)
@@ -121,13 +124,24 @@ export function createApp(deps: Deps) {
   app.use('/api/*', forBrowsers(loadSession()));
 
   const api = apiRoutes();
-  api.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Fieldtest API',
-      version: '1',
-      description: 'Errors are RFC 9457 application/problem+json. Sessions travel in an httpOnly cookie.',
-    },
+  let document: object | undefined;
+  api.get('/api/openapi.json', (c) => {
+    document ??= servedDocument(
+      api.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Fieldtest API',
+          version: '1',
+          description: 'Errors are RFC 9457 application/problem+json. Sessions travel in an httpOnly cookie.',
+        },
+      }),
+      // What sameOrigin, bodyLimit and jsonOnly above may answer to any write.
+      {
+        statuses: [403, 413, 415],
+        appliesTo: (path, method) => !['GET', 'HEAD'].includes(method) && !isWebhook(path, method),
+      },
+    );
+    return c.json(document);
   });
   app.route('/', api);
   app.route('/', docsRouter);
@@ -139,7 +153,7 @@ export function createApp(deps: Deps) {
   // The portal: real files first, then index.html for the portal's own client-side routes.
   app.get('*', async (c) => {
     const root = deps.env.webDistDir;
-    const path = decodeURIComponent(c.req.path);
+    const path = decodePortalPath(c.req.path);
     if (path.startsWith('/assets/')) {
       return (await serveFile(root, path, 'public, max-age=31536000, immutable')) ?? c.notFound();
     }
@@ -158,4 +172,16 @@ export function createApp(deps: Deps) {
     return problemResponse(c, appError);
   });
   return app;
+}
+
+/** The portal path as text; one that is not percent-encoded UTF-8 (`/%ZZ`, `/x%`) is the request's fault. */
+function decodePortalPath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new AppError('validation', {
+      detail: 'The path is not valid percent-encoding.',
+      fields: [{ field: 'path', message: 'Write % only to start an escape of UTF-8 bytes, such as %25 for % itself' }],
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableRef } from '../lib/nullable-ref.ts';
 
 // Request and response shapes of sign-in and sessions, shared by the API and the portal's forms.
 
@@ -25,7 +26,7 @@ export const userSchema = z
   .meta({ id: 'User' });
 
 export const sessionSchema = z
-  .object({ user: userSchema.nullable().meta({ description: 'null when not signed in' }) })
+  .object({ user: nullableRef(userSchema).meta({ description: 'null when not signed in' }) })
   .meta({ id: 'Session' });
 
 export const signInBody = z

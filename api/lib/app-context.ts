@@ -32,6 +32,11 @@ export type AppEnv = {
     clientIp: string;
     user: SessionUser | null;
     sessionId: string | null;
+    /**
+     * Set by a route whose callers keep their connections (GitHub's deliveries): a body it refused
+     * unread is drained rather than the connection closed, so the caller always reads the answer.
+     */
+    keepConnection?: boolean;
   };
 };
 

@@ -1,3 +1,4 @@
+import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
@@ -26,11 +27,21 @@ export function problemResponse(c: Context, error: AppError): Response {
     requestId: c.get('requestId'),
   };
   const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
-  // The rest of an oversized body is never read, so the connection cannot carry another request.
-  if (error.code === 'payload_too_large') headers.connection = 'close';
+  // The rest of a body refused before it was read (too large, not multipart, no session) may still
+  // be on its way; the server gives up draining it after a moment and drops the socket, so the
+  // client is told not to send another request on it.
+  if (error.code === 'payload_too_large' || (bodyLeftUnread(c) && !c.get('keepConnection')))
+    headers.connection = 'close';
   if (error.retryAfterSeconds !== undefined)
     headers['retry-after'] = String(Math.max(1, Math.ceil(error.retryAfterSeconds)));
   return new Response(JSON.stringify(body), { status, headers });
+}
+
+function bodyLeftUnread(c: Context): boolean {
+  const hasBody = Number(c.req.header('content-length') ?? 0) > 0 || c.req.header('transfer-encoding') !== undefined;
+  if (!hasBody) return false;
+  const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+  return incoming ? !incoming.readableEnded : !c.req.raw.bodyUsed;
 }
 
 export function validationError(error: ZodError, location: string): AppError {

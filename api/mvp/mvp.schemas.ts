@@ -35,7 +35,8 @@ export const handleSchema = z
   .trim()
   .min(3, { error: 'Use at least 3 characters' })
   .max(32, { error: 'Use at most 32 characters' })
-  .regex(/^[a-z0-9][a-z0-9_-]*$/i, {
+  // No flags: JSON Schema patterns have none, and the document would carry this one as `$/i`.
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, {
     error: 'Use letters, digits, "-" and "_", starting with a letter or digit',
   })
   .transform((value) => value.toLowerCase())

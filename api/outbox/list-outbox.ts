@@ -1,10 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { likeLiteral } from '../lib/like-pattern.ts';
 
 /** Newest first; ids are UUIDv7, so ordering by id is ordering by creation and makes a stable cursor. */
 export async function listOutbox(options: { prisma: PrismaClient; to?: string; cursor?: string; limit: number }) {
   const rows = await options.prisma.message.findMany({
     where: {
-      ...(options.to ? { to: { equals: options.to, mode: 'insensitive' as const } } : {}),
+      ...(options.to ? { to: { equals: likeLiteral(options.to), mode: 'insensitive' as const } } : {}),
       ...(options.cursor ? { id: { lt: options.cursor } } : {}),
     },
     orderBy: { id: 'desc' },

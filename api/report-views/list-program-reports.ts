@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { likeLiteral } from '../lib/like-pattern.ts';
 import { personSelect, toPerson } from './report-person.ts';
 import type { ReportListItem, reportListQuery } from './report-views.schemas.ts';
 
@@ -29,8 +30,8 @@ export async function listProgramReports(options: {
     ...(query.q
       ? {
           OR: [
-            { title: { contains: query.q, mode: 'insensitive' as const } },
-            { steps: { contains: query.q, mode: 'insensitive' as const } },
+            { title: { contains: likeLiteral(query.q), mode: 'insensitive' as const } },
+            { steps: { contains: likeLiteral(query.q), mode: 'insensitive' as const } },
           ],
         }
       : {}),

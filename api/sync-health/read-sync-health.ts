@@ -2,6 +2,7 @@ import type { Env } from '../env.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { createGithubClient } from '../github/github-client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { likeLiteral } from '../lib/like-pattern.ts';
 import type { SyncHealth, SyncJobProblem } from './sync-health.schemas.ts';
 
 const minuteMs = 60_000;
@@ -93,7 +94,7 @@ export async function readSyncHealth(options: {
     }),
     prisma.webhookDelivery.findMany({
       // GitHub names repositories case-insensitively; the program's setting is typed by a person.
-      where: { repo: { equals: program.githubRepo, mode: 'insensitive' } },
+      where: { repo: { equals: likeLiteral(program.githubRepo), mode: 'insensitive' } },
       orderBy: { receivedAt: 'desc' },
       take: 50,
       select: {

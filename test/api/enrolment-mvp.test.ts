@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptCurrentTerms,
   activeMvp,
+  applyAndConfirm,
   createProgram,
   createRelease,
   invitationToken,
@@ -154,6 +155,22 @@ describe('the MVP profile', () => {
     ).toBe(200);
   });
 
+  it("cannot learn another program's hidden handles through _ as a wildcard", async () => {
+    const hidden = await freshMvp();
+    expect((await hidden.client.api.api.me.profile.$put({ json: profileBody('quiet-one') })).status).toBe(200);
+    const hideResponse = await hidden.client.api.api.me.recognition.visibility.$put({
+      json: { showOnLeaderboard: false },
+    });
+    expect(hideResponse.status).toBe(200);
+    const prober = await freshMvp();
+    for (const guess of ['q________', 'quiet____', 'quiet-on_', 'QUIET_ONE']) {
+      const response = await prober.client.api.api.me.profile.$put({ json: profileBody(guess) });
+      expect({ guess, status: response.status }).toEqual({ guess, status: 200 });
+    }
+    const exact = await prober.client.api.api.me.profile.$put({ json: profileBody('Quiet-One') });
+    expect(exact.status).toBe(409);
+  });
+
   it('refuses handles that are too short or do not start with a letter or digit', async () => {
     const { client } = await freshMvp();
     for (const handle of ['ab', '-abc', 'has space', 'x'.repeat(33)]) {
@@ -178,17 +195,15 @@ describe('isolation between programs', () => {
       }),
       200,
     );
-    await server.client().api.api.join.apply.$post({
-      json: {
-        token: tokenOf(link.url!),
-        name: 'Other Applicant',
-        email: 'other-applicant@example.test',
-        company: 'Other Co',
-        jobRole: 'Tester',
-        platforms: [],
-        devices: [],
-        motivation: 'Keen.',
-      },
+    await applyAndConfirm(server, lead, {
+      token: tokenOf(link.url!),
+      name: 'Other Applicant',
+      email: 'other-applicant@example.test',
+      company: 'Other Co',
+      jobRole: 'Tester',
+      platforms: [],
+      devices: [],
+      motivation: 'Keen.',
     });
     await invite(lead, other.release.id, [{ email: 'other-invitee@example.test' }]);
     const otherEnrolments = await server.prisma.enrolment.findMany({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../api/lib/logger.ts';
 import { deliverDueMessages, maxDeliveryAttempts } from '../../api/mail/deliver-messages.ts';
 import { queueMessage } from '../../api/mail/queue-message.ts';
-import { bodyOf } from '../support/problem.ts';
+import { bodyOf, readProblem } from '../support/problem.ts';
 import { freePort } from '../support/server-process.ts';
 import { startSmtpServer } from '../support/smtp-server.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -44,6 +44,22 @@ describe('mail without SMTP', () => {
     );
     const recipients = [...first.items, ...second.items].map((item) => item.to);
     expect(recipients.slice(0, 5)).toEqual([4, 3, 2, 1, 0].map((n) => `page${n}@example.test`));
+  });
+
+  it('filters by exactly the address given: %, _ and a backslash match only themselves', async () => {
+    for (const to of ['ab_cd@example.test', 'abxcd@example.test', '100%@example.test'])
+      await server.prisma.$transaction((tx) => queueMessage(tx, { smtpConfigured: false, message: message(to) }));
+    const { client } = await signedInClient(server, 'admin');
+    const recipients = async (to: string) =>
+      (await bodyOf(await client.api.api.outbox.$get({ query: { to } }), 200)).items.map((item) => item.to);
+    expect(await recipients('AB_CD@example.test')).toEqual(['ab_cd@example.test']);
+    expect(await recipients('ab_cd@example.tes_')).toEqual([]);
+    expect(await recipients('%')).toEqual([]);
+    expect(await recipients('100%@example.test')).toEqual(['100%@example.test']);
+    expect(await recipients('\\')).toEqual([]);
+    const nul = await client.request('/api/outbox?to=a%00b');
+    expect(nul.status).toBe(400);
+    expect((await readProblem(nul)).errors).toEqual([{ field: 'to', message: expect.stringContaining('NUL') }]);
   });
 });
 

@@ -173,6 +173,34 @@ describe('creating releases', () => {
     expect((await createRelease(other.id, { version: '4.0-rc1' })).version).toBe('4.0-rc1');
   });
 
+  it('compares versions exactly: % and _ are no wildcards, and a backslash is a version like any other', async () => {
+    const program = await createProgram();
+    await createRelease(program.id, { version: '1.0' });
+    for (const version of ['1_0', '%', '1.%', '\\', '1.0\\'])
+      expect((await createRelease(program.id, { version })).version).toBe(version);
+    const renamed = await patchRelease((await createRelease(program.id, { version: '2.0' })).id, { version: '2_0' });
+    expect((await bodyOf(renamed, 200)).version).toBe('2_0');
+    expect((await patchRelease((await createRelease(program.id)).id, { version: '2_0' })).status).toBe(409);
+  });
+
+  it('refuses NUL and a broken surrogate in a release, naming the field, and stores nothing', async () => {
+    const program = await createProgram();
+    const nul = await lead.json('POST', `/api/programs/${program.id}/releases`, releaseBody({ version: '1\u0000' }));
+    expect(nul.status).toBe(400);
+    expect((await readProblem(nul)).errors).toEqual([{ field: 'version', message: expect.stringContaining('NUL') }]);
+    const surrogate = await lead.json(
+      'POST',
+      `/api/programs/${program.id}/releases`,
+      releaseBody({ instructions: 'Try \ud83d', focusAreas: ['\ude00'] }),
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await readProblem(surrogate)).errors?.map((error) => error.field).sort()).toEqual([
+      'focusAreas.0',
+      'instructions',
+    ]);
+    expect(await server.prisma.release.count({ where: { programId: program.id } })).toBe(0);
+  });
+
   it('answers 404 for a release of an unknown program, and for an unknown release', async () => {
     const response = await lead.api.api.programs[':id'].releases.$post({
       param: { id: unknownId },

@@ -1,9 +1,11 @@
 import { hc } from 'hono/client';
 import type { AppType } from '../../api/app.ts';
+import { assertDocumentedResponse } from './openapi-check.ts';
 
 /**
  * A client with its own cookie jar, like one browser: `api` is the typed hono/client,
  * `request` sends anything (malformed bodies, foreign origins) for the cases types forbid.
+ * Every API response is checked against the server's OpenAPI document (openapi-check.ts).
  */
 export function createClient(baseUrl: string, defaults: { headers?: Record<string, string> } = {}) {
   const jar = new Map<string, string>();
@@ -13,6 +15,8 @@ export function createClient(baseUrl: string, defaults: { headers?: Record<strin
       if (!headers.has(name)) headers.set(name, value);
     if (jar.size) headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
     const response = await fetch(input, { ...init, headers });
+    const url = new URL(input instanceof Request ? input.url : input, baseUrl);
+    await assertDocumentedResponse(init?.method ?? (input instanceof Request ? input.method : 'GET'), url, response);
     for (const cookie of response.headers.getSetCookie()) {
       const [pair = '', ...attributes] = cookie.split(';');
       const [name = '', value = ''] = pair.split('=');
