@@ -1,4 +1,7 @@
 import { findCommentMarker, type GithubComment } from '../github/github.schemas.ts';
+import { likeLiteral } from '../lib/like-pattern.ts';
+import { isRelayedComment } from './comment-trust.ts';
+import { notAfterNow } from './github-time.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { linkDuplicate } from './link-duplicate.ts';
 import { notifyReporter } from './notify-reporter.ts';
@@ -6,10 +9,13 @@ import { notifyReporter } from './notify-reporter.ts';
 export type CommentOutcome = 'created' | 'updated' | 'deleted' | 'linked' | 'unchanged';
 
 /**
- * A comment written on the report's issue: created ones appear on the reporter's timeline as public
- * comments (and the reporter is told, once, since the GitHub comment id is unique); edits update
- * the text; deletions remove it. Fieldtest's own comments (a portal comment posted to GitHub carries
- * our marker) are linked to the portal comment instead of being copied back.
+ * A comment written on the report's issue. One by engineering (the repository's owner, members and
+ * collaborators, or a login the program lists in `githubCommenters`) appears on the reporter's
+ * timeline as a public comment, and the reporter is told, once, since the GitHub comment id is
+ * unique. Anyone else's (a passer-by on a public repository) is kept as a team note: staff read it,
+ * the reporter neither sees it nor hears of it. Edits update the text and judge the author again;
+ * deletions remove it. Fieldtest's own comments (a portal comment posted to GitHub carries our
+ * marker) are linked to the portal comment instead of being copied back.
  */
 export async function applyGithubComment(options: {
   tx: Tx;
@@ -22,7 +28,7 @@ export async function applyGithubComment(options: {
   const githubCommentId = BigInt(comment.id);
   const existing = await tx.reportComment.findUnique({
     where: { githubCommentId },
-    select: { id: true, body: true, authorLogin: true },
+    select: { id: true, body: true, authorLogin: true, visibility: true, authorAssociation: true },
   });
 
   if (action === 'deleted') {
@@ -51,11 +57,27 @@ export async function applyGithubComment(options: {
     return linked.count ? 'linked' : 'unchanged';
   }
 
+  const report = await tx.report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { reporterId: true, program: { select: { githubCommenters: true } } },
+  });
+  const relayed = isRelayedComment(comment, report.program.githubCommenters);
+  const visibility: 'public' | 'team' = relayed ? 'public' : 'team';
+  const authorAssociation = comment.author_association ?? null;
+
   if (existing) {
-    if (existing.body === body) return 'unchanged';
+    // A portal comment whose marker was edited away on GitHub keeps the standing it had in the portal.
+    const fromGithub = existing.authorLogin !== null;
+    const judged = fromGithub ? { visibility, authorAssociation } : {};
+    if (
+      existing.body === body &&
+      (!fromGithub || (existing.visibility === visibility && existing.authorAssociation === authorAssociation))
+    ) {
+      return 'unchanged';
+    }
     await tx.reportComment.update({
       where: { id: existing.id },
-      data: { body, updatedAt: new Date(comment.updated_at) },
+      data: { body, updatedAt: notAfterNow(comment.updated_at), ...judged },
       select: { id: true },
     });
     await linkDuplicate({ tx, reportId, settings });
@@ -63,9 +85,8 @@ export async function applyGithubComment(options: {
   }
 
   const login = comment.user?.login ?? 'ghost';
-  const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: { reporterId: true } });
   const author = await tx.mvpProfile.findFirst({
-    where: { githubLogin: { equals: login, mode: 'insensitive' } },
+    where: { githubLogin: { equals: likeLiteral(login), mode: 'insensitive' } },
     select: { userId: true },
   });
   // Webhook and reconciliation may bring the same comment at once: the unique GitHub id decides.
@@ -75,11 +96,12 @@ export async function applyGithubComment(options: {
         reportId,
         authorId: author?.userId ?? null,
         authorLogin: login,
-        visibility: 'public',
+        authorAssociation,
+        visibility,
         body,
         githubCommentId,
-        createdAt: new Date(comment.created_at),
-        updatedAt: new Date(comment.updated_at),
+        createdAt: notAfterNow(comment.created_at),
+        updatedAt: notAfterNow(comment.updated_at),
       },
     ],
     skipDuplicates: true,
@@ -91,12 +113,12 @@ export async function applyGithubComment(options: {
       reportId,
       kind: 'comment',
       data: { commentId: created.id, login, githubCommentId: comment.id.toString(), url: comment.html_url },
-      createdAt: new Date(comment.created_at),
+      createdAt: notAfterNow(comment.created_at),
     },
     select: { id: true },
   });
   // The reporter's own words (a linked GitHub account) need no e-mail about them.
-  if (report.reporterId && author?.userId !== report.reporterId) {
+  if (relayed && report.reporterId && author?.userId !== report.reporterId) {
     await notifyReporter(tx, { settings, reportId, notice: { kind: 'needs_info', comment: { author: login, body } } });
   }
   await linkDuplicate({ tx, reportId, settings });

@@ -35,6 +35,11 @@ export async function applyGithubIssue(options: {
   if (reportId) {
     const program = await programOfReport(tx, reportId);
     const applied = await applyIssueState({ tx, program, issue, settings, reportId });
+    if (applied.kind === 'untrusted') {
+      const text = `${where}: updated_at ${issue.updated_at} lies in the future and GitHub could not be asked; not applied`;
+      // With credentials GitHub may answer later (after a rate limit, an outage); without, it never will.
+      return settings.github ? { kind: 'retry', text } : { kind: 'processed', reportId, text };
+    }
     const changes = applied.kind === 'applied' ? [...applied.changes] : [];
     if ((applied.kind === 'applied' || applied.kind === 'unchanged') && applied.status === 'duplicate') {
       const linked = await linkDuplicate({ tx, reportId, settings });

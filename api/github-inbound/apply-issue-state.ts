@@ -2,6 +2,7 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
 import { fetchIssue } from './fetch-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
+import { isBeyondNow } from './github-time.ts';
 import type { InboundProgram, InboundSettings, Tx } from './inbound-context.ts';
 import { moveIssue } from './move-issue.ts';
 import { notifyReporter } from './notify-reporter.ts';
@@ -12,6 +13,8 @@ export type ApplyOutcome =
   | { kind: 'applied'; reportId: string; changes: string[]; status: Status }
   | { kind: 'unchanged'; reportId: string; status: Status }
   | { kind: 'stale' | 'deleted'; reportId: string }
+  /** The state claims a time after now, and GitHub could not be asked what is true: nothing applied. */
+  | { kind: 'untrusted'; reportId: string }
   | { kind: 'no_report' };
 
 const reportStateSelect = {
@@ -35,7 +38,10 @@ type ReportState = Prisma.ReportGetPayload<{ select: typeof reportStateSelect }>
  * Applies an issue's state to its report: the issue's CURRENT state wins, whatever order webhooks
  * arrive in. A state older than the one applied (by `updated_at`) is dropped; on an equal
  * `updated_at` with a different state (two changes within GitHub's one-second resolution) the issue
- * is read from GitHub when a client is configured, else the later arrival wins.
+ * is read from GitHub when a client is configured, else the later arrival wins. An `updated_at`
+ * beyond now (plus the clocks' drift) is not believed: the issue is read from GitHub and what GitHub
+ * says is applied instead, or nothing when GitHub cannot be asked. A stored `updated_at` beyond now
+ * (kept before such states were refused) orders nothing, so the next true state heals it.
  *
  * Labels give the priority by the program's mapping (the highest level present wins), state and
  * `state_reason` the status; the timeline records real changes only, and the reporter is told
@@ -61,15 +67,23 @@ export async function applyIssueState(options: {
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: reportStateSelect });
   if (report.issueDeletedAt) return { kind: 'deleted', reportId };
 
-  const stored = report.issueUpdatedAt?.getTime();
-  const incoming = Date.parse(issue.updated_at);
+  const refetch = options.refetch ?? defaultRefetch(tx, settings, report);
+  let incoming = Date.parse(issue.updated_at);
+  if (isBeyondNow(incoming)) {
+    const current = await refetch();
+    if (!current || isBeyondNow(Date.parse(current.updated_at))) return { kind: 'untrusted', reportId };
+    issue = current;
+    incoming = Date.parse(current.updated_at);
+  }
+  const storedAt = report.issueUpdatedAt?.getTime();
+  const stored = storedAt === undefined || isBeyondNow(storedAt) ? undefined : storedAt;
   if (stored !== undefined && incoming < stored) {
     await backdateTriage(tx, program, report, issue);
     return { kind: 'stale', reportId };
   }
   if (stored !== undefined && incoming === stored) {
     if (sameState(report, issue)) return { kind: 'unchanged', reportId, status: report.status };
-    const current = await (options.refetch ?? defaultRefetch(tx, settings, report))();
+    const current = await refetch();
     if (current && Date.parse(current.updated_at) >= stored) issue = current;
   }
 

@@ -1,6 +1,8 @@
 import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
+import { likeLiteral } from '../lib/like-pattern.ts';
 import { type ApplyOutcome, applyIssueState } from './apply-issue-state.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
+import { notAfterNow } from './github-time.ts';
 import type { InboundProgram, InboundSettings, Tx } from './inbound-context.ts';
 
 export type ImportOutcome =
@@ -30,7 +32,7 @@ export async function importGithubIssue(options: {
   const existing = await findReportByIssue(tx, repo, issue.number);
   if (existing) return { kind: 'exists', reportId: existing };
 
-  const createdAt = new Date(issue.created_at);
+  const createdAt = notAfterNow(issue.created_at);
   const labels = issue.labels.map((label) => label.name);
   let choice: { program: InboundProgram; release: ReleaseChoice } | null = null;
   for (const program of options.programs) {
@@ -47,7 +49,7 @@ export async function importGithubIssue(options: {
 
   const login = issue.user?.login ?? 'ghost';
   const customer = await tx.mvpProfile.findFirst({
-    where: { githubLogin: { equals: login, mode: 'insensitive' } },
+    where: { githubLogin: { equals: likeLiteral(login), mode: 'insensitive' } },
     select: { userId: true },
   });
   const source = customer ? 'customer' : 'internal';

@@ -16,7 +16,8 @@ export function findDuplicateOf(body: string | null | undefined): number | null 
 
 /**
  * Links a report closed as duplicate to the report of its canonical issue, as the newest GitHub
- * comment saying "Duplicate of #N" names it (in the same repository). A canonical issue opened
+ * comment by engineering saying "Duplicate of #N" names it (in the same repository): a passer-by's
+ * comment, kept as a team note, does not decide where a report belongs. A canonical issue opened
  * directly on GitHub and not yet known is fetched and imported first. Returns what changed, or
  * null when nothing did (not a duplicate, no such comment yet, or already linked so).
  */
@@ -28,7 +29,13 @@ export async function linkDuplicate(options: { tx: Tx; reportId: string; setting
   });
   if (report.status !== 'duplicate' || !report.issueRepo) return null;
   const comments = await tx.reportComment.findMany({
-    where: { reportId, githubCommentId: { not: null }, body: { contains: 'uplicate of #', mode: 'insensitive' } },
+    where: {
+      reportId,
+      githubCommentId: { not: null },
+      authorLogin: { not: null },
+      visibility: 'public',
+      body: { contains: 'uplicate of #', mode: 'insensitive' },
+    },
     select: { body: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });

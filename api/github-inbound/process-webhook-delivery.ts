@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { repoOfIssue } from '../github/github.schemas.ts';
+import { type GithubComment, type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
 import { applyGithubComment } from './apply-github-comment.ts';
 import { applyGithubIssue } from './apply-github-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
@@ -53,6 +53,8 @@ async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): 
     const { action, issue, changes } = parsed.data;
     const repo = parsed.data.repository.full_name;
     const where = `${repo}#${issue.number}`;
+    const mismatch = disagreement(repo, issue);
+    if (mismatch) return { status: 'failed', outcome: mismatch };
     if (action === 'deleted' || action === 'transferred') {
       const reportId = await findReportByIssue(tx, repo, issue.number);
       if (!reportId) return { status: 'ignored', outcome: `${where} ${action}: no report stands for it` };
@@ -83,6 +85,8 @@ async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): 
       return { status: 'failed', outcome: `issue_comment payload not understood: ${parsed.error.message}` };
     }
     const { action, issue, comment } = parsed.data;
+    const mismatch = disagreement(parsed.data.repository.full_name, issue, comment);
+    if (mismatch) return { status: 'failed', outcome: mismatch };
     // The issue as of the comment comes along: applying it first also imports an unknown issue.
     const applied = await applyGithubIssue({ tx, issue, settings });
     if (applied.kind !== 'processed') return toResult(applied);
@@ -91,6 +95,30 @@ async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): 
   }
 
   return { status: 'ignored', outcome: `event ${delivery.event} is not synced` };
+}
+
+/**
+ * Why the delivery contradicts itself, if it does. The delivery is listed under `repository.full_name`
+ * while the issue is found by its `repository_url` (and a comment belongs where its `issue_url`
+ * points): when they disagree, applying it would change one program's report under another
+ * program's name, so it is applied nowhere. GitHub's own deliveries always agree.
+ */
+function disagreement(
+  repository: string,
+  issue: Pick<GithubIssue, 'repository_url' | 'number'>,
+  comment?: Pick<GithubComment, 'issue_url'>,
+): string | null {
+  const issueRepo = /\/repos\/([^/]+\/[^/]+)\/?$/.exec(issue.repository_url)?.[1];
+  if (issueRepo?.toLowerCase() !== repository.toLowerCase()) {
+    return `refused: repository.full_name is ${repository} but issue.repository_url is ${issue.repository_url}; not applied`;
+  }
+  if (comment) {
+    const [, commentRepo, number] = /\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)$/.exec(comment.issue_url) ?? [];
+    if (commentRepo?.toLowerCase() !== repository.toLowerCase() || Number(number) !== issue.number) {
+      return `refused: comment.issue_url is ${comment.issue_url} but the issue is ${repository}#${issue.number}; not applied`;
+    }
+  }
+  return null;
 }
 
 function toResult(outcome: Awaited<ReturnType<typeof applyGithubIssue>>): DeliveryResult {

@@ -33,6 +33,9 @@ export const githubCommentSchema = z.object({
   issue_url: z.string(),
   body: z.string().nullable().optional(),
   user: githubUserSchema.nullable(),
+  // OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, FIRST_TIMER, MANNEQUIN or NONE;
+  // read as a string, so a value GitHub adds later counts as no standing rather than a bad payload.
+  author_association: z.string().optional(),
   created_at: z.iso.datetime({ offset: true }),
   updated_at: z.iso.datetime({ offset: true }),
 });

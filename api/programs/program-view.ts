@@ -13,6 +13,8 @@ const programSelect = {
   priorityThreshold: true,
   notActionableLabels: true,
   components: true,
+  githubCommenters: true,
+  suggestInternalReports: true,
   createdAt: true,
   updatedAt: true,
   terms: { orderBy: { version: 'desc' }, select: { version: true, textHash: true, createdAt: true } },
@@ -48,6 +50,8 @@ export async function readProgram(db: Db, id: string, view: 'staff' | 'mvp'): Pr
     priorityLabels: row.priorityLabels as PriorityLabel[],
     priorityThreshold: row.priorityThreshold,
     notActionableLabels: row.notActionableLabels,
+    githubCommenters: row.githubCommenters,
+    suggestInternalReports: row.suggestInternalReports,
     termsVersions: row.terms.map((terms) => ({ ...terms, createdAt: terms.createdAt.toISOString() })),
   };
 }

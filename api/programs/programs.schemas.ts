@@ -49,6 +49,14 @@ export function githubRepoProblem(value: string): string | undefined {
   return undefined;
 }
 
+/** A GitHub login follows the owner rule: 1-39 letters, digits or single hyphens, not at either end. */
+export const githubLoginSchema = z
+  .string()
+  .trim()
+  .refine((value) => value.length <= 39 && githubOwnerPattern.test(value), {
+    error: 'A GitHub login is 1 to 39 letters, digits or single hyphens, not starting or ending with one',
+  });
+
 export const githubRepoSchema = z
   .string()
   .trim()
@@ -118,6 +126,19 @@ const notActionableLabelsSchema = uniqueList(labelSchema, 'label')
   .max(50, { error: 'Use at most 50 labels' })
   .meta({ description: 'Issues carrying one of these labels do not count as actionable' });
 
+const githubCommentersSchema = uniqueList(githubLoginSchema, 'login')
+  .max(100, { error: 'Use at most 100 logins' })
+  .meta({
+    description:
+      "GitHub logins whose comments on the program's issues reach reporters (public, with an e-mail), besides " +
+      "the repository's owners, members and collaborators; anyone else's comment stays a team note. Compared without case",
+  });
+
+const suggestInternalReportsSchema = z.boolean().meta({
+  description:
+    'Whether MVPs filing a bug are offered internal reports (filed by staff, or opened on GitHub) as similar reports to say "me too" to',
+});
+
 const componentsSchema = uniqueList(componentSchema, 'component')
   .max(100, { error: 'Use at most 100 components' })
   .meta({ description: 'The areas reporters choose from' });
@@ -167,6 +188,8 @@ const settingsShape = {
   priorityThreshold: levelSchema.meta({ description: 'The lowest level that still counts as priority' }),
   notActionableLabels: notActionableLabelsSchema,
   components: componentsSchema,
+  githubCommenters: githubCommentersSchema,
+  suggestInternalReports: suggestInternalReportsSchema,
 };
 
 /** A program's complete settings; an edit is checked against it once merged with what is stored. */
@@ -189,6 +212,8 @@ export const createProgramBody = z
       .optional()
       .meta({ description: 'Default: invalid, wontfix' }),
     components: settingsShape.components.optional(),
+    githubCommenters: settingsShape.githubCommenters.optional().meta({ description: 'Default: none' }),
+    suggestInternalReports: settingsShape.suggestInternalReports.optional().meta({ description: 'Default: false' }),
     termsText: termsTextSchema.meta({ description: "The program's terms; they become version 1" }),
   })
   .transform(({ priorityLevels = defaultPriorityLevels, ...body }) => ({
@@ -198,6 +223,8 @@ export const createProgramBody = z
     priorityThreshold: body.priorityThreshold ?? defaultPriorityThreshold,
     notActionableLabels: body.notActionableLabels ?? defaultNotActionableLabels,
     components: body.components ?? [],
+    githubCommenters: body.githubCommenters ?? [],
+    suggestInternalReports: body.suggestInternalReports ?? false,
   }))
   .superRefine(checkPriorityRules)
   .meta({ id: 'CreateProgramBody' });
@@ -212,6 +239,8 @@ export const updateProgramBody = z
     priorityThreshold: settingsShape.priorityThreshold.optional(),
     notActionableLabels: settingsShape.notActionableLabels.optional(),
     components: settingsShape.components.optional(),
+    githubCommenters: settingsShape.githubCommenters.optional(),
+    suggestInternalReports: settingsShape.suggestInternalReports.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Change at least one field' })
   .meta({ id: 'UpdateProgramBody', description: 'Any subset of the settings; terms change through their own route' });
@@ -247,6 +276,8 @@ export const programSchema = z
     priorityLabels: z.array(priorityLabelSchema).optional().meta(staffOnly),
     priorityThreshold: z.string().optional().meta(staffOnly),
     notActionableLabels: z.array(z.string()).optional().meta(staffOnly),
+    githubCommenters: z.array(z.string()).optional().meta(staffOnly),
+    suggestInternalReports: z.boolean().optional().meta(staffOnly),
     termsVersions: z
       .array(programTermsVersionSchema)
       .optional()

@@ -27,6 +27,8 @@ export async function updateProgram(options: {
         priorityThreshold: true,
         notActionableLabels: true,
         components: true,
+        githubCommenters: true,
+        suggestInternalReports: true,
       },
     });
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));

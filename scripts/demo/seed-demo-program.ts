@@ -73,6 +73,8 @@ export async function seedDemoProgram(prisma: PrismaClient, options: { repo: str
     ],
     priorityThreshold: 'P1',
     notActionableLabels: ['invalid', 'wontfix'],
+    githubCommenters: [],
+    suggestInternalReports: false,
     components: [...components],
   });
   const terms = await prisma.programTerms.findFirstOrThrow({

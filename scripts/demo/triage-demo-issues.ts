@@ -14,6 +14,9 @@ type Control = GithubEmulator['control'];
 export async function triageDemoIssues(prisma: PrismaClient, control: Control, demo: DemoProgram) {
   const random = seededRandom(7);
   const { repo } = demo;
+  // The vendor's own people belong to the organisation that owns the repository, so their comments
+  // reach reporters.
+  for (const login of [...demo.engineers, ...demo.internalLogins]) await control.setAssociation(repo, login, 'MEMBER');
   const reports = await prisma.report.findMany({
     where: { programId: demo.programId, issueNumber: { not: null } },
     select: { id: true, issueNumber: true, title: true },

@@ -12,6 +12,7 @@ import {
 import type { LimitsConfig } from './limits.ts';
 import { labelNames, parseIssueChanges } from './rest-issues.ts';
 import { asObject, findIssue, findRepo, type RestAnswer } from './rest-support.ts';
+import type { Association } from './store.ts';
 
 /**
  * The control API under /_emulator (no auth, JSON): set up repositories, act as a person in
@@ -38,6 +39,11 @@ const handlers: { method: string; pattern: RegExp; handle: Handler }[] = [
     },
   },
   { method: 'POST', pattern: /^\/_emulator\/repos$/, handle: createRepo },
+  {
+    method: 'PUT',
+    pattern: new RegExp(`${repoPath}\\/associations\\/(?<login>[^/]+)$`),
+    handle: setAssociation,
+  },
   { method: 'POST', pattern: new RegExp(`${repoPath}\\/issues$`), handle: personOpensIssue },
   { method: 'PATCH', pattern: new RegExp(`${repoPath}\\/issues\\/(?<number>\\d+)$`), handle: personChangesIssue },
   { method: 'DELETE', pattern: new RegExp(`${repoPath}\\/issues\\/(?<number>\\d+)$`), handle: personDeletesIssue },
@@ -129,6 +135,35 @@ function createRepo(emulator: Emulator, body: Record<string, unknown>): RestAnsw
   if (!owner || !name) return bad('owner and name are required');
   const repo = emulator.store.ensureRepo(owner, name);
   return { status: 201, body: repositoryJson(emulator.base, emulator.store, repo) };
+}
+
+const associations: Association[] = [
+  'MEMBER',
+  'COLLABORATOR',
+  'CONTRIBUTOR',
+  'FIRST_TIME_CONTRIBUTOR',
+  'FIRST_TIMER',
+  'MANNEQUIN',
+  'NONE',
+];
+
+/** A person's standing with a repository (a member of its organisation, a collaborator, nobody…). */
+function setAssociation(
+  emulator: Emulator,
+  body: Record<string, unknown>,
+  _request: ControlRequest,
+  params: Record<string, string>,
+): RestAnswer {
+  const repo = findRepo(emulator, params);
+  if ('status' in repo) return repo;
+  const login = params.login ?? '';
+  const association = associations.find((candidate) => candidate === body.association);
+  if (!association) return bad(`association must be one of ${associations.join(', ')}`);
+  if (login.toLowerCase() === repo.owner.toLowerCase()) return bad('the owner is always OWNER');
+  emulator.store.user(login);
+  if (association === 'NONE') repo.associations.delete(login.toLowerCase());
+  else repo.associations.set(login.toLowerCase(), association);
+  return ok({ login, association });
 }
 
 function personOpensIssue(

@@ -9,6 +9,7 @@ import type { components } from '@octokit/openapi-types';
 export type GithubIssue = components['schemas']['issue'];
 export type GithubComment = components['schemas']['issue-comment'];
 export type GithubRepository = components['schemas']['repository'];
+export type GithubAuthorAssociation = components['schemas']['author-association'];
 
 export type EmulatorFault = {
   method?: string;
@@ -152,6 +153,16 @@ export async function startGithubEmulator(options: StartGithubEmulatorOptions = 
       const [owner, name] = repo.split('/');
       return call<GithubRepository>('POST', '/repos', { owner, name });
     },
+    /**
+     * How `login` stands with the repository from now on, as GitHub's author_association shows it on
+     * their issues and comments (the owner is OWNER; anyone else is NONE until set).
+     */
+    setAssociation: (repo: string, login: string, association: Exclude<GithubAuthorAssociation, 'OWNER'>) =>
+      call<{ login: string; association: GithubAuthorAssociation }>(
+        'PUT',
+        `${repoPath(repo)}/associations/${encodeURIComponent(login)}`,
+        { association },
+      ),
     /** Every issue the repository holds now (open and closed; moved and deleted ones are gone). */
     issues: (repo: string) => call<GithubIssue[]>('GET', `/issues?repo=${encodeURIComponent(repo)}`),
     comments: (repo: string, issueNumber?: number) =>

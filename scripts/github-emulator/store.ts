@@ -5,6 +5,17 @@
  */
 export type UserRecord = { login: string; id: number; type: 'User' | 'Bot' };
 
+/** How a person stands with a repository, as GitHub's `author_association` says it. */
+export type Association =
+  | 'OWNER'
+  | 'MEMBER'
+  | 'COLLABORATOR'
+  | 'CONTRIBUTOR'
+  | 'FIRST_TIME_CONTRIBUTOR'
+  | 'FIRST_TIMER'
+  | 'MANNEQUIN'
+  | 'NONE';
+
 export type LabelRecord = { id: number; name: string; color: string; description: string | null };
 
 export type RepoRecord = {
@@ -15,6 +26,8 @@ export type RepoRecord = {
   labels: Map<string, LabelRecord>;
   issues: Map<number, IssueRecord>;
   nextNumber: number;
+  /** Lower-cased login → standing; the owner is OWNER and anyone not listed NONE. */
+  associations: Map<string, Association>;
 };
 
 export type StateReason = 'completed' | 'reopened' | 'not_planned' | 'duplicate' | null;
@@ -82,6 +95,7 @@ export class Store {
         labels: new Map(),
         issues: new Map(),
         nextNumber: 1,
+        associations: new Map(),
       };
       this.repos.set(key, repo);
       this.user(owner);
@@ -91,6 +105,16 @@ export class Store {
 
   findRepo(owner: string, name: string): RepoRecord | undefined {
     return this.repos.get(`${owner}/${name}`.toLowerCase());
+  }
+
+  /**
+   * The author_association GitHub shows for a login on this repository. GitHub works it out when it
+   * answers, so a comment's association follows its author's current standing (and its repository's,
+   * after a transfer).
+   */
+  associationOf(repo: RepoRecord, login: string): Association {
+    if (login.toLowerCase() === repo.owner.toLowerCase()) return 'OWNER';
+    return repo.associations.get(login.toLowerCase()) ?? 'NONE';
   }
 
   findLabel(repo: RepoRecord, name: string): LabelRecord | undefined {

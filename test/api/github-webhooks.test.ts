@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unverifiedBudgetBytes } from '../../api/github-webhooks/verify-webhook-signature.ts';
 import {
   createProgramWithRelease,
   type InboundWorld,
@@ -12,6 +15,7 @@ import {
   settle,
   startInboundWorld,
   waitForDeliveries,
+  webhookSecret,
 } from '../support/github-inbound-fixtures.ts';
 import { readProblem } from '../support/problem.ts';
 import { startTestServer } from '../support/test-server.ts';
@@ -67,6 +71,7 @@ describe('POST /api/github/webhooks', () => {
     expect((await readProblem(wrong.response)).detail).toMatch(/does not match/);
     const garbled = await postWebhook(url, { event: 'ping', payload: pingPayload, signature: 'sha256=00' });
     expect(garbled.response.status).toBe(401);
+    expect((await readProblem(garbled.response)).detail).toMatch(/malformed/);
     expect(await world.server.prisma.webhookDelivery.count({ where: { id: { in: [wrong.id, garbled.id] } } })).toBe(0);
   });
 
@@ -215,6 +220,88 @@ describe('POST /api/github/webhooks', () => {
     });
     expect(response.status).toBe(400);
     expect((await readProblem(response)).errors?.[0]?.field).toBe('x-github-delivery');
+  });
+});
+
+/**
+ * A POST whose body is written piece by piece, for tests about what the server does before the body
+ * has arrived. `length` is the Content-Length declared; without it the body goes chunked.
+ */
+function openDelivery(headers: Record<string, string>, length?: number) {
+  const sent = request(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'ping',
+      'x-github-delivery': randomUUID(),
+      ...(length === undefined ? {} : { 'content-length': String(length) }),
+      ...headers,
+    },
+  });
+  // A refused body is cut off; the client's writes after that fail, and that is expected.
+  sent.on('error', () => {});
+  const response = new Promise<{ status: number; retryAfter: string | undefined; text: string }>((resolve) => {
+    sent.on('response', (answer) => {
+      let text = '';
+      answer.setEncoding('utf8');
+      answer.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      answer.on('end', () =>
+        resolve({ status: answer.statusCode ?? 0, retryAfter: answer.headers['retry-after'], text }),
+      );
+    });
+  });
+  sent.flushHeaders();
+  return { sent, response };
+}
+
+describe('reading the body', () => {
+  const mebibyte = 1024 * 1024;
+
+  it('refuses a delivery without a signature, or with a malformed one, before its body has arrived', async () => {
+    const unsigned: Record<string, string>[] = [
+      {},
+      { 'x-hub-signature-256': 'sha1=0123456789abcdef0123456789abcdef01234567' },
+    ];
+    for (const headers of unsigned) {
+      const { sent, response } = openDelivery(headers, 10 * mebibyte);
+      sent.write('{"zen":"the rest never comes"');
+      const answer = await response;
+      expect(answer.status).toBe(401);
+      sent.destroy();
+    }
+  });
+
+  it('refuses with 503 and Retry-After a body that does not fit beside one being read, and reads the next once that one is judged', async () => {
+    const big = 24 * mebibyte;
+    expect(2 * big).toBeGreaterThan(unverifiedBudgetBytes);
+    const holder = openDelivery({ 'x-hub-signature-256': `sha256=${'ab'.repeat(32)}` }, big);
+    holder.sent.write(' '.repeat(mebibyte));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+
+    const second = openDelivery({ 'x-hub-signature-256': `sha256=${'cd'.repeat(32)}` }, big);
+    second.sent.write('{');
+    const refused = await second.response;
+    expect(refused.status).toBe(503);
+    expect(refused.retryAfter).toBe('1');
+    expect(JSON.parse(refused.text)).toMatchObject({ code: 'unavailable' });
+    second.sent.destroy();
+
+    // The first one arrives in full and is judged: its bytes leave the budget.
+    holder.sent.end(' '.repeat(big - mebibyte));
+    expect((await holder.response).status).toBe(401);
+    const third = openDelivery({ 'x-hub-signature-256': `sha256=${'ef'.repeat(32)}` }, big);
+    third.sent.end(' '.repeat(big));
+    expect((await third.response).status).toBe(401);
+  });
+
+  it('checks the signature of a body sent in chunks without a declared length', async () => {
+    const body = JSON.stringify(pingPayload);
+    const { sent, response } = openDelivery({ 'x-hub-signature-256': await sign(webhookSecret, body) });
+    for (let at = 0; at < body.length; at += 7) sent.write(body.slice(at, at + 7));
+    sent.end();
+    expect((await response).status).toBe(202);
   });
 });
 

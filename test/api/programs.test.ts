@@ -189,6 +189,37 @@ describe('creating programs', () => {
       await server.prisma.program.count({ where: { name: { equals: 'acme mobile mvps', mode: 'insensitive' } } }),
     ).toBe(1);
   });
+
+  it('compares names exactly: % and _ are no wildcards, and a backslash is a name like any other', async () => {
+    await createProgram({ name: 'Acme Desktop MVPs' });
+    for (const name of ['%', 'Acme Desktop MVP_', 'Acme%', '\\', 'Acme Desktop MVPs\\'])
+      expect((await createProgram({ name })).name).toBe(name);
+    const again = await lead.api.api.programs.$post({ json: programBody({ name: 'acme desktop mvp_' }) });
+    expect(again.status).toBe(409);
+    expect((await readProblem(again)).errors).toEqual([{ field: 'name', message: expect.any(String) }]);
+  });
+
+  it('refuses NUL and a broken surrogate in any text, naming the field, and stores nothing', async () => {
+    const before = await server.prisma.program.count();
+    const nul = await lead.json('POST', '/api/programs', programBody({ name: 'Acme\u0000Desktop' }));
+    expect(nul.status).toBe(400);
+    expect((await readProblem(nul)).errors).toEqual([{ field: 'name', message: expect.stringContaining('NUL') }]);
+    // JSON.stringify writes a lone surrogate as the escape \udc00, as a client in another language might.
+    const surrogate = await lead.json(
+      'POST',
+      '/api/programs',
+      programBody({ termsText: 'Terms \udc00', components: ['A\ud800'] }),
+    );
+    expect(surrogate.status).toBe(400);
+    expect((await readProblem(surrogate)).errors?.map((error) => error.field).sort()).toEqual([
+      'components.0',
+      'termsText',
+    ]);
+    const terms = await lead.json('POST', `/api/programs/${(await createProgram()).id}/terms`, { text: 'New\u0000' });
+    expect(terms.status).toBe(400);
+    expect((await readProblem(terms)).errors).toEqual([{ field: 'text', message: expect.any(String) }]);
+    expect(await server.prisma.program.count()).toBe(before + 1);
+  });
 });
 
 describe('editing programs', () => {
@@ -285,6 +316,46 @@ describe('editing programs', () => {
     const malformed = await lead.api.api.programs[':id'].$get({ param: { id: 'not-a-uuid' } });
     expect(malformed.status).toBe(400);
     expect((await readProblem(malformed)).errors?.[0]?.field).toBe('id');
+  });
+});
+
+describe('trusted GitHub commenters and internal suggestions', () => {
+  it('start empty and off, and keep what they are given at creation and on an edit', async () => {
+    const plain = await createProgram();
+    expect(plain).toMatchObject({ githubCommenters: [], suggestInternalReports: false });
+
+    const program = await createProgram({ githubCommenters: [' contractor-kim ', 'Acme-Support'] });
+    expect(program).toMatchObject({ githubCommenters: ['contractor-kim', 'Acme-Support'] });
+    const response = await lead.api.api.programs[':id'].$patch({
+      param: { id: program.id },
+      json: { githubCommenters: ['a', 'b-1-c', 'x'.repeat(39)], suggestInternalReports: true },
+    });
+    const updated = await bodyOf(response, 200);
+    expect(updated).toMatchObject({ githubCommenters: ['a', 'b-1-c', 'x'.repeat(39)], suggestInternalReports: true });
+    expect(await bodyOf(await lead.api.api.programs[':id'].$get({ param: { id: program.id } }), 200)).toEqual(updated);
+  });
+
+  it('refuses what cannot be a GitHub login, and a login listed twice in another case, naming each', async () => {
+    const program = await createProgram();
+    const response = await lead.api.api.programs[':id'].$patch({
+      param: { id: program.id },
+      json: {
+        githubCommenters: ['ok-login', '-lead', 'trail-', 'dou--ble', 'x'.repeat(40), 'no_under', 'OK-Login', ''],
+      },
+    });
+    expect(response.status).toBe(400);
+    expect((await readProblem(response)).errors?.map((error) => error.field)).toEqual([
+      'githubCommenters.1',
+      'githubCommenters.2',
+      'githubCommenters.3',
+      'githubCommenters.4',
+      'githubCommenters.5',
+      'githubCommenters.7',
+      'githubCommenters.6',
+    ]);
+    expect(
+      await server.prisma.program.findUniqueOrThrow({ where: { id: program.id }, select: { githubCommenters: true } }),
+    ).toEqual({ githubCommenters: [] });
   });
 });
 

@@ -34,7 +34,9 @@ const levels = ['P0', 'P1', 'P2', 'P3'] as const;
 const counted = new Set<string>(['P0', 'P1']);
 const notActionable = ['invalid', 'wontfix'] as const;
 const engineer = { login: 'eng-octo', id: 4_242 };
-const minute = 60_000;
+// The timeline runs in GitHub's whole seconds and ends within a few minutes of now: a state dated
+// further ahead than the clocks' drift is not believed (it is read back from GitHub instead).
+const secondMs = 1_000;
 
 type Level = (typeof levels)[number];
 type Source = 'customer' | 'internal';
@@ -49,7 +51,7 @@ type Action =
   | { kind: 'close'; reason: 'completed' | 'not_planned' }
   | { kind: 'duplicate'; of: number }
   | { kind: 'reopen' };
-type Step = { issue: number; gapMinutes: number; action: Action };
+type Step = { issue: number; gapSeconds: number; action: Action };
 type History = { issues: IssueSpec[]; steps: Step[] };
 
 const mvpCount = 3;
@@ -97,7 +99,7 @@ const history: fc.Arbitrary<History> = fc
   .record({
     portal: fc.array(portalIssue, { minLength: 2, maxLength: 5 }),
     direct: fc.array(directIssue, { maxLength: 2 }),
-    steps: fc.array(fc.record({ issue: fc.nat({ max: 6 }), gapMinutes: fc.integer({ min: 1, max: 600 }), action }), {
+    steps: fc.array(fc.record({ issue: fc.nat({ max: 6 }), gapSeconds: fc.integer({ min: 1, max: 8 }), action }), {
       minLength: 4,
       maxLength: 24,
     }),
@@ -113,7 +115,7 @@ type IssueState = {
   state: 'open' | 'closed';
   reason: 'completed' | 'not_planned' | 'duplicate' | 'reopened' | null;
   labels: string[];
-  /** Minutes after the timeline's start, or null while open. */
+  /** Seconds after the timeline's start, or null while open. */
   closedAt: number | null;
   comments: number;
   /** The issue (index) the newest "Duplicate of #N" comment names. */
@@ -123,7 +125,7 @@ type PlannedDelivery = {
   issue: number;
   event: 'issues' | 'issue_comment';
   action: string;
-  /** Minutes after the timeline's start; null: the issue as opened (the emulator's own timestamps). */
+  /** Seconds after the timeline's start; null: the issue as opened (the emulator's own timestamps). */
   at: number | null;
   state: IssueState;
   label?: string;
@@ -157,7 +159,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
       const removed = before.labels.filter((label) => !labels.includes(label));
       const added = labels.filter((label) => !before.labels.includes(label));
       if (!removed.length && !added.length) return;
-      now += step.gapMinutes;
+      now += step.gapSeconds;
       const after = { ...before, labels, comments: before.comments };
       states[step.issue] = after;
       // Like GitHub after one edit of the labels: one delivery per label, all with the issue as it ends.
@@ -181,7 +183,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         break;
       case 'close': {
         if (before.state === 'closed') break;
-        now += step.gapMinutes;
+        now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'closed', reason: act.reason, closedAt: now };
         states[step.issue] = after;
         send({ event: 'issues', action: 'closed' }, after, now);
@@ -191,8 +193,8 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         if (before.state === 'closed') break;
         let target = act.of % plan.issues.length;
         if (target === step.issue) target = (target + 1) % plan.issues.length;
-        // Engineering says which issue first, then closes as duplicate a minute later.
-        now += step.gapMinutes;
+        // Engineering says which issue first, then closes as duplicate a second later.
+        now += step.gapSeconds;
         const commented: IssueState = { ...before, comments: before.comments + 1, duplicateOf: target };
         comments += 1;
         send(
@@ -208,7 +210,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
       }
       case 'reopen': {
         if (before.state === 'open') break;
-        now += step.gapMinutes;
+        now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'open', reason: 'reopened', closedAt: null };
         states[step.issue] = after;
         send({ event: 'issues', action: 'reopened' }, after, now);
@@ -231,7 +233,7 @@ function materialise(
   context: { repo: string; issues: GithubIssue[]; start: number; commentIds: number },
 ) {
   const { repo, issues, start } = context;
-  const at = (minutes: number) => start + minutes * minute;
+  const at = (seconds: number) => start + seconds * secondMs;
   return planned.map((delivery) => {
     const base = issues[delivery.issue]!;
     const { state } = delivery;
@@ -262,6 +264,7 @@ function materialise(
           issue_url: base.url,
           body: `Duplicate of #${issues[delivery.comment.names]!.number}`,
           user: engineer,
+          author_association: 'MEMBER',
           created_at: when,
           updated_at: when,
         },
@@ -350,7 +353,7 @@ async function runScenario({ plan, orders }: Scenario) {
     );
   }
   // Triage happens after every issue exists on GitHub, on whole seconds GitHub can tell apart.
-  const start = Math.max(...issues.map((issue) => Date.parse(issue.updated_at))) + minute;
+  const start = Math.max(...issues.map((issue) => Date.parse(issue.updated_at))) + secondMs;
   const reporters = plan.issues.map((spec, index) => ({
     source: spec.via === 'portal' ? spec.source : ('internal' as Source),
     // Portal filings on half seconds (GitHub's times are whole ones): no two reports tie for finder.
@@ -509,14 +512,14 @@ const forwardAndReverse = (plan: History): Scenario => {
 
 /** Counterexamples the property found once (shrunk), kept so that they run every time. */
 const foundBefore: Scenario[] = [
-  // An issue opened on GitHub with P1 and relabelled P0 a minute later: when the relabel arrived
+  // An issue opened on GitHub with P1 and relabelled P0 a second later: when the relabel arrived
   // first, time to triage ran to the relabel instead of the opening (fixed in applyIssueState).
   forwardAndReverse({
     issues: [
       { via: 'portal', source: 'customer', who: 0, component: 'Sync', filedAt: 0 },
       { via: 'github', login: 'tester-octo', labels: ['P1'] },
     ],
-    steps: [{ issue: 1, gapMinutes: 1, action: { kind: 'label', level: 'P0' } }],
+    steps: [{ issue: 1, gapSeconds: 1, action: { kind: 'label', level: 'P0' } }],
   }),
   // P0, then P3: delivered in reverse, the report was never triaged at all.
   forwardAndReverse({
@@ -525,8 +528,8 @@ const foundBefore: Scenario[] = [
       { via: 'portal', source: 'customer', who: 0, component: 'Sync', filedAt: 0 },
     ],
     steps: [
-      { issue: 0, gapMinutes: 1, action: { kind: 'label', level: 'P0' } },
-      { issue: 0, gapMinutes: 1, action: { kind: 'label', level: 'P3' } },
+      { issue: 0, gapSeconds: 1, action: { kind: 'label', level: 'P0' } },
+      { issue: 0, gapSeconds: 1, action: { kind: 'label', level: 'P3' } },
     ],
   }),
 ];

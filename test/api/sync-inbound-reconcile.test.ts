@@ -32,6 +32,7 @@ const gh = () => world.emulator.control;
 async function freshProgram() {
   const repo = `acme/repo-${randomUUID().slice(0, 8)}`;
   await gh().createRepo(repo);
+  await gh().setAssociation(repo, engineer, 'MEMBER');
   const made = await createProgramWithRelease(world.server, { repo });
   return { repo, programId: made.program.id, releaseId: made.release.id };
 }
@@ -98,6 +99,28 @@ describe('reconcileProgram', () => {
     expect(sync).toMatchObject({ lastError: null, leaseUntil: null });
     expect(sync.watermark).toBeInstanceOf(Date);
     expect(sync.lastSuccessAt).toBeInstanceOf(Date);
+  });
+
+  it("keeps a passer-by's comment it reads back a team note, and tells nobody", async () => {
+    const { repo, programId, releaseId } = await freshProgram();
+    const customer = await createCustomer(world.server);
+    const { reportId, issueNumber } = await createLinkedReport(world, {
+      programId,
+      releaseId,
+      reporterId: customer.id,
+      repo,
+    });
+    await settle(world);
+    await withWebhooksDropped(() => gh().comment(repo, issueNumber, { login: 'passer-by', body: 'Works for me' }));
+
+    expect(await reconcile(programId)).toMatchObject({ kind: 'done', comments: { seen: 1, changed: 1 } });
+    expect(
+      await world.server.prisma.reportComment.findMany({
+        where: { reportId },
+        select: { body: true, authorLogin: true, authorAssociation: true, visibility: true },
+      }),
+    ).toEqual([{ body: 'Works for me', authorLogin: 'passer-by', authorAssociation: 'NONE', visibility: 'team' }]);
+    expect(await messagesTo(world.server, customer.email)).toEqual([]);
   });
 
   it('asks conditionally: when nothing changed GitHub answers 304 and nothing is read again', async () => {

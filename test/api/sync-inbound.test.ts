@@ -28,6 +28,8 @@ const engineer = 'eng-octo';
 
 beforeAll(async () => {
   world = await startInboundWorld();
+  // Engineering works in the repository: GitHub shows its comments as a collaborator's.
+  await world.emulator.control.setAssociation(programRepo, engineer, 'COLLABORATOR');
   const made = await createProgramWithRelease(world.server);
   programId = made.program.id;
   releaseId = made.release.id;
@@ -208,13 +210,14 @@ describe('comments', () => {
     expect(page.timeline.filter((entry) => entry.text === 'Which build are you on?')).toHaveLength(1);
     const stored = await world.server.prisma.reportComment.findMany({
       where: { reportId },
-      select: { visibility: true, body: true, authorLogin: true, githubCommentId: true },
+      select: { visibility: true, body: true, authorLogin: true, authorAssociation: true, githubCommentId: true },
     });
     expect(stored).toEqual([
       {
         visibility: 'public',
         body: 'Which build are you on?',
         authorLogin: engineer,
+        authorAssociation: 'COLLABORATOR',
         githubCommentId: BigInt(comment.id),
       },
     ]);

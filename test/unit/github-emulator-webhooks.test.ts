@@ -112,6 +112,26 @@ describe('GitHub emulator: webhooks', () => {
     expect(received[5]?.payload).toMatchObject({ changes: { body: { from: 'Duplicate of #7' } } });
   });
 
+  it("tells each author's standing with the repository in author_association, as set per person", async () => {
+    await github.control.setAssociation('acme/app', 'maintainer', 'COLLABORATOR');
+    await github.control.setAssociation('acme/app', 'staffer', 'MEMBER');
+    await github.control.openIssue('acme/app', { login: 'passer-by', title: 'Crash' });
+    for (const login of ['acme', 'maintainer', 'staffer', 'passer-by']) {
+      await github.control.comment('acme/app', 1, { login, body: `From ${login}` });
+    }
+    await github.control.webhooksIdle();
+    const comments = received.filter((delivery) => delivery.headers['x-github-event'] === 'issue_comment');
+    expect(
+      comments.map((delivery) => (delivery.payload.comment as { author_association: string }).author_association),
+    ).toEqual(['OWNER', 'COLLABORATOR', 'MEMBER', 'NONE']);
+    expect(comments[0]?.payload).toMatchObject({ issue: { author_association: 'NONE' } });
+
+    // GitHub answers with the standing as it is now, in REST answers too.
+    await github.control.setAssociation('acme/app', 'maintainer', 'NONE');
+    const { data } = await octokit.issues.listCommentsForRepo({ ...repo });
+    expect(data.map((comment) => comment.author_association)).toEqual(['OWNER', 'NONE', 'MEMBER', 'NONE']);
+  });
+
   it('sends issues.transferred with the new issue and repository, and issues.deleted', async () => {
     await github.control.createRepo('acme/other');
     await octokit.issues.create({ ...repo, title: 'moving' });

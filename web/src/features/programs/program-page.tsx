@@ -132,6 +132,19 @@ function SettingsSection(props: { program: Program; canEdit: boolean }) {
                   ))
                 : 'No label'}
             </dd>
+            <dt>Trusted GitHub commenters</dt>
+            <dd>
+              {program.githubCommenters?.length
+                ? program.githubCommenters.map((login, index) => (
+                    <span key={login}>
+                      {index ? ', ' : ''}
+                      <code>{login}</code>
+                    </span>
+                  ))
+                : "Only the repository's owners, members and collaborators"}
+            </dd>
+            <dt>Internal reports as similar reports</dt>
+            <dd>{program.suggestInternalReports ? 'Offered to MVPs' : 'Not offered'}</dd>
           </dl>
           {props.canEdit ? (
             <button

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import {
   defaultNotActionableLabels,
   defaultPriorityLabels,
@@ -21,6 +22,8 @@ export type SettingsValues = {
   /** Until the lead edits a label, the labels follow the levels (each level, plus the usual aliases). */
   labelsFollowLevels: boolean;
   notActionableLabels: string;
+  githubCommenters: string;
+  suggestInternalReports: boolean;
 };
 
 export const defaultSettingsValues: SettingsValues = {
@@ -33,6 +36,8 @@ export const defaultSettingsValues: SettingsValues = {
   priorityLabels: defaultPriorityLabels(defaultPriorityLevels),
   labelsFollowLevels: true,
   notActionableLabels: defaultNotActionableLabels.join(', '),
+  githubCommenters: '',
+  suggestInternalReports: false,
 };
 
 export function settingsValuesOf(program: Program): SettingsValues {
@@ -46,6 +51,8 @@ export function settingsValuesOf(program: Program): SettingsValues {
     priorityLabels: program.priorityLabels ?? [],
     labelsFollowLevels: false,
     notActionableLabels: (program.notActionableLabels ?? []).join(', '),
+    githubCommenters: (program.githubCommenters ?? []).join(', '),
+    suggestInternalReports: program.suggestInternalReports ?? false,
   };
 }
 
@@ -60,16 +67,22 @@ export function settingsOf(values: SettingsValues) {
     priorityThreshold: values.priorityThreshold,
     priorityLabels: values.priorityLabels,
     notActionableLabels: splitCommas(values.notActionableLabels),
+    githubCommenters: splitCommas(values.githubCommenters),
+    suggestInternalReports: values.suggestInternalReports,
   };
 }
 
-/** Name, product, repository, components and the label rules: shared by the new-program and the edit form. */
+/**
+ * Name, product, repository, components, the label rules, whose GitHub comments reach reporters and
+ * what MVPs are offered as similar reports: shared by the new-program and the edit form.
+ */
 export function ProgramSettingsFields(props: {
   values: SettingsValues;
   onChange: (values: SettingsValues) => void;
   errors: FieldErrors;
 }) {
   const { values, onChange, errors } = props;
+  const suggestHintId = useId();
   const levels = splitCommas(values.priorityLevels);
   const set = (changes: Partial<SettingsValues>) => onChange({ ...values, ...changes });
   const setLevels = (text: string) => {
@@ -265,6 +278,44 @@ export function ProgramSettingsFields(props: {
             />
           )}
         </Field>
+      </fieldset>
+      <fieldset className="rules">
+        <legend>What reaches MVPs</legend>
+        <Field
+          label="Trusted GitHub commenters"
+          name="githubCommenters"
+          error={listFieldError(errors, 'githubCommenters', splitCommas(values.githubCommenters))}
+          hint={
+            "GitHub logins separated by commas, e.g. a contractor or a support account. Comments on the issues by the repository's owners, members and collaborators, and by these logins, are shown to the reporter and e-mailed to them; anyone else's comment stays a team note only staff see."
+          }
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.githubCommenters}
+              onChange={(e) => set({ githubCommenters: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="field checkbox-field">
+          <label>
+            <input
+              type="checkbox"
+              name="suggestInternalReports"
+              aria-describedby={suggestHintId}
+              checked={values.suggestInternalReports}
+              onChange={(e) => set({ suggestInternalReports: e.target.checked })}
+            />{' '}
+            Offer internal reports as similar reports
+          </label>
+          <p className="hint" id={suggestHintId}>
+            When an MVP files a bug, also suggest matching reports filed by staff or opened on GitHub, so they can say
+            “me too” instead of filing it again. Their titles are your team's words, so this is off unless you choose
+            it.
+          </p>
+        </div>
       </fieldset>
     </>
   );

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { clockSkewMs } from '../../api/github-inbound/github-time.ts';
+import {
+  createCustomer,
+  createLinkedReport,
+  createProgramWithRelease,
+  type InboundWorld,
+  issuePayload,
+  messagesTo,
+  otherRepo,
+  postIssueWebhook,
+  postWebhook,
+  programRepo,
+  reportState,
+  settle,
+  startInboundWorld,
+  waitForDeliveries,
+} from '../support/github-inbound-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { testPassword } from '../support/test-server.ts';
+
+// Deliveries that are signed, and so come through GitHub, but should not be believed as they stand:
+// a comment by anyone at all on a public repository, a state dated in the future, a delivery whose
+// repository and issue disagree.
+
+let world: InboundWorld;
+let programId: string;
+let releaseId: string;
+let customer: { id: string; email: string };
+const engineer = 'eng-octo';
+const passerBy = 'passer-by';
+
+beforeAll(async () => {
+  world = await startInboundWorld();
+  await world.emulator.control.setAssociation(programRepo, engineer, 'COLLABORATOR');
+  const made = await createProgramWithRelease(world.server);
+  programId = made.program.id;
+  releaseId = made.release.id;
+});
+afterAll(() => world?.stop());
+
+beforeEach(async () => {
+  customer = await createCustomer(world.server);
+});
+
+const gh = () => world.emulator.control;
+const linked = () =>
+  createLinkedReport(world, { programId, releaseId, reporterId: customer.id }).then(async (made) => {
+    await settle(world);
+    return made;
+  });
+
+const storedComments = (reportId: string) =>
+  world.server.prisma.reportComment.findMany({
+    where: { reportId },
+    select: { body: true, authorLogin: true, authorAssociation: true, visibility: true },
+    orderBy: { createdAt: 'asc' },
+  });
+
+/** The report as its reporter reads it in the portal. */
+async function reporterTimeline(reportId: string): Promise<string[]> {
+  await world.server.prisma.enrolment.create({
+    data: {
+      releaseId,
+      userId: customer.id,
+      email: customer.email,
+      name: 'C',
+      company: 'C',
+      status: 'active',
+      source: 'invitation',
+    },
+  });
+  const reporter = world.server.client();
+  await reporter.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } });
+  const page = await bodyOf(await reporter.api.api.reports[':id'].$get({ param: { id: reportId } }), 200);
+  return page.timeline.map((entry) => ('text' in entry ? String(entry.text) : ''));
+}
+
+describe('comments from people outside the repository', () => {
+  it("keep a passer-by's comment as a team note with its association: the reporter neither sees it nor is e-mailed", async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().comment(programRepo, issueNumber, { login: passerBy, body: 'Try reinstalling, works for me' });
+    await gh().comment(programRepo, issueNumber, { login: engineer, body: 'Which build are you on?' });
+    await settle(world);
+
+    expect(await storedComments(reportId)).toEqual([
+      { body: 'Try reinstalling, works for me', authorLogin: passerBy, authorAssociation: 'NONE', visibility: 'team' },
+      {
+        body: 'Which build are you on?',
+        authorLogin: engineer,
+        authorAssociation: 'COLLABORATOR',
+        visibility: 'public',
+      },
+    ]);
+    const mail = await messagesTo(world.server, customer.email);
+    expect(mail.map((message) => message.kind)).toEqual(['report-needs-info']);
+    expect(mail[0]?.text).toContain('Which build are you on?');
+    const timeline = await reporterTimeline(reportId);
+    expect(timeline).toContain('Which build are you on?');
+    expect(timeline).not.toContain('Try reinstalling, works for me');
+  });
+
+  it('relay a login the program lists among its GitHub commenters, compared without regard to case', async () => {
+    const { reportId, issueNumber } = await linked();
+    await world.server.prisma.program.update({
+      where: { id: programId },
+      data: { githubCommenters: ['Contractor-Kim'] },
+    });
+    await gh().comment(programRepo, issueNumber, { login: 'contractor-kim', body: 'Fixed in the nightly build' });
+    await settle(world);
+
+    expect(await storedComments(reportId)).toEqual([
+      {
+        body: 'Fixed in the nightly build',
+        authorLogin: 'contractor-kim',
+        authorAssociation: 'NONE',
+        visibility: 'public',
+      },
+    ]);
+    expect((await messagesTo(world.server, customer.email)).map((message) => message.kind)).toEqual([
+      'report-needs-info',
+    ]);
+  });
+
+  it('judge the author again on an edit: a comment edited after its author left the repository becomes a team note', async () => {
+    const { reportId, issueNumber } = await linked();
+    const leaver = 'leaving-octo';
+    await gh().setAssociation(programRepo, leaver, 'MEMBER');
+    const comment = await gh().comment(programRepo, issueNumber, { login: leaver, body: 'Looking into it' });
+    await settle(world);
+    expect(await storedComments(reportId)).toMatchObject([{ visibility: 'public', authorAssociation: 'MEMBER' }]);
+
+    await gh().setAssociation(programRepo, leaver, 'NONE');
+    await gh().editComment(programRepo, comment.id, { login: leaver, body: 'Buy my course instead' });
+    await settle(world);
+    expect(await storedComments(reportId)).toEqual([
+      { body: 'Buy my course instead', authorLogin: leaver, authorAssociation: 'NONE', visibility: 'team' },
+    ]);
+    // Told of the first words only.
+    expect(await messagesTo(world.server, customer.email)).toHaveLength(1);
+  });
+
+  it('do not decide which report a duplicate belongs to', async () => {
+    const duplicate = await linked();
+    const canonical = await linked();
+    const elsewhere = await linked();
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Duplicate of #${canonical.issueNumber}`,
+    });
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    const linkedTo = async () =>
+      (
+        await world.server.prisma.report.findUniqueOrThrow({
+          where: { id: duplicate.reportId },
+          select: { duplicateOfId: true },
+        })
+      ).duplicateOfId;
+    expect(await linkedTo()).toBe(canonical.reportId);
+
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: passerBy,
+      body: `Duplicate of #${elsewhere.issueNumber}`,
+    });
+    await settle(world);
+    expect(await linkedTo()).toBe(canonical.reportId);
+  });
+});
+
+describe('states dated in the future', () => {
+  const yearMs = 365 * 24 * 3_600_000;
+
+  it('are checked with GitHub, whose state is applied instead, and later changes still apply', async () => {
+    const { reportId, issueNumber } = await linked();
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const forged = issuePayload({
+      number: issueNumber,
+      id: Number(issue!.id),
+      title: issue!.title,
+      state: 'closed',
+      stateReason: 'completed',
+      labels: ['P0'],
+      updatedAt: new Date(Date.now() + yearMs),
+    });
+    const { id } = await postIssueWebhook(world.webhookUrl, 'closed', forged);
+    await waitForDeliveries(world);
+    const state = await reportState(world.server, reportId);
+    expect(state).toMatchObject({ status: 'synced', priority: null, issueState: 'open', fixedAt: null });
+    const stored = await world.server.prisma.report.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { issueUpdatedAt: true },
+    });
+    expect(stored.issueUpdatedAt!.getTime()).toBeLessThanOrEqual(Date.now() + clockSkewMs);
+    expect(
+      await world.server.prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { status: true } }),
+    ).toEqual({ status: 'processed' });
+    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
+    await settle(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ status: 'triaged', priority: 'P1' });
+  });
+
+  it('stored before they were refused, order nothing: the next real change applies', async () => {
+    const { reportId, issueNumber } = await linked();
+    await world.server.prisma.report.update({
+      where: { id: reportId },
+      data: { issueUpdatedAt: new Date(Date.now() + yearMs) },
+    });
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P2'] });
+    await settle(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ priority: 'P2' });
+  });
+});
+
+describe('deliveries that disagree with themselves', () => {
+  it("are refused when the repository and the issue's repository differ, and applied nowhere", async () => {
+    const { reportId, issueNumber } = await linked();
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const labeled = issuePayload({
+      number: issueNumber,
+      id: Number(issue!.id),
+      state: 'open',
+      labels: ['P0'],
+      updatedAt: new Date(Date.parse(issue!.updated_at) + 30_000),
+    });
+    const { id } = await postWebhook(world.webhookUrl, {
+      event: 'issues',
+      payload: { action: 'labeled', issue: labeled, repository: { full_name: otherRepo } },
+    });
+    await waitForDeliveries(world);
+    const delivery = await world.server.prisma.webhookDelivery.findUniqueOrThrow({
+      where: { id },
+      select: { repo: true, status: true, outcome: true },
+    });
+    expect(delivery).toMatchObject({ repo: otherRepo, status: 'failed' });
+    expect(delivery.outcome).toMatch(/repository\.full_name is acme\/elsewhere but issue\.repository_url is/);
+    expect(await reportState(world.server, reportId)).toMatchObject({ priority: null, status: 'synced' });
+  });
+
+  it('are refused when a comment belongs to another issue than the one delivered with it', async () => {
+    const { reportId, issueNumber } = await linked();
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const comment = await gh().comment(programRepo, issueNumber, { login: engineer, body: 'Real words' });
+    await settle(world);
+    const { id } = await postWebhook(world.webhookUrl, {
+      event: 'issue_comment',
+      payload: {
+        action: 'created',
+        issue,
+        // Said to belong to another issue, delivered with this one.
+        comment: {
+          ...comment,
+          id: Number(comment.id) + 1000,
+          body: 'Planted words',
+          issue_url: comment.issue_url.replace(/\/\d+$/, `/${issueNumber + 1000}`),
+        },
+        repository: { full_name: programRepo },
+      },
+    });
+    await waitForDeliveries(world);
+    expect(
+      await world.server.prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { status: true } }),
+    ).toEqual({ status: 'failed' });
+    expect((await storedComments(reportId)).map((stored) => stored.body)).toEqual(['Real words']);
+  });
+});
