@@ -10,6 +10,7 @@ export const changePasswordHandler: AppRouteHandler<typeof changePasswordRoute> 
     sessionId: c.var.sessionId,
     currentPassword,
     newPassword,
+    ip: c.var.clientIp,
   });
   return c.body(null, 204);
 };

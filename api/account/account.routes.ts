@@ -10,5 +10,5 @@ export const changePasswordRoute = createRoute({
   summary: 'Change your password; signs out your other sessions',
   middleware: [requireRole('signed-in')] as const,
   request: { body: jsonBody(changePasswordBody) },
-  responses: { 204: noContent, ...problems(400, 401, 403, 415) },
+  responses: { 204: noContent, ...problems(400, 401, 403, 415, 429) },
 });

@@ -1,54 +1,55 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { AppError } from '../lib/app-error.ts';
+import { type Bucket, bucketUsedWithin, fillBucket, giveBackToken, takeTokensOrRefuse } from '../lib/token-bucket.ts';
 
-// Token buckets kept in the database so every API process shares them. An account allows a burst
-// of 5 wrong passwords, then one a minute: an attacker gets few guesses, the owner waits a minute
-// at most. An address allows 20, then one every 15 s, against guessing across many accounts.
+// Every check of an account's password (signing in, accepting an invitation with an existing account,
+// changing the password) draws on the same token buckets.
+//
+// - address: 20, then one every 15 s, against one address guessing across many accounts.
+// - account: 5 wrong passwords, then one a minute, shared by every address the account has not
+//   signed in from: however many addresses an attacker uses, they get these few guesses.
+// - known address: an address the account signed in from within the last 30 days has a bucket of its
+//   own for that account (5, then one a minute) instead, so the owner at home or at the office is not
+//   locked out by an attacker who keeps the shared bucket empty. An attacker at that very address gets
+//   no more than the shared rate.
+//
+// A success gives back only the token it took: wiping the account's count would let an attacker
+// interleave guesses with the owner's sign-ins and never be stopped.
 export const signInLimits = {
   account: { capacity: 5, perSecond: 1 / 60 },
+  knownAddress: { capacity: 5, perSecond: 1 / 60 },
   address: { capacity: 20, perSecond: 1 / 15 },
 } as const;
 
-type Bucket = { key: string; capacity: number; perSecond: number };
+const knownForDays = 30;
 
-function buckets(email: string, ip: string): Bucket[] {
-  return [
-    { key: `account:${email}`, ...signInLimits.account },
-    { key: `address:${ip}`, ...signInLimits.address },
-  ];
-}
+/** The buckets a password check took its tokens from, to give them back if the password was right. */
+export type SignInTokens = { address: Bucket; account: Bucket; knownAddress: Bucket; fromKnownAddress: boolean };
 
 /**
- * Takes one token from each bucket before the password is checked, so parallel guesses cannot
- * all slip past the check; a correct password gives them back.
+ * Takes a token from the address's bucket and from the account's (the shared one, or the one for this
+ * known address) before the password is checked, so parallel guesses cannot all slip past the check.
  */
-export async function takeSignInTokens(prisma: PrismaClient, email: string, ip: string): Promise<void> {
-  for (const bucket of buckets(email, ip)) {
-    const taken = await prisma.$queryRaw<{ tokens: number }[]>`
-      insert into "LoginThrottle" (key, tokens, "updatedAt") values (${bucket.key}, ${bucket.capacity - 1}, now())
-      on conflict (key) do update set
-        tokens = least(${bucket.capacity}::float8, "LoginThrottle".tokens + extract(epoch from now() - "LoginThrottle"."updatedAt") * ${bucket.perSecond}::float8) - 1,
-        "updatedAt" = now()
-      where least(${bucket.capacity}::float8, "LoginThrottle".tokens + extract(epoch from now() - "LoginThrottle"."updatedAt") * ${bucket.perSecond}::float8) >= 1
-      returning tokens`;
-    if (taken.length === 0) {
-      const [state] = await prisma.$queryRaw<{ level: number }[]>`
-        select least(${bucket.capacity}::float8, tokens + extract(epoch from now() - "updatedAt") * ${bucket.perSecond}::float8) as level
-        from "LoginThrottle" where key = ${bucket.key}`;
-      const retryAfterSeconds = Math.max(1, (1 - (state?.level ?? 0)) / bucket.perSecond);
-      throw new AppError('rate_limited', {
-        detail: `Too many sign-in attempts. Try again in ${Math.ceil(retryAfterSeconds)} seconds.`,
-        retryAfterSeconds,
-      });
-    }
-  }
+export async function takeSignInTokens(prisma: PrismaClient, email: string, ip: string): Promise<SignInTokens> {
+  const knownAddress = { key: `account-address:${email}|${ip}`, ...signInLimits.knownAddress };
+  const fromKnownAddress = await bucketUsedWithin(prisma, knownAddress.key, knownForDays);
+  const tokens = {
+    address: { key: `address:${ip}`, ...signInLimits.address },
+    account: fromKnownAddress ? knownAddress : { key: `account:${email}`, ...signInLimits.account },
+    knownAddress,
+    fromKnownAddress,
+  };
+  // The address first: a caller already refused for its address spends nothing of the account's.
+  await takeTokensOrRefuse(
+    prisma,
+    [tokens.address, tokens.account],
+    (seconds) => `Too many sign-in attempts. Try again in ${seconds} seconds.`,
+  );
+  return tokens;
 }
 
-/** After a correct password: the account starts afresh and the address gets its token back. */
-export async function returnSignInTokens(prisma: PrismaClient, email: string, ip: string): Promise<void> {
-  const [account, address] = buckets(email, ip);
-  await prisma.$transaction([
-    prisma.loginThrottle.deleteMany({ where: { key: account!.key } }),
-    prisma.$executeRaw`update "LoginThrottle" set tokens = least(${address!.capacity}::float8, tokens + 1) where key = ${address!.key}`,
-  ]);
+/** After a correct password: the tokens taken come back, and the address becomes known to the account. */
+export async function returnSignInTokens(prisma: PrismaClient, tokens: SignInTokens): Promise<void> {
+  await giveBackToken(prisma, tokens.address);
+  await giveBackToken(prisma, tokens.account);
+  if (!tokens.fromKnownAddress) await fillBucket(prisma, tokens.knownAddress);
 }

@@ -12,13 +12,13 @@ export async function signIn(options: {
   ip: string;
 }): Promise<SessionUser> {
   const { prisma, email, password, ip } = options;
-  await takeSignInTokens(prisma, email, ip);
+  const tokens = await takeSignInTokens(prisma, email, ip);
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true },
   });
   const valid = await verifyPassword(user?.passwordHash ?? null, password);
   if (!user || !valid || user.disabledAt) throw new AppError('invalid_credentials');
-  await returnSignInTokens(prisma, email, ip);
+  await returnSignInTokens(prisma, tokens);
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

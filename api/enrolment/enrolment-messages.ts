@@ -13,6 +13,15 @@ type ReleaseForMessage = {
 
 const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+const dayAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+
 function testWindow(release: ReleaseForMessage): string {
   return `${day.format(release.testStart)} to ${day.format(release.testEnd)}`;
 }
@@ -43,6 +52,36 @@ export function invitationMessage(options: {
       options.url,
       '',
       `The link works once, until ${day.format(options.expiresAt)}. If you did not expect this invitation, ignore it.`,
+    ].join('\n'),
+  };
+}
+
+/**
+ * Asks whoever reads the mailbox to confirm an application made with its address. Anyone can type any
+ * address into the join form, so this e-mail carries nothing the applicant typed (not even a name):
+ * only the program's own words and the link.
+ */
+export function joinConfirmationMessage(options: {
+  to: string;
+  release: ReleaseForMessage;
+  url: string;
+  expiresAt: Date;
+}): OutgoingMessage {
+  const { release } = options;
+  const { name: programName, product } = release.program;
+  return {
+    to: options.to,
+    kind: 'join-confirmation',
+    subject: `Confirm your application to test ${product} ${release.version}`,
+    text: [
+      `Someone applied to ${programName} to test ${product} ${release.version} with this e-mail address.`,
+      `Test window: ${testWindow(release)}.`,
+      '',
+      'If it was you, confirm your application here; the program lead sees it only then:',
+      options.url,
+      '',
+      `The link works once, until ${dayAndTime.format(options.expiresAt)} (UTC). If you did not apply, ignore this ` +
+        'e-mail: nothing happens without the link.',
     ].join('\n'),
   };
 }

@@ -1,6 +1,7 @@
-import { cohortReleaseSelect } from '../enrolment/lock-cohort.ts';
+import { type CohortRelease, cohortReleaseSelect } from '../enrolment/lock-cohort.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import type { JoinInfo } from './join.schemas.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -24,4 +25,18 @@ export function joinLinkClosedReason(
   if (release.joinCap !== null && applications >= release.joinCap)
     return 'This release has all the applications it can take.';
   return undefined;
+}
+
+/** The release as an applicant sees it, and whether its link takes applications now. */
+export function joinInfoOf(release: CohortRelease, closedReason: string | undefined): JoinInfo {
+  return {
+    programName: release.program.name,
+    product: release.program.product,
+    releaseVersion: release.version,
+    focusAreas: release.focusAreas,
+    testStart: release.testStart.toISOString(),
+    testEnd: release.testEnd.toISOString(),
+    open: closedReason === undefined,
+    ...(closedReason ? { reason: closedReason } : {}),
+  };
 }

@@ -4,4 +4,6 @@ import * as routes from './join.routes.ts';
 
 export const joinRouter = createRouter()
   .openapi(routes.inspectJoinLinkRoute, handlers.inspectJoinLinkHandler)
-  .openapi(routes.applyToJoinRoute, handlers.applyToJoinHandler);
+  .openapi(routes.applyToJoinRoute, handlers.applyToJoinHandler)
+  .openapi(routes.inspectJoinConfirmationRoute, handlers.inspectJoinConfirmationHandler)
+  .openapi(routes.confirmJoinApplicationRoute, handlers.confirmJoinApplicationHandler);

@@ -36,9 +36,38 @@ export const applyBody = z
   })
   .meta({ id: 'ApplyBody' });
 
+/** What an application says, as stored until its address is confirmed: everything but the link's token. */
+export const applicationSchema = applyBody.omit({ token: true });
+
+export const confirmationSentSchema = z.object({ email: z.string(), status: z.literal('awaiting_confirmation') }).meta({
+  id: 'ConfirmationSent',
+  description:
+    'A link to confirm the application was e-mailed to the address; the same answer whether or not the ' +
+    'address applied before or has an account',
+});
+
+export const confirmationTokenBody = z.strictObject({ token: linkTokenSchema }).meta({ id: 'ConfirmationTokenBody' });
+
+export const joinConfirmationInfoSchema = joinInfoSchema
+  .extend({
+    application: z.object({
+      name: z.string(),
+      email: z.string(),
+      company: z.string(),
+      jobRole: z.string(),
+      platforms: z.array(z.string()),
+      devices: z.array(z.string()),
+      motivation: z.string(),
+    }),
+    expiresAt: z.iso.datetime(),
+  })
+  .meta({ id: 'JoinConfirmationInfo', description: 'The application a confirmation link would send, to check first' });
+
 export const applicationReceivedSchema = z
   .object({ email: z.string(), status: z.literal('applied') })
   .meta({ id: 'ApplicationReceived', description: 'The application waits for the program lead' });
 
 export type JoinInfo = z.output<typeof joinInfoSchema>;
+export type JoinConfirmationInfo = z.output<typeof joinConfirmationInfoSchema>;
 export type ApplyBody = z.input<typeof applyBody>;
+export type Application = z.output<typeof applicationSchema>;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   acceptCurrentTerms,
   activeMvp,
+  applyAndConfirm,
   browser,
   createProgram,
   createRelease,
@@ -42,17 +43,15 @@ async function withApplications(emails: string[], cohortCapacity: number | null 
     200,
   );
   for (const email of emails) {
-    const response = await server.client().api.api.join.apply.$post({
-      json: {
-        token: tokenOf(link.url!),
-        name: `Name of ${email}`,
-        email,
-        company: 'Applicant Co',
-        jobRole: 'Tester',
-        platforms: [],
-        devices: [],
-        motivation: 'Keen.',
-      },
+    const response = await applyAndConfirm(server, lead, {
+      token: tokenOf(link.url!),
+      name: `Name of ${email}`,
+      email,
+      company: 'Applicant Co',
+      jobRole: 'Tester',
+      platforms: [],
+      devices: [],
+      motivation: 'Keen.',
     });
     expect(response.status).toBe(201);
   }

@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyBody } from '../../api/join/join.schemas.ts';
-import { createProgram, createRelease, invite, latestMail } from '../support/enrolment-fixtures.ts';
+import { joinLimits } from '../../api/join/join-throttle.ts';
+import { hashToken } from '../../api/lib/tokens.ts';
+import {
+  activeMvp,
+  applyAndConfirm,
+  browser,
+  createProgram,
+  createRelease,
+  invite,
+  joinConfirmationToken,
+  latestMail,
+} from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer, tokenOf } from '../support/test-server.ts';
@@ -40,19 +51,33 @@ function application(token: string, email: string, overrides: Partial<ApplyBody>
   };
 }
 
-function apply(json: ApplyBody) {
-  return server.client().api.api.join.apply.$post({ json });
+/** Applies from a browser of its own, so the per-caller limit stays out of the way. */
+function apply(json: ApplyBody, client: TestClient = browser(server)) {
+  return client.api.api.join.apply.$post({ json });
 }
 
 function inspect(token: string) {
   return server.client().api.api.join.inspect.$post({ json: { token } });
 }
 
+function confirm(token: string) {
+  return browser(server).api.api.join.confirm.$post({ json: { token } });
+}
+
+function inspectConfirmation(token: string) {
+  return browser(server).api.api.join.confirmation.inspect.$post({ json: { token } });
+}
+
 async function written(releaseId: string) {
   return {
     enrolments: await server.prisma.enrolment.count({ where: { releaseId } }),
+    confirmations: await server.prisma.joinConfirmation.count({ where: { releaseId } }),
     messages: await server.prisma.message.count(),
   };
+}
+
+async function confirmationMails(to: string) {
+  return server.prisma.message.count({ where: { to, kind: 'join-confirmation' } });
 }
 
 describe('the join link', () => {
@@ -86,10 +111,65 @@ describe('the join link', () => {
     });
   });
 
-  it('takes an application into the queue and e-mails the applicant', async () => {
+  it('keeps an application aside and e-mails the address a confirmation link carrying nothing the applicant typed', async () => {
     const { release, token } = await openRelease();
-    const response = await apply(application(token, 'Applicant@Example.test'));
-    expect(await bodyOf(response, 201)).toEqual({ email: 'applicant@example.test', status: 'applied' });
+    const typed = application(token, 'Applicant@Example.test', {
+      name: 'Zebedee Quux',
+      company: 'Quuxcorp Unlimited',
+      jobRole: 'Chief Quuxer',
+      platforms: ['QuuxOS 7'],
+      devices: ['Quuxphone'],
+      motivation: 'Buy cheap watches at https://spam.example now',
+    });
+    const response = await apply(typed);
+    expect(await bodyOf(response, 202)).toEqual({ email: 'applicant@example.test', status: 'awaiting_confirmation' });
+    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
+
+    const mail = await latestMail(lead, 'applicant@example.test', 'join-confirmation');
+    expect(mail.subject).toBe(`Confirm your application to test Acme Desktop ${release.version}`);
+    expect(mail.text).toContain(`${program.name} to test Acme Desktop ${release.version}`);
+    const link = /http:\/\/\S+\/join\/confirm#([A-Za-z0-9_-]{43})/.exec(mail.text);
+    expect(link).not.toBeNull();
+    for (const words of ['Zebedee', 'Quux', 'spam.example', 'watches', 'Applicant@Example.test'])
+      expect(`${mail.subject}\n${mail.text}`).not.toContain(words);
+
+    const [stored] = await server.prisma.joinConfirmation.findMany({
+      where: { releaseId: release.id },
+      select: { email: true, tokenHash: true, usedAt: true, expiresAt: true },
+    });
+    expect(stored).toMatchObject({ email: 'applicant@example.test', tokenHash: hashToken(link![1]!), usedAt: null });
+    expect(stored!.expiresAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
+  it('shows the holder of the confirmation link what they would confirm', async () => {
+    const { release, token } = await openRelease();
+    await apply(application(token, 'shown@example.test'));
+    const info = await bodyOf(await inspectConfirmation(await joinConfirmationToken(lead, 'shown@example.test')), 200);
+    expect(info).toEqual({
+      programName: program.name,
+      product: 'Acme Desktop',
+      releaseVersion: release.version,
+      focusAreas: ['Sync', 'Printing'],
+      testStart: '2026-03-02T00:00:00.000Z',
+      testEnd: '2026-03-30T00:00:00.000Z',
+      open: true,
+      application: {
+        name: 'Ann Applicant',
+        email: 'shown@example.test',
+        company: 'Applicant Co',
+        jobRole: 'IT lead',
+        platforms: ['Windows 11'],
+        devices: ['Surface Laptop 5'],
+        motivation: 'We run Acme on 400 desks.',
+      },
+      expiresAt: expect.any(String),
+    });
+  });
+
+  it('turns a confirmed application into one in the queue, and e-mails the applicant', async () => {
+    const { release, token } = await openRelease();
+    const response = await applyAndConfirm(server, lead, application(token, 'Confirmed@Example.test'));
+    expect(await bodyOf(response, 201)).toEqual({ email: 'confirmed@example.test', status: 'applied' });
 
     const cohort = await bodyOf(
       await lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: { status: 'applied' } }),
@@ -97,7 +177,7 @@ describe('the join link', () => {
     );
     expect(cohort.items).toEqual([
       expect.objectContaining({
-        email: 'applicant@example.test',
+        email: 'confirmed@example.test',
         name: 'Ann Applicant',
         company: 'Applicant Co',
         status: 'applied',
@@ -110,8 +190,76 @@ describe('the join link', () => {
       }),
     ]);
     expect(cohort.joinLink.applications).toBe(1);
-    const mail = await latestMail(lead, 'applicant@example.test', 'application-received');
+    const mail = await latestMail(lead, 'confirmed@example.test', 'application-received');
     expect(mail.text).toContain(`Acme Desktop ${release.version}`);
+  });
+
+  it('answers 410 to a confirmation link used before, expired or unknown, and sweeps expired ones', async () => {
+    const { release, token } = await openRelease();
+    expect((await applyAndConfirm(server, lead, application(token, 'twice@example.test'))).status).toBe(201);
+    const used = await confirm(await joinConfirmationToken(lead, 'twice@example.test'));
+    expect(used.status).toBe(410);
+    expect((await readProblem(used)).detail).toContain('already been confirmed');
+
+    await apply(application(token, 'late@example.test'));
+    const late = await joinConfirmationToken(lead, 'late@example.test');
+    await server.prisma.joinConfirmation.updateMany({
+      where: { tokenHash: hashToken(late) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    for (const response of [await inspectConfirmation(late), await confirm(late)]) {
+      expect(response.status).toBe(410);
+      expect((await readProblem(response)).detail).toContain('expired');
+    }
+    expect((await confirm('A'.repeat(43))).status).toBe(410);
+    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id, email: 'late@example.test' } })).toBe(
+      0,
+    );
+
+    await apply(application(token, 'next@example.test'));
+    expect(await server.prisma.joinConfirmation.count({ where: { tokenHash: hashToken(late) } })).toBe(0);
+  });
+
+  it('answers an application alike whether the address is new, applied before, is in the cohort or has an account', async () => {
+    const { release, token } = await openRelease();
+    await invite(lead, release.id, [{ email: 'invited@example.test' }]);
+    await activeMvp(server, lead, release.id, 'member@example.test');
+    const staff = await server.createUser('engineer');
+    expect((await applyAndConfirm(server, lead, application(token, 'queued@example.test'))).status).toBe(201);
+
+    const answers = [];
+    for (const email of [
+      'new@example.test',
+      'invited@example.test',
+      'member@example.test',
+      staff.email,
+      'queued@example.test',
+    ]) {
+      const response = await apply(application(token, email));
+      answers.push({ status: response.status, body: await response.json(), email });
+    }
+    for (const answer of answers)
+      expect(answer).toEqual({
+        status: 202,
+        body: { email: answer.email, status: 'awaiting_confirmation' },
+        email: answer.email,
+      });
+  });
+
+  it('refuses, on confirming, an address already in the cohort, and writes nothing', async () => {
+    const { release, token } = await openRelease();
+    await invite(lead, release.id, [{ email: 'invited@example.test' }]);
+    await apply(application(token, 'INVITED@example.test'));
+    const before = await written(release.id);
+    const response = await confirm(await joinConfirmationToken(lead, 'invited@example.test'));
+    expect(response.status).toBe(409);
+    expect((await readProblem(response)).detail).toContain('already part of this release');
+    expect(await written(release.id)).toEqual(before);
+
+    expect((await applyAndConfirm(server, lead, application(token, 'applied@example.test'))).status).toBe(201);
+    expect((await applyAndConfirm(server, lead, application(token, 'applied@example.test'))).status, 'nor twice').toBe(
+      409,
+    );
   });
 
   it('refuses applications while the link is closed, and writes nothing', async () => {
@@ -128,10 +276,21 @@ describe('the join link', () => {
     expect(await written(release.id)).toEqual(before);
   });
 
-  it('stops at its cap of applications, counting declined ones too', async () => {
+  it('refuses to confirm once the link has been closed since the application', async () => {
+    const { release, token } = await openRelease();
+    await apply(application(token, 'closed-since@example.test'));
+    await setJoinLink(release.id, { enabled: false, cap: null });
+    const response = await confirm(await joinConfirmationToken(lead, 'closed-since@example.test'));
+    expect(response.status).toBe(409);
+    expect((await readProblem(response)).detail).toBe('This join link is closed at the moment.');
+    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
+  });
+
+  it('stops at its cap of confirmed applications, counting declined ones too', async () => {
     const { release, token } = await openRelease(2);
-    expect((await apply(application(token, 'cap1@example.test'))).status).toBe(201);
-    expect((await apply(application(token, 'cap2@example.test'))).status).toBe(201);
+    expect((await applyAndConfirm(server, lead, application(token, 'cap1@example.test'))).status).toBe(201);
+    await apply(application(token, 'cap3@example.test'));
+    expect((await applyAndConfirm(server, lead, application(token, 'cap2@example.test'))).status).toBe(201);
     const [declined] = (
       await bodyOf(await lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: {} }), 200)
     ).items;
@@ -141,32 +300,24 @@ describe('the join link', () => {
       open: false,
       reason: expect.stringContaining('all'),
     });
+    const late = await confirm(await joinConfirmationToken(lead, 'cap3@example.test'));
+    expect(late.status).toBe(409);
+    expect((await readProblem(late)).detail).toBe('This release has all the applications it can take.');
     const before = await written(release.id);
-    const response = await apply(application(token, 'cap3@example.test'));
+    const response = await apply(application(token, 'cap4@example.test'));
     expect(response.status).toBe(409);
     expect((await readProblem(response)).detail).toBe('This release has all the applications it can take.');
     expect(await written(release.id)).toEqual(before);
   });
 
-  it('takes applications that arrive together only up to the cap', async () => {
+  it('takes confirmations that arrive together only up to the cap', async () => {
     const { release, token } = await openRelease(3);
-    const statuses = await Promise.all(
-      [1, 2, 3, 4, 5].map(async (n) => (await apply(application(token, `rush${n}@example.test`))).status),
-    );
+    const emails = [1, 2, 3, 4, 5].map((n) => `rush${n}@example.test`);
+    for (const email of emails) expect((await apply(application(token, email))).status).toBe(202);
+    const tokens = await Promise.all(emails.map((email) => joinConfirmationToken(lead, email)));
+    const statuses = await Promise.all(tokens.map(async (confirmation) => (await confirm(confirmation)).status));
     expect(statuses.sort()).toEqual([201, 201, 201, 409, 409]);
     expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(3);
-  });
-
-  it('refuses an e-mail already in the cohort, naming the field, and writes nothing', async () => {
-    const { release, token } = await openRelease();
-    await invite(lead, release.id, [{ email: 'invited@example.test' }]);
-    const before = await written(release.id);
-    const response = await apply(application(token, 'INVITED@example.test'));
-    expect(response.status).toBe(409);
-    expect((await readProblem(response)).errors).toEqual([{ field: 'email', message: expect.any(String) }]);
-    expect(await written(release.id)).toEqual(before);
-    expect((await apply(application(token, 'applied@example.test'))).status).toBe(201);
-    expect((await apply(application(token, 'applied@example.test'))).status, 'nor twice').toBe(409);
   });
 
   it('refuses applications once the release has shipped', async () => {
@@ -184,8 +335,9 @@ describe('the join link', () => {
     expect(change.status).toBe(409);
   });
 
-  it('stops working at its old address once rotated', async () => {
+  it('stops working at its old address once rotated, confirmations made through it too', async () => {
     const { release, token } = await openRelease();
+    await apply(application(token, 'pending@example.test'));
     const rotated = await bodyOf(
       await lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: release.id } }),
       200,
@@ -197,7 +349,8 @@ describe('the join link', () => {
     expect(old.status).toBe(410);
     expect((await readProblem(old)).detail).toContain('not valid');
     expect((await apply(application(token, 'old@example.test'))).status).toBe(410);
-    expect((await apply(application(fresh, 'fresh@example.test'))).status).toBe(201);
+    expect((await confirm(await joinConfirmationToken(lead, 'pending@example.test'))).status).toBe(410);
+    expect((await applyAndConfirm(server, lead, application(fresh, 'fresh@example.test'))).status).toBe(201);
   });
 
   it('checks what the applicant wrote', async () => {
@@ -215,5 +368,50 @@ describe('the join link', () => {
     });
     expect(response.status).toBe(404);
     expect((await lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: unknown } })).status).toBe(404);
+  });
+});
+
+describe('limits on applying', () => {
+  it('answers 429 problem+json with Retry-After to a caller who applies too often, and nothing is mailed', async () => {
+    const { token } = await openRelease();
+    const caller = server.client({ 'x-forwarded-for': '192.0.2.10' });
+    for (let n = 0; n < joinLimits.caller.capacity; n++)
+      expect((await apply(application(token, `caller${n}@example.test`), caller)).status).toBe(202);
+    const refused = await apply(application(token, 'caller-over@example.test'), caller);
+    expect(refused.status).toBe(429);
+    expect(await readProblem(refused)).toMatchObject({ code: 'rate_limited' });
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(1 / joinLimits.caller.perSecond);
+    expect(await confirmationMails('caller-over@example.test')).toBe(0);
+    expect((await apply(application(token, 'caller-over@example.test'))).status, 'another caller').toBe(202);
+  });
+
+  it('answers 429 once one link has sent its fill of confirmation requests, whatever the callers', async () => {
+    const { token } = await openRelease();
+    const other = await openRelease();
+    for (let n = 0; n < joinLimits.link.capacity; n++)
+      expect((await apply(application(token, `link${n}@example.test`))).status).toBe(202);
+    const refused = await apply(application(token, 'link-over@example.test'));
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await confirmationMails('link-over@example.test')).toBe(0);
+    expect((await apply(application(other.token, 'link-over@example.test'))).status, 'another link').toBe(202);
+  });
+
+  it('sends one mailbox only its fill of confirmation requests, across links, answering alike beyond it', async () => {
+    const first = await openRelease();
+    const second = await openRelease();
+    const answers = [];
+    for (let n = 0; n < joinLimits.mailbox.capacity + 2; n++) {
+      const response = await apply(application(n % 2 ? second.token : first.token, 'Flooded@example.test'));
+      answers.push({ status: response.status, body: await response.json() });
+    }
+    expect(new Set(answers.map((answer) => JSON.stringify(answer)))).toEqual(
+      new Set([
+        JSON.stringify({ status: 202, body: { email: 'flooded@example.test', status: 'awaiting_confirmation' } }),
+      ]),
+    );
+    expect(await confirmationMails('flooded@example.test')).toBe(joinLimits.mailbox.capacity);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLimits } from '../../api/auth/sign-in-throttle.ts';
-import { bodyOf } from '../support/problem.ts';
+import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer, testPassword } from '../support/test-server.ts';
 
 let server: TestServer;
@@ -120,6 +120,106 @@ describe('sign-in throttling', () => {
     const statuses = answers.map((answer) => answer.status);
     expect(statuses.filter((status) => status === 401)).toHaveLength(signInLimits.account.capacity);
     expect(statuses.filter((status) => status === 429)).toHaveLength(12 - signInLimits.account.capacity);
+  });
+});
+
+describe('sign-in throttling while the owner signs in', () => {
+  it("keeps counting an attacker's guesses from other addresses when the owner signs in between them", async () => {
+    const user = await server.createUser('engineer');
+    const owner = fromNewAddress();
+    const attacker: number[] = [];
+    for (let round = 0; round < signInLimits.account.capacity + 4; round++) {
+      const guess = await fromNewAddress().api.api.auth['sign-in'].$post({
+        json: { email: user.email, password: `guess ${round}` },
+      });
+      attacker.push(guess.status);
+      const signIn = await owner.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+      expect(signIn.status, `the owner in round ${round}`).toBe(200);
+    }
+    expect(attacker).toEqual([
+      ...Array<number>(signInLimits.account.capacity).fill(401),
+      ...Array<number>(4).fill(429),
+    ]);
+  });
+
+  it('lets the owner in from a new address once the documented wait has passed', async () => {
+    const user = await server.createUser('engineer');
+    for (let attempt = 0; attempt < signInLimits.account.capacity; attempt++) {
+      await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
+    }
+    const owner = fromNewAddress();
+    const blocked = await owner.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect(blocked.status).toBe(429);
+    const wait = Number(blocked.headers.get('retry-after'));
+    expect(wait).toBeLessThanOrEqual(1 / signInLimits.account.perSecond);
+    // The wait passes.
+    await server.prisma
+      .$executeRaw`update "LoginThrottle" set "updatedAt" = "updatedAt" - make_interval(secs => ${wait}) where key = ${`account:${user.email}`}`;
+    const signIn = await owner.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
+    expect(signIn.status).toBe(200);
+  });
+});
+
+describe('current password checks when changing it', () => {
+  const newPassword = 'a brand new passphrase';
+
+  /** Signed in from an address no other test uses, since these tests drain the address's bucket too. */
+  async function signedInFromNewAddress() {
+    const user = await server.createUser('engineer');
+    const client = fromNewAddress();
+    await bodyOf(
+      await client.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } }),
+      200,
+    );
+    return { user, client };
+  }
+
+  it('answers 429 problem+json with Retry-After after repeated wrong current passwords, even to the right one', async () => {
+    const { user, client } = await signedInFromNewAddress();
+    for (let attempt = 0; attempt < signInLimits.knownAddress.capacity; attempt++) {
+      const response = await client.api.api.account.password.$post({
+        json: { currentPassword: `guess ${attempt}`, newPassword },
+      });
+      expect(response.status).toBe(400);
+    }
+    const blocked = await client.api.api.account.password.$post({
+      json: { currentPassword: testPassword, newPassword },
+    });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get('content-type')).toBe('application/problem+json');
+    expect(await readProblem(blocked)).toMatchObject({ code: 'rate_limited', status: 429 });
+    const retryAfter = Number(blocked.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const unchanged = await fromNewAddress().api.api.auth['sign-in'].$post({
+      json: { email: user.email, password: newPassword },
+    });
+    expect(unchanged.status).toBe(401);
+  });
+
+  it('does not let parallel guesses of the current password slip past the limit', async () => {
+    const { client } = await signedInFromNewAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, attempt) =>
+        client.api.api.account.password.$post({ json: { currentPassword: `guess ${attempt}`, newPassword } }),
+      ),
+    );
+    const statuses = answers.map((answer) => answer.status);
+    expect(statuses.filter((status) => status === 400)).toHaveLength(signInLimits.knownAddress.capacity);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(25 - signInLimits.knownAddress.capacity);
+  });
+
+  it('shares the account’s guesses with sign-in, so a stolen session from elsewhere cannot add its own', async () => {
+    const { user, client } = await signedInFromNewAddress();
+    const stolen = server.client({
+      'x-forwarded-for': '192.0.2.77',
+      cookie: `ft_session=${client.cookies.get('ft_session')}`,
+    });
+    for (let attempt = 0; attempt < signInLimits.account.capacity; attempt++) {
+      await fromNewAddress().api.api.auth['sign-in'].$post({ json: { email: user.email, password: 'guess' } });
+    }
+    const response = await stolen.api.api.account.password.$post({ json: { currentPassword: 'guess', newPassword } });
+    expect(response.status).toBe(429);
   });
 });
 

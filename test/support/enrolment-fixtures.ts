@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { ApplyBody } from '../../api/join/join.schemas.ts';
 import { hashTermsText } from '../../api/programs/hash-terms-text.ts';
 import type { TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
@@ -71,7 +72,7 @@ export async function latestMail(lead: TestClient, to: string, kind: string) {
   return message!;
 }
 
-export function linkIn(text: string, path: '/invitation' | '/join'): string {
+export function linkIn(text: string, path: '/invitation' | '/join' | '/join/confirm'): string {
   const match = new RegExp(`https?://\\S+${path}#[A-Za-z0-9_-]+`).exec(text);
   expect(match, `no ${path} link in: ${text}`).not.toBeNull();
   return match![0];
@@ -80,6 +81,22 @@ export function linkIn(text: string, path: '/invitation' | '/join'): string {
 /** The token of the newest invitation e-mailed to the address. */
 export async function invitationToken(lead: TestClient, to: string): Promise<string> {
   return tokenOf(linkIn((await latestMail(lead, to, 'invitation')).text, '/invitation'));
+}
+
+/** The token of the newest join confirmation e-mailed to the address. */
+export async function joinConfirmationToken(lead: TestClient, to: string): Promise<string> {
+  return tokenOf(linkIn((await latestMail(lead, to, 'join-confirmation')).text, '/join/confirm'));
+}
+
+/**
+ * Applies through a join link from a browser of its own, then confirms from the e-mail as the
+ * applicant would; answers the confirmation.
+ */
+export async function applyAndConfirm(server: TestServer, lead: TestClient, application: ApplyBody) {
+  const applied = await browser(server).api.api.join.apply.$post({ json: application });
+  expect(applied.status, `applying as ${application.email}`).toBe(202);
+  const token = await joinConfirmationToken(lead, application.email);
+  return browser(server).api.api.join.confirm.$post({ json: { token } });
 }
 
 let addresses = 0;

@@ -6,6 +6,7 @@ import { SetPasswordPage } from '../features/auth/set-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page.tsx';
+import { ConfirmApplicationPage } from '../features/join/confirm-application-page.tsx';
 import { JoinPage } from '../features/join/join-page.tsx';
 import { MyReleasesPage } from '../features/mvp-home/my-releases-page.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
@@ -133,6 +134,7 @@ export const router = createBrowserRouter([
       { path: '/set-password', element: <SetPasswordPage /> },
       { path: '/invitation', element: <AcceptInvitationPage /> },
       { path: '/join', element: <JoinPage /> },
+      { path: '/join/confirm', element: <ConfirmApplicationPage /> },
       { path: '/', element: signedIn(<HomeRoute />) },
       { path: '/account', element: signedIn(<AccountPage />) },
       {

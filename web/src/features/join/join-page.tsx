@@ -52,11 +52,14 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
   if (apply.isSuccess) {
     return (
       <div className="card" role="status">
-        <h2>Thank you for applying</h2>
+        <h2>Check your e-mail</h2>
         <p>
-          The program lead of {info.programName} will look at your application to test {info.product}{' '}
-          {info.releaseVersion}. We sent a confirmation to <strong>{apply.data.email}</strong>; if you are in, a second
-          e-mail brings the link to accept your place. Either way, we will let you know.
+          We sent a link to <strong>{apply.data.email}</strong>. Open it within a day to confirm your application to
+          test {info.product} {info.releaseVersion}: the program lead of {info.programName} sees it only once it is
+          confirmed.
+        </p>
+        <p className="hint">
+          No e-mail after a few minutes? Look in your spam folder, or check the address and apply again.
         </p>
       </div>
     );
