@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startOrphanSweep } from './attachments/start-orphan-sweep.ts';
 import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
@@ -49,6 +50,7 @@ export async function startServer(options: {
       ttlMinutes: env.setupLinkTtlMinutes,
     });
 
+    const sweep = startOrphanSweep({ prisma: database.prisma, dir: env.attachmentsDir, logger });
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
@@ -119,6 +121,7 @@ export async function startServer(options: {
         await closed;
         clearTimeout(timer);
         await delivery?.stop();
+        await sweep.stop();
         // A job in hand is finished, never cut off between GitHub's answer and the commit.
         await sync.stop();
         await database.close();

@@ -1,17 +1,17 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 // Files live under ATTACHMENTS_DIR by content: `<sha256[0..2]>/<sha256>`, so one content is stored
 // once however often it is uploaded. A file is written under a temporary name in `tmp/` (same file
 // system, so the rename is atomic), flushed to disk, then renamed into place: a crash never leaves
-// a partial file under a final name. The database row is written only after that.
+// a partial file under a final name. The database row is written only after that. What a killed
+// process leaves behind (a temporary file, a placed file without its row) is swept later
+// (sweep-orphan-files.ts).
 
 export type TempFile = { path: string; sha256: string; size: number };
 
-const tempFolder = 'tmp';
-const staleTempMs = 24 * 60 * 60 * 1000;
-const swept = new Set<string>();
+export const tempFolder = 'tmp';
 
 export function storedPath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256);
@@ -25,7 +25,6 @@ export async function writeTempFile(
 ): Promise<TempFile> {
   const tempDir = join(dir, tempFolder);
   await mkdir(tempDir, { recursive: true });
-  await sweepStaleTempFiles(tempDir);
   const path = join(tempDir, `${randomUUID()}.part`);
   const handle = await open(path, 'wx', 0o600);
   const hash = createHash('sha256');
@@ -111,18 +110,5 @@ async function syncDirectory(path: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
-  }
-}
-
-// A process killed mid-upload leaves its temporary file behind; the first upload after a start
-// clears those older than a day (younger ones may belong to another process sharing the folder).
-async function sweepStaleTempFiles(tempDir: string): Promise<void> {
-  if (swept.has(tempDir)) return;
-  swept.add(tempDir);
-  const cutoff = Date.now() - staleTempMs;
-  for (const name of await readdir(tempDir)) {
-    const path = join(tempDir, name);
-    const info = await stat(path).catch(() => null);
-    if (info?.isFile() && info.mtimeMs < cutoff) await rm(path, { force: true });
   }
 }

@@ -5,7 +5,7 @@ type Tx = Prisma.TransactionClient;
 // Transaction-scoped advisory locks: the first key names the lock space, the second hashes the
 // value locked. A hash collision only makes two unrelated uploads wait for each other.
 
-/** Serialises one person's uploads, so that parallel requests cannot outrun the daily cap. */
+/** Serialises one person's uploads, so that parallel requests cannot outrun the upload quota. */
 export async function lockUploadQuota(tx: Tx, userId: string): Promise<void> {
   await tx.$executeRaw`select pg_advisory_xact_lock(7301, hashtext(${userId}::text))`;
 }

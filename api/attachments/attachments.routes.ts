@@ -7,8 +7,8 @@ import {
   attachmentIdParams,
   attachmentLimits,
   attachmentSchema,
-  unattachedUploadsPerDay,
   uploadAttachmentBody,
+  uploadQuota,
 } from './attachments.schemas.ts';
 import { multipartOnly } from './multipart-only.ts';
 
@@ -34,7 +34,7 @@ export const uploadAttachmentRoute = createRoute({
   path: '/api/attachments',
   tags,
   summary: 'Upload one file (multipart/form-data, field `file`) to attach to a report filed later',
-  description: `The type is read from the content, never from the name or declared type. At most ${unattachedUploadsPerDay} uploads a day may wait for a report.`,
+  description: `The type is read from the content, never from the name or declared type. One person may upload at most ${uploadQuota.files} files and ${mebibytes(uploadQuota.bytes)} in any ${uploadQuota.windowHours} hours, attached to a report or not (429 with Retry-After beyond).`,
   middleware: [signedIn, multipartOnly()] as const,
   request: { body: { required: true, content: { 'multipart/form-data': { schema: uploadAttachmentBody } } } },
   responses: {

@@ -8,8 +8,11 @@ const mebibyte = 1024 * 1024;
 /** Largest file of each kind, in bytes; the kind is read from the content, never from the name. */
 export const attachmentLimits = { image: 10 * mebibyte, video: 25 * mebibyte, text: 5 * mebibyte } as const;
 
-/** Uploads not yet attached to a report that one person may make in 24 hours. */
-export const unattachedUploadsPerDay = 30;
+/**
+ * What one person may upload in any 24 hours, attached to a report by now or not: filing a report
+ * does not give its files' share back, so nobody can store without limit by filing.
+ */
+export const uploadQuota = { windowHours: 24, files: 60, bytes: 250 * mebibyte } as const;
 
 /** The types an attachment can have; text logs are always served as UTF-8 plain text. */
 export const attachmentContentTypes = [

@@ -51,14 +51,14 @@ export async function uploadAttachment(options: {
     );
   }
   // Checked before the file is written, so a refused upload costs no disk; checked again below.
-  await assertUploadQuota(prisma, user.id);
+  await assertUploadQuota(prisma, { userId: user.id, size: file.size });
 
   const temp = await writeTempFile(dir, file.stream(), (chunk) => text?.push(chunk));
   try {
     if (text && !text.end()) throw unsupported();
     const row = await prisma.$transaction(async (tx) => {
       await lockUploadQuota(tx, user.id);
-      await assertUploadQuota(tx, user.id);
+      await assertUploadQuota(tx, { userId: user.id, size: temp.size });
       await lockContent(tx, temp.sha256);
       await placeFile(dir, temp);
       return tx.attachment.create({

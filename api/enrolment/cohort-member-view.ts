@@ -6,6 +6,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 const cohortMemberSelect = {
   id: true,
   userId: true,
+  user: { select: { disabledAt: true } },
   releaseId: true,
   name: true,
   email: true,
@@ -56,8 +57,10 @@ export async function readCohortMembers(
       })
     : [];
   const filedCount = new Map(filed.map((row) => [`${row.reporterId}:${row.releaseId}`, row._count._all]));
-  return rows.map(({ userId, releaseId, invitations, ...row }) => ({
+  return rows.map(({ userId, user, releaseId, invitations, ...row }) => ({
     ...row,
+    accountId: userId,
+    accountDisabled: user?.disabledAt != null,
     termsVersionAccepted: userId ? (acceptedVersion.get(userId) ?? null) : null,
     reportsFiled: userId ? (filedCount.get(`${userId}:${releaseId}`) ?? 0) : 0,
     createdAt: row.createdAt.toISOString(),

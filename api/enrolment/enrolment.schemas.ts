@@ -88,6 +88,11 @@ export const cohortMemberSchema = z
       .nullable()
       .meta({ description: "Highest version of the program's terms this person accepted; null for none" }),
     reportsFiled: z.number().int().meta({ description: 'Bug reports filed for this release' }),
+    accountId: z
+      .uuid()
+      .nullable()
+      .meta({ description: 'Their MVP account (PATCH /api/mvps/{id}); null until they have one' }),
+    accountDisabled: z.boolean().meta({ description: 'Their account is disabled: they cannot sign in' }),
     createdAt: z.iso.datetime(),
     activatedAt: z.iso.datetime().nullable(),
     decidedAt: z.iso.datetime().nullable().meta({ description: 'When an application was approved or declined' }),

@@ -3,6 +3,7 @@ import { jsonBody, jsonResponse, noContent, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import {
   fileReportBody,
+  filingLimits,
   meTooBody,
   myReportsPageSchema,
   myReportsQuery,
@@ -28,12 +29,13 @@ export const fileReportRoute = createRoute({
   summary:
     'File a bug report into a release that takes reports now (409 on `releaseId` with the reason when it does not); ' +
     'a retry with the same clientKey returns the report already filed',
+  description: `Each person may file ${filingLimits.mvp.burst} reports at once and ${filingLimits.mvp.perHour} more an hour (staff ${filingLimits.staff.burst} and ${filingLimits.staff.perHour}); beyond, 429 with Retry-After. A retry of a report already filed is never refused and never counts.`,
   middleware: [signedIn] as const,
   request: { body: jsonBody(fileReportBody) },
   responses: {
     201: jsonResponse(reportSchema, 'Filed'),
     200: jsonResponse(reportSchema, 'Filed before with this clientKey'),
-    ...problems(400, 401, 403, 404, 409, 415),
+    ...problems(400, 401, 403, 404, 409, 415, 429),
   },
 });
 

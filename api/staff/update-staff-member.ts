@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { setAccountDisabled } from '../lib/account-status.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { StaffMember } from './staff.schemas.ts';
 import { staffRoles } from './staff.schemas.ts';
@@ -30,11 +31,10 @@ export async function updateStaffMember(options: {
         });
       }
     }
-    const disabledAt = disabled === undefined ? undefined : disabled ? (current.disabledAt ?? new Date()) : null;
-    const row = await tx.user.update({ where: { id }, data: { role, disabledAt }, select: staffMemberSelect });
-    // Disabling or changing a role ends the sessions that carried the old rights.
-    if (disabled || (role !== undefined && role !== current.role))
-      await tx.session.deleteMany({ where: { userId: id } });
+    if (disabled !== undefined) await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt });
+    const row = await tx.user.update({ where: { id }, data: { role }, select: staffMemberSelect });
+    // A new role ends the sessions that carried the old rights, as disabling does.
+    if (role !== undefined && role !== current.role) await tx.session.deleteMany({ where: { userId: id } });
     return toStaffMember(row);
   });
 }

@@ -9,9 +9,9 @@ import { processSyncJob } from './process-sync-job.ts';
 import { scaled } from './sync-timing.ts';
 
 /**
- * The outbound sync loop of one process: claims due jobs a few at a time, oldest first, and works
- * them one after another (writes to GitHub are serial anyway, paced through the database for
- * every process). Polls every second (divided by the time scale); `wake()` looks at once, after a
+ * The outbound sync loop of one process: claims due jobs a few at a time, reporters taking turns
+ * (claim-sync-jobs.ts), and works them one after another (writes to GitHub are serial anyway, paced
+ * through the database for every process). Polls every second (divided by the time scale); `wake()` looks at once, after a
  * request queued work. `stop()` finishes the job in hand and hands the rest back.
  */
 export function startSyncWorker(options: {

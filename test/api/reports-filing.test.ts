@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FileReportBody } from '../../api/reports/reports.schemas.ts';
+import { type FileReportBody, filingLimits } from '../../api/reports/reports.schemas.ts';
 import { acceptCurrentTerms, createProgram, createRelease, publishTerms } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
@@ -321,6 +321,74 @@ describe('retries', () => {
     const a = await bodyOf(await fileReport(first.client, json), 201);
     const b = await bodyOf(await fileReport(second.client, json), 201);
     expect(a.id).not.toBe(b.id);
+  });
+});
+
+describe('the filing allowance', () => {
+  /** Files `count` new reports one after another, each answered 201. */
+  async function fileMany(client: TestClient, releaseId: string, count: number) {
+    const filed: FileReportBody[] = [];
+    for (let n = 0; n < count; n += 1) {
+      const json = reportBody(releaseId);
+      await bodyOf(await fileReport(client, json), 201);
+      filed.push(json);
+    }
+    return filed;
+  }
+
+  it("answers 429 with Retry-After past an MVP's burst, and keeps their draft", async () => {
+    const release = await openRelease();
+    const { user, client } = await mvpIn(release);
+    await fileMany(client, release.id, filingLimits.mvp.burst);
+    await bodyOf(
+      await client.api.api.me['report-draft'].$put({ json: { releaseId: release.id, data: { title: 'Next' } } }),
+      200,
+    );
+    const refused = await fileReport(client, reportBody(release.id));
+    expect(refused.status).toBe(429);
+    // One more report is allowed every 3600 / perHour seconds.
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(3600 / filingLimits.mvp.perHour);
+    expect((await readProblem(refused)).detail).toMatch(/Your draft is kept: file it again in about 1 minute/);
+    expect(await reportsBy(user.id)).toBe(filingLimits.mvp.burst);
+    expect((await bodyOf(await client.api.api.me['report-draft'].$get(), 200)).draft).not.toBeNull();
+  });
+
+  it('neither counts nor refuses a retry with the same client key', async () => {
+    const release = await openRelease();
+    const { user, client } = await mvpIn(release);
+    const [first] = await fileMany(client, release.id, filingLimits.mvp.burst - 1);
+    for (let n = 0; n < 3; n += 1) await bodyOf(await fileReport(client, first!), 200);
+    await bodyOf(await fileReport(client, reportBody(release.id)), 201);
+    expect((await fileReport(client, reportBody(release.id))).status).toBe(429);
+    // Once the allowance is spent, a retry still gets its report back.
+    await bodyOf(await fileReport(client, first!), 200);
+    expect(await reportsBy(user.id)).toBe(filingLimits.mvp.burst);
+  });
+
+  it('is not outrun by parallel filings', async () => {
+    const release = await openRelease();
+    const { user, client } = await mvpIn(release);
+    const responses = await Promise.all(
+      Array.from({ length: filingLimits.mvp.burst + 5 }, () => fileReport(client, reportBody(release.id))),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(filingLimits.mvp.burst);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(5);
+    expect(await reportsBy(user.id)).toBe(filingLimits.mvp.burst);
+    expect(await server.prisma.syncJob.count({ where: { report: { reporterId: user.id } } })).toBe(
+      filingLimits.mvp.burst,
+    );
+  });
+
+  it("gives staff a larger burst, and keeps each person's allowance apart", async () => {
+    const release = await openRelease();
+    const tester = await signedInClient(server, 'internal_tester');
+    const mvp = await mvpIn(release);
+    await fileMany(tester.client, release.id, filingLimits.staff.burst);
+    expect((await fileReport(tester.client, reportBody(release.id))).status).toBe(429);
+    await bodyOf(await fileReport(mvp.client, reportBody(release.id)), 201);
   });
 });
 

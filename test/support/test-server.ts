@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseEnv } from '../../api/env.ts';
 import type { Role } from '../../api/generated/prisma/client.ts';
 import { createLogger } from '../../api/lib/logger.ts';
@@ -11,12 +14,26 @@ export const testPassword = 'correct horse battery staple';
 /** The real server on a free port over a fresh database of the kind this test project runs on. */
 export async function startTestServer(env: Record<string, string> = {}) {
   const database = await createTestDatabase();
-  const parsed = parseEnv({ HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'silent', TRUST_PROXY: 'true', ...env });
+  // A folder of its own unless told: the default under ./data would mix every test's uploads with
+  // the developer's own.
+  const files = env.ATTACHMENTS_DIR ? null : await mkdtemp(join(tmpdir(), 'fieldtest-files-'));
+  const parsed = parseEnv({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    TRUST_PROXY: 'true',
+    ...(files ? { ATTACHMENTS_DIR: files } : {}),
+    ...env,
+  });
+  const cleanUp = async () => {
+    await database.drop();
+    if (files) await rm(files, { recursive: true, force: true });
+  };
   let server: RunningServer;
   try {
     server = await startServer({ env: parsed, logger: createLogger(parsed.logLevel), target: database.target });
   } catch (error) {
-    await database.drop();
+    await cleanUp();
     throw error;
   }
   const { prisma } = server;
@@ -27,7 +44,7 @@ export async function startTestServer(env: Record<string, string> = {}) {
     setupLink: server.setupLink,
     stop: async () => {
       await server.stop(1000);
-      await database.drop();
+      await cleanUp();
     },
     client: (headers?: Record<string, string>) => createClient(server.url, { headers }),
     /** Creates an account directly in the database, with `testPassword` unless told otherwise. */

@@ -65,6 +65,19 @@ export function useEnrolmentAction(releaseId: string) {
   });
 }
 
+/**
+ * Disables or enables the person's MVP account. It spans every release they take part in, so every
+ * release's cohort is refreshed.
+ */
+export function useSetAccountDisabled() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ accountId, disabled }: { accountId: string; disabled: boolean }) =>
+      unwrap(api.mvps[':id'].$patch({ param: { id: accountId }, json: { disabled } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['releases'] }),
+  });
+}
+
 export function useSetJoinLink(releaseId: string) {
   const queryClient = useQueryClient();
   return useMutation({

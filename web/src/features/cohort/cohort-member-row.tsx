@@ -2,14 +2,16 @@ import type { CohortMember } from '../../../../api/enrolment/enrolment.schemas.t
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useEnrolmentAction } from './cohort-api.ts';
+import { useEnrolmentAction, useSetAccountDisabled } from './cohort-api.ts';
 import { enrolmentStatusHints, enrolmentStatusNames } from './enrolment-status.ts';
 
 /** One person in the cohort, with what the program lead can do about them while the release is open. */
 export function CohortMemberRow(props: { member: CohortMember; releaseId: string; readOnly: boolean }) {
   const { member } = props;
   const action = useEnrolmentAction(props.releaseId);
-  const busy = action.isPending;
+  const account = useSetAccountDisabled();
+  const busy = action.isPending || account.isPending;
+  const error = action.error ?? account.error;
   const run = (kind: 'resend' | 'revoke' | 'remove') => action.mutate({ id: member.id, action: kind });
   const ended = member.status === 'removed' || member.status === 'declined';
 
@@ -29,6 +31,11 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
           </span>
           {member.status === 'invited' && member.invitationExpiresAt ? (
             <span className="hint cell-note">link until {formatDateTime(member.invitationExpiresAt)}</span>
+          ) : null}
+          {member.accountDisabled ? (
+            <span className="badge badge-disabled" title="Cannot sign in, in any release; what they filed stays">
+              Account disabled
+            </span>
           ) : null}
         </td>
         <td data-label="Terms accepted">
@@ -60,14 +67,17 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
               onConfirm={() => run('remove')}
             />
           ) : null}
+          {member.accountId ? (
+            <AccountControl member={member} accountId={member.accountId} busy={busy} run={account.mutate} />
+          ) : null}
         </td>
       </tr>
-      {action.error || (action.isSuccess && action.variables.action === 'resend') ? (
+      {error || (action.isSuccess && action.variables.action === 'resend') ? (
         <tr className="row-extra">
           <td colSpan={7}>
-            {action.error ? (
+            {error ? (
               <p className="alert" role="alert">
-                {errorMessage(action.error)}
+                {errorMessage(error)}
               </p>
             ) : (
               <p className="success" role="status">
@@ -78,5 +88,47 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
         </tr>
       ) : null}
     </>
+  );
+}
+
+/**
+ * Disabling the person's account, or enabling it again. Unlike removing them from this cohort, it
+ * shuts them out of every release at once (for abuse, or a customer who leaves), and their reports stay.
+ */
+function AccountControl(props: {
+  member: CohortMember;
+  accountId: string;
+  busy: boolean;
+  run: (change: { accountId: string; disabled: boolean }) => void;
+}) {
+  const { member, accountId } = props;
+  if (member.accountDisabled) {
+    return (
+      <ConfirmButton
+        label="Enable account"
+        tone="secondary"
+        question={
+          <>Enable the account of {member.name} again? They can sign in and take part where they are enrolled.</>
+        }
+        confirmLabel={`Enable account of ${member.name}`}
+        disabled={props.busy}
+        onConfirm={() => props.run({ accountId, disabled: false })}
+      />
+    );
+  }
+  return (
+    <ConfirmButton
+      label="Disable account"
+      tone="danger"
+      question={
+        <>
+          Disable the account of {member.name}? They are signed out at once and can no longer sign in, file or comment,
+          in any release. Everything they filed stays.
+        </>
+      }
+      confirmLabel={`Disable account of ${member.name}`}
+      disabled={props.busy}
+      onConfirm={() => props.run({ accountId, disabled: true })}
+    />
   );
 }

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { filingLimits } from '../../api/reports/reports.schemas.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { syncFixtures } from '../support/sync-outbound-fixtures.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// Who gets GitHub's budget first when several reporters' reports wait. The emulator numbers a
+// repository's issues in the order they are created, so issue numbers show the order of creation.
+
+const timeScale = 60;
+
+let server: TestServer;
+let emulator: GithubEmulator;
+beforeAll(async () => {
+  [server, emulator] = await Promise.all([
+    startTestServer({ SYNC_WORKER: 'false' }),
+    startGithubEmulator({ timeScale }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([server?.stop(), emulator?.stop()]);
+});
+
+const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach } = syncFixtures({
+  server: () => server,
+  emulator: () => emulator,
+  timeScale,
+});
+
+describe('sharing GitHub between reporters', () => {
+  it("creates a quiet reporter's issue among the first, however many a noisy one queued before it", async () => {
+    const { repo, release } = await setUp();
+    const noisy = await mvpOf(release);
+    const quiet = await mvpOf(release);
+    const flood = [];
+    for (let n = 0; n < filingLimits.mvp.burst; n += 1) flood.push(await fileReport(noisy.client, release.id));
+    const late = await fileReport(quiet.client, release.id);
+
+    const worker = await startWorker();
+    try {
+      for (const report of [late, ...flood]) await untilLinked(report.id);
+    } finally {
+      await worker.stop();
+    }
+    expect((await readReport(late.id)).issueNumber).toBeLessThanOrEqual(2);
+    await expectOneIssueEach(
+      repo,
+      [...flood, late].map((report) => report.id),
+    );
+  });
+
+  it("takes turns between busy reporters, each one's reports in the order filed", async () => {
+    const { repo, release } = await setUp();
+    const first = await mvpOf(release);
+    const second = await mvpOf(release);
+    const firsts = [];
+    const seconds = [];
+    for (let n = 0; n < 6; n += 1) firsts.push(await fileReport(first.client, release.id));
+    for (let n = 0; n < 6; n += 1) seconds.push(await fileReport(second.client, release.id));
+
+    const worker = await startWorker();
+    try {
+      for (const report of [...firsts, ...seconds]) await untilLinked(report.id);
+    } finally {
+      await worker.stop();
+    }
+    const numbers = async (reports: { id: string }[]) =>
+      Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
+    expect(await numbers(firsts)).toEqual([1, 3, 5, 7, 9, 11]);
+    expect(await numbers(seconds)).toEqual([2, 4, 6, 8, 10, 12]);
+    await expectOneIssueEach(
+      repo,
+      [...firsts, ...seconds].map((report) => report.id),
+    );
+  });
+});
