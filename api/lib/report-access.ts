@@ -5,12 +5,19 @@ import { assertReleaseVisible } from './release-access.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-export type ReportAccess = {
-  releaseId: string;
-  programId: string;
-  /** Staff see everything on a report, team notes included; MVPs see a customer's view. */
-  view: 'staff' | 'reporter';
-};
+type Where = { releaseId: string; programId: string };
+
+/**
+ * How the caller may read a report. Staff read everything, team notes included. A customer reads
+ * in full only what they wrote: the reporter reads their report; a co-finder ("me too") reads the
+ * report's public summary and their own entry (`finderId`), never the reporter's text or files.
+ */
+export type ReportAccess =
+  | (Where & { view: 'staff' })
+  | (Where & { view: 'reporter' })
+  | (Where & { view: 'co-finder'; finderId: string });
+
+const noSuchReport = () => new AppError('not_found', { detail: 'No such report.' });
 
 /**
  * Throws 404 unless the user may see the report: staff see every report; an MVP sees a report
@@ -20,23 +27,24 @@ export type ReportAccess = {
 export async function assertReportVisible(db: Db, user: SessionUser, reportId: string): Promise<ReportAccess> {
   const report = await db.report.findUnique({
     where: { id: reportId },
-    select: { releaseId: true, programId: true, reporterId: true },
+    select: {
+      releaseId: true,
+      programId: true,
+      reporterId: true,
+      finders: { where: { userId: user.id }, select: { id: true } },
+    },
   });
-  if (!report) throw new AppError('not_found', { detail: 'No such report.' });
-  if (user.role !== 'mvp') return { releaseId: report.releaseId, programId: report.programId, view: 'staff' };
-  const own =
-    report.reporterId === user.id ||
-    (await db.reportFinder.findUnique({
-      where: { reportId_userId: { reportId, userId: user.id } },
-      select: { id: true },
-    })) !== null;
-  if (!own) throw new AppError('not_found', { detail: 'No such report.' });
+  if (!report) throw noSuchReport();
+  const where = { releaseId: report.releaseId, programId: report.programId };
+  if (user.role !== 'mvp') return { ...where, view: 'staff' };
+  const finder = report.finders[0];
+  if (report.reporterId !== user.id && !finder) throw noSuchReport();
   try {
     await assertReleaseVisible(db, user, report.releaseId);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found')
-      throw new AppError('not_found', { detail: 'No such report.' });
+    if (error instanceof AppError && error.code === 'not_found') throw noSuchReport();
     throw error;
   }
-  return { releaseId: report.releaseId, programId: report.programId, view: 'reporter' };
+  if (report.reporterId === user.id) return { ...where, view: 'reporter' };
+  return { ...where, view: 'co-finder', finderId: finder!.id };
 }

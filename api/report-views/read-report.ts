@@ -1,8 +1,10 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
-import { personSelect, toPerson } from './report-person.ts';
-import type { ReportDetail } from './report-views.schemas.ts';
+import { attachmentSummarySelect } from '../reports/report-view.ts';
+import { type PersonRow, personSelect, toPerson } from './report-person.ts';
+import type { ReportPage } from './report-views.schemas.ts';
+import { toTimeline } from './timeline-view.ts';
 
 const asStrings = (value: unknown): Record<string, string> =>
   Object.fromEntries(
@@ -11,12 +13,18 @@ const asStrings = (value: unknown): Record<string, string> =>
     ),
   );
 
-/** The report page: the report, its co-finders, and one timeline of events and comments. */
+const files = { select: attachmentSummarySelect, orderBy: { createdAt: 'asc' } } as const;
+
+/**
+ * The report page as the caller may read it: staff and the reporter read the report in full; a
+ * co-finder reads its public summary and their own "me too" entry (lib/report-access.ts). The
+ * timeline comes from one mapper (timeline-view.ts) for every reader.
+ */
 export async function readReport(options: {
   prisma: PrismaClient;
   user: SessionUser;
   id: string;
-}): Promise<ReportDetail> {
+}): Promise<ReportPage> {
   const { prisma, user, id } = options;
   const access = await assertReportVisible(prisma, user, id);
   const staff = access.view === 'staff';
@@ -44,12 +52,19 @@ export async function readReport(options: {
       program: { select: { name: true } },
       release: { select: { version: true } },
       reporter: { select: personSelect },
-      attachments: {
-        select: { id: true, fileName: true, contentType: true, size: true },
-        orderBy: { createdAt: 'asc' },
-      },
+      attachments: { where: { finderId: null }, ...files },
+      _count: { select: { finders: true } },
+      // Staff read every entry; a co-finder only their own; the reporter none (meTooCount says how many).
       finders: {
-        select: { note: true, environment: true, createdAt: true, user: { select: personSelect } },
+        where: staff ? {} : { id: access.view === 'co-finder' ? access.finderId : { in: [] } },
+        select: {
+          id: true,
+          note: true,
+          environment: true,
+          createdAt: true,
+          user: { select: personSelect },
+          attachments: files,
+        },
         orderBy: { createdAt: 'asc' },
       },
       events: {
@@ -64,84 +79,75 @@ export async function readReport(options: {
           body: true,
           createdAt: true,
           authorLogin: true,
+          finderId: true,
           author: { select: personSelect },
         },
         orderBy: { createdAt: 'asc' },
       },
     },
   });
-  const actorIds = [
-    ...new Set(report.events.map((event) => event.actorId).filter((actor): actor is string => !!actor)),
-  ];
-  const actors = new Map(
+  const actorIds = [...new Set(report.events.flatMap((event) => (event.actorId ? [event.actorId] : [])))];
+  const actors = new Map<string, PersonRow>(
     (await prisma.user.findMany({ where: { id: { in: actorIds } }, select: personSelect })).map((actor) => [
       actor.id,
       actor,
     ]),
   );
-  const yourRole =
-    report.reporter?.id === user.id
-      ? 'reporter'
-      : report.finders.some((finder) => finder.user.id === user.id)
-        ? 'co-finder'
-        : null;
-
-  const timeline = [
-    // A comment written on GitHub is on the timeline as itself; its event only records its arrival.
-    ...report.events
-      .filter((event) => event.kind !== 'comment')
-      .map((event) => ({
-        id: event.id,
-        kind: event.kind,
-        at: event.createdAt,
-        actor: event.actorId ? toPerson(actors.get(event.actorId) ?? null, user) : null,
-        text: null,
-        data: (event.data && typeof event.data === 'object' ? event.data : {}) as Record<string, unknown>,
-      })),
-    ...report.comments.map((comment) => ({
-      id: comment.id,
-      kind: comment.visibility === 'team' ? 'note' : 'comment',
-      at: comment.createdAt,
-      actor: toPerson(comment.author, user, comment.authorLogin),
-      text: comment.body,
-      data: {},
-    })),
-  ].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id));
-
-  return {
+  const timeline = toTimeline({ viewer: user, access, events: report.events, comments: report.comments, actors });
+  const summary = {
     id: report.id,
     programId: report.programId,
     programName: report.program.name,
     releaseId: report.releaseId,
     releaseVersion: report.release.version,
     title: report.title,
+    status: report.status,
+    priority: report.priority,
+    createdAt: report.createdAt.toISOString(),
+    meTooCount: report._count.finders,
+  };
+
+  if (access.view === 'co-finder') {
+    const entry = report.finders[0]!;
+    return {
+      view: 'co-finder',
+      ...summary,
+      yourRole: 'co-finder',
+      yourEntry: {
+        id: entry.id,
+        note: entry.note,
+        environment: asStrings(entry.environment),
+        attachments: entry.attachments,
+        createdAt: entry.createdAt.toISOString(),
+      },
+      timeline,
+    };
+  }
+  return {
+    view: 'full',
+    ...summary,
     steps: report.steps,
     expected: report.expected,
     actual: report.actual,
     severity: report.severity,
     component: report.component,
-    // A co-finder reads the bug, not the reporter's machine.
-    environment: staff || yourRole === 'reporter' ? asStrings(report.environment) : {},
+    environment: asStrings(report.environment),
     source: report.source,
-    status: report.status,
-    priority: report.priority,
-    createdAt: report.createdAt.toISOString(),
     issue:
       staff && report.issueRepo && report.issueNumber && report.issueUrl
         ? { repo: report.issueRepo, number: report.issueNumber, url: report.issueUrl }
         : null,
     reporter: toPerson(report.reporter, user, report.reporterLogin),
-    yourRole,
+    yourRole: access.view === 'reporter' ? 'reporter' : null,
     attachments: report.attachments,
-    coFinders: report.finders.map((finder) => {
-      const own = finder.user.id === user.id;
-      return {
-        person: toPerson(finder.user, user),
-        note: staff || own ? finder.note : null,
-        environment: staff || own ? asStrings(finder.environment) : null,
-        createdAt: finder.createdAt.toISOString(),
-      };
-    }),
-    timeline: timeline.map((entry) => ({ ...entry, at: entry.at.toISOString() })),
+    coFinders: report.finders.map((finder) => ({
+      id: finder.id,
+      person: toPerson(finder.user, user),
+      note: finder.note,
+      environment: asStrings(finder.environment),
+      attachments: finder.attachments,
+      createdAt: finder.createdAt.toISOString(),
+    })),
+    timeline,
   };
 }

@@ -3,7 +3,7 @@ import type { ReportPerson } from './report-views.schemas.ts';
 
 export const personSelect = { id: true, name: true, role: true, mvpProfile: { select: { handle: true } } } as const;
 
-type PersonRow = { id: string; name: string; role: ReportPerson['role']; mvpProfile: { handle: string } | null };
+export type PersonRow = { id: string; name: string; role: ReportPerson['role']; mvpProfile: { handle: string } | null };
 
 /**
  * How one person appears to the viewer: staff see names; a customer sees other customers only by

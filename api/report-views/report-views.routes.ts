@@ -6,10 +6,10 @@ import {
   addCommentBody,
   commentSchema,
   programIdParams,
-  reportDetailSchema,
   reportIdParams,
   reportListQuery,
   reportListSchema,
+  reportPageSchema,
 } from './report-views.schemas.ts';
 
 const tags = ['Reports'];
@@ -18,10 +18,12 @@ export const readReportRoute = createRoute({
   method: 'get',
   path: '/api/reports/{id}',
   tags,
-  summary: 'A report with its timeline; staff also see team notes and every co-finder',
+  summary:
+    'A report with its timeline: in full for staff (team notes and co-finder entries too) and its reporter; ' +
+    'a summary and their own entry for a co-finder',
   middleware: [requireRole('signed-in')] as const,
   request: { params: reportIdParams },
-  responses: { 200: jsonResponse(reportDetailSchema, 'The report'), ...problems(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(reportPageSchema, 'The report'), ...problems(400, 401, 403, 404) },
 });
 
 export const addCommentRoute = createRoute({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableRef } from '../lib/nullable-ref.ts';
 import { reportSourceSchema, reportStatusSchema, severitySchema } from '../reports/reports.schemas.ts';
 
 // What people read about reports: the report page with its timeline, comments, and the staff list.
@@ -12,8 +13,34 @@ const personSchema = z
   })
   .meta({ id: 'ReportPerson' });
 
+const attachmentListSchema = z.array(
+  z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
+);
+
+const timelineSchema = z.array(
+  z
+    .object({
+      id: z.uuid(),
+      kind: z.string().meta({ description: 'filed, me_too, comment, note (team), status_changed, triaged …' }),
+      at: z.iso.datetime(),
+      actor: nullableRef(personSchema).meta({
+        description: 'null when nobody in particular acted (GitHub events) or the reader may not know who',
+      }),
+      text: z.string().nullable().meta({ description: 'Comment body (Markdown) for comments and notes' }),
+      coFinderEntryId: z
+        .uuid()
+        .nullable()
+        .meta({ description: "The co-finder entry whose thread holds this comment; null for the report's own" }),
+      data: z
+        .record(z.string(), z.unknown())
+        .meta({ description: 'What the event says; customers get only what a customer may know (README)' }),
+    })
+    .meta({ id: 'TimelineEntry' }),
+);
+
 export const reportDetailSchema = z
   .object({
+    view: z.literal('full').meta({ description: 'Staff, and the reporter of their own report' }),
     id: z.uuid(),
     programId: z.uuid(),
     programName: z.string(),
@@ -23,7 +50,7 @@ export const reportDetailSchema = z
     steps: z.string(),
     expected: z.string(),
     actual: z.string(),
-    severity: severitySchema.nullable(),
+    severity: nullableRef(severitySchema),
     component: z.string().nullable(),
     environment: z.record(z.string(), z.string()),
     source: reportSourceSchema,
@@ -36,30 +63,56 @@ export const reportDetailSchema = z
       .meta({ description: "The report's GitHub issue once synced; shown to staff only" }),
     reporter: personSchema,
     /** The caller's relation to the report; null for staff reading someone else's. */
-    yourRole: z.enum(['reporter', 'co-finder']).nullable(),
-    attachments: z.array(
-      z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
-    ),
-    coFinders: z.array(
-      z.object({
-        person: personSchema,
-        note: z.string().nullable().meta({ description: 'Shown to staff, and to the co-finder for their own entry' }),
-        environment: z.record(z.string(), z.string()).nullable(),
-        createdAt: z.iso.datetime(),
-      }),
-    ),
-    timeline: z.array(
-      z.object({
-        id: z.uuid(),
-        kind: z.string().meta({ description: 'filed, me_too, comment, note (team), status, priority …' }),
-        at: z.iso.datetime(),
-        actor: personSchema.nullable(),
-        text: z.string().nullable().meta({ description: 'Comment body (Markdown) for comments and notes' }),
-        data: z.record(z.string(), z.unknown()),
-      }),
-    ),
+    yourRole: z.enum(['reporter']).nullable(),
+    attachments: attachmentListSchema.meta({ description: "The report's own files, not the co-finders'" }),
+    meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
+    coFinders: z
+      .array(
+        z.object({
+          id: z.uuid().meta({ description: 'The entry, to answer it (coFinderEntryId of a comment)' }),
+          person: personSchema,
+          note: z.string(),
+          environment: z.record(z.string(), z.string()),
+          attachments: attachmentListSchema,
+          createdAt: z.iso.datetime(),
+        }),
+      )
+      .meta({ description: 'Staff only: each co-finder entry; customers get meTooCount' }),
+    timeline: timelineSchema,
   })
   .meta({ id: 'ReportDetail' });
+
+/** What a co-finder reads: the bug as everyone may know it, and their own "me too" entry. */
+export const coFinderViewSchema = z
+  .object({
+    view: z.literal('co-finder'),
+    id: z.uuid(),
+    programId: z.uuid(),
+    programName: z.string(),
+    releaseId: z.uuid(),
+    releaseVersion: z.string(),
+    title: z.string(),
+    status: reportStatusSchema,
+    priority: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    yourRole: z.literal('co-finder'),
+    meTooCount: z.number().int().meta({ description: 'People who said they found it too, you included' }),
+    yourEntry: z
+      .object({
+        id: z.uuid(),
+        note: z.string(),
+        environment: z.record(z.string(), z.string()),
+        attachments: attachmentListSchema,
+        createdAt: z.iso.datetime(),
+      })
+      .meta({ description: 'Your "me too": your note, environment and files' }),
+    timeline: timelineSchema,
+  })
+  .meta({ id: 'CoFinderReportView' });
+
+export const reportPageSchema = z
+  .discriminatedUnion('view', [reportDetailSchema, coFinderViewSchema])
+  .meta({ id: 'ReportPage', description: 'full: staff and the reporter; co-finder: a summary and your own entry' });
 
 export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
 
@@ -69,11 +122,26 @@ export const addCommentBody = z
     visibility: z.enum(['public', 'team']).default('public').meta({
       description: 'public: the reporter sees it; team: staff only (MVPs cannot write team notes)',
     }),
+    coFinderEntryId: z
+      .uuid({ error: 'Not a co-finder entry' })
+      .nullable()
+      .default(null)
+      .meta({
+        description:
+          "Staff: answer this co-finder's entry (only they and staff read it); null for the report's own thread. " +
+          "A co-finder's comments always go to their own entry",
+      }),
   })
   .meta({ id: 'AddCommentBody' });
 
 export const commentSchema = z
-  .object({ id: z.uuid(), visibility: z.enum(['public', 'team']), body: z.string(), createdAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    visibility: z.enum(['public', 'team']),
+    body: z.string(),
+    coFinderEntryId: z.uuid().nullable(),
+    createdAt: z.iso.datetime(),
+  })
   .meta({ id: 'ReportComment' });
 
 export const reportListQuery = z.strictObject({
@@ -97,7 +165,7 @@ export const reportListItemSchema = z
     source: reportSourceSchema,
     status: reportStatusSchema,
     priority: z.string().nullable(),
-    severity: severitySchema.nullable(),
+    severity: nullableRef(severitySchema),
     component: z.string().nullable(),
     reporter: personSchema,
     coFinders: z.number().int(),
@@ -112,5 +180,8 @@ export const reportListSchema = z
 export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
 
 export type ReportDetail = z.output<typeof reportDetailSchema>;
+export type CoFinderView = z.output<typeof coFinderViewSchema>;
+export type ReportPage = z.output<typeof reportPageSchema>;
+export type TimelineEntry = z.output<typeof timelineSchema>[number];
 export type ReportPerson = z.output<typeof personSchema>;
 export type ReportListItem = z.output<typeof reportListItemSchema>;

@@ -1,31 +1,42 @@
 import type { z } from 'zod';
-import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
-import { AppError } from '../lib/app-error.ts';
+import { AppError, type FieldError } from '../lib/app-error.ts';
+import { isUniqueViolation } from '../lib/unique-violation.ts';
+import { checkAttachments } from './check-attachments.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
 import { compactEnvironment, reportSuggestionSelect, toReportSuggestion } from './report-view.ts';
 import type { meTooBody, ReportSuggestion } from './reports.schemas.ts';
 
 const alreadySaid = () => new AppError('conflict', { detail: 'You already said you found this bug too.' });
+const noSuchReport = () => new AppError('not_found', { detail: 'No such report.' });
 
 /**
- * Records the user as a co-finder of the report ("me too"), with their own environment and note,
- * instead of a second report. Allowed on the same terms as filing into the report's release; an MVP
- * may do it for a report they could not read before (they saw its title as a suggestion), and can
- * read it from then on (lib/report-access.ts).
+ * Records the user as a co-finder of the report ("me too") with an entry of their own: their note,
+ * environment and files, which they and staff read. Allowed on the same terms as filing into the
+ * report's release. An MVP says it to a report they saw only as a suggestion, and from then on reads
+ * its public summary and their own entry, never the report itself (lib/report-access.ts); internal
+ * reports are not theirs to join unless the program offers them as suggestions.
  */
 export async function addMeToo(
   options: { prisma: PrismaClient; user: SessionUser; reportId: string } & z.output<typeof meTooBody>,
 ): Promise<ReportSuggestion> {
-  const { prisma, user, reportId } = options;
+  const { prisma, user, reportId, attachmentIds } = options;
   try {
     return await prisma.$transaction(async (tx) => {
       const report = await tx.report.findUnique({
         where: { id: reportId },
-        select: { releaseId: true, reporterId: true },
+        select: {
+          releaseId: true,
+          reporterId: true,
+          source: true,
+          program: { select: { suggestInternalReports: true } },
+        },
       });
-      if (!report) throw new AppError('not_found', { detail: 'No such report.' });
+      if (!report) throw noSuchReport();
       await lockReleaseForFiling(tx, { user, releaseId: report.releaseId, notFound: 'No such report.' });
+      if (user.role === 'mvp' && report.source === 'internal' && !report.program.suggestInternalReports)
+        throw noSuchReport();
       if (report.reporterId === user.id)
         throw new AppError('conflict', { detail: 'You filed this report; add what you found to it instead.' });
       const said = await tx.reportFinder.findUnique({
@@ -34,7 +45,7 @@ export async function addMeToo(
       });
       if (said) throw alreadySaid();
       const source = user.role === 'mvp' ? 'customer' : 'internal';
-      await tx.reportFinder.create({
+      const finder = await tx.reportFinder.create({
         data: {
           reportId,
           userId: user.id,
@@ -44,6 +55,17 @@ export async function addMeToo(
         },
         select: { id: true },
       });
+      if (attachmentIds.length) {
+        const { count } = await tx.attachment.updateMany({
+          where: { id: { in: attachmentIds }, uploaderId: user.id, reportId: null },
+          data: { reportId, finderId: finder.id },
+        });
+        if (count !== attachmentIds.length) {
+          const fields: FieldError[] = [];
+          await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields });
+          throw new AppError('validation', { detail: 'Invalid body.', fields });
+        }
+      }
       await tx.reportEvent.create({
         data: { reportId, kind: 'me_too', actorId: user.id, data: { source } },
         select: { id: true },
@@ -56,7 +78,7 @@ export async function addMeToo(
     });
   } catch (error) {
     // The same person twice at the same moment: the unique key lets one through.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw alreadySaid();
+    if (isUniqueViolation(error)) throw alreadySaid();
     throw error;
   }
 }

@@ -3,11 +3,13 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError, type FieldError } from '../lib/app-error.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
+import { type Bucket, secondsUntilToken, takeTokenStatement } from '../lib/token-bucket.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
 import { uuid7 } from '../lib/uuid7.ts';
+import { checkAttachments } from './check-attachments.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import { attachmentSummarySelect, compactEnvironment, readReport, toReport } from './report-view.ts';
-import type { fileReportBody, Report } from './reports.schemas.ts';
+import { compactEnvironment, readReport, toReport } from './report-view.ts';
+import { type fileReportBody, filingLimits, type Report } from './reports.schemas.ts';
 
 type Tx = Prisma.TransactionClient;
 type FileReportOptions = { prisma: PrismaClient; user: SessionUser } & z.output<typeof fileReportBody>;
@@ -18,7 +20,11 @@ type FileReportOptions = { prisma: PrismaClient; user: SessionUser } & z.output<
  * lock and facts, then every row at once), since filing is what reporters wait on. The client's key
  * makes a retry safe: the same reporter and key give back the report already filed
  * (`created: false`), even when both attempts race, and even once the release has stopped taking
- * reports.
+ * reports or the reporter's filing allowance is spent.
+ *
+ * Each new report takes a token from the reporter's filing bucket (`filingLimits`), in the same
+ * statement as the rows: every report becomes a GitHub issue, and the program's budget of issue
+ * creations is shared. A token is spent only by a filing that commits, so a retry never costs one.
  */
 export async function fileReport(options: FileReportOptions): Promise<{ report: Report; created: boolean }> {
   const { prisma, user, clientKey } = options;
@@ -52,6 +58,23 @@ type InsertedReport = Omit<Report, 'environment' | 'attachments' | 'createdAt' |
   attached: { id: string; fileName: string; contentType: string; size: number }[];
 };
 
+function filingBucket(user: SessionUser): Bucket {
+  const limit = user.role === 'mvp' ? filingLimits.mvp : filingLimits.staff;
+  return { key: `filing:${user.id}`, capacity: limit.burst, perSecond: limit.perHour / 3600 };
+}
+
+async function refuseFiling(tx: Tx, bucket: Bucket): Promise<never> {
+  const seconds = await secondsUntilToken(tx, bucket);
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  throw new AppError('rate_limited', {
+    detail:
+      `You have filed ${bucket.capacity} reports in a short time, the most at once. Your draft is kept: file it ` +
+      `again in about ${minutes} minute${minutes === 1 ? '' : 's'}. Each report becomes a GitHub issue, and ` +
+      "the program's GitHub allowance is shared by everyone testing.",
+    retryAfterSeconds: seconds,
+  });
+}
+
 async function createReport(tx: Tx, options: FileReportOptions): Promise<Report> {
   const { user, releaseId, attachmentIds } = options;
   const { programId, components } = await lockReleaseForFiling(tx, {
@@ -67,17 +90,22 @@ async function createReport(tx: Tx, options: FileReportOptions): Promise<Report>
   const source = user.role === 'mvp' ? 'customer' : 'internal';
   const reportId = uuid7();
   const environment = JSON.stringify(compactEnvironment(options.environment));
+  const bucket = filingBucket(user);
   // Arrays travel as text: not every driver adapter sends array parameters.
   // Only files of the reporter's that are still unattached are taken: someone filing alongside may
   // have taken one since the form was sent; then nothing of this statement stands (below).
+  // Without a token from the bucket nothing is inserted and no row comes back. A retry's insert
+  // fails on its key, which undoes the token's taking with the rest of the statement.
   const [report] = await tx.$queryRaw<InsertedReport[]>`
-    with report as (
+    with token as (${takeTokenStatement(bucket)}
+    ), report as (
       insert into "Report" (id, "programId", "releaseId", "reporterId", source, title, steps, expected, actual,
                             severity, component, environment, "clientKey", "issueLabels", "createdAt", "updatedAt")
-      values (${reportId}::uuid, ${programId}::uuid, ${releaseId}::uuid, ${user.id}::uuid,
-              ${source}::"ReportSource", ${options.title}, ${options.steps}, ${options.expected}, ${options.actual},
-              ${options.severity}::"Severity", ${component}, ${environment}::jsonb, ${options.clientKey},
-              '{}', now(), now())
+      select ${reportId}::uuid, ${programId}::uuid, ${releaseId}::uuid, ${user.id}::uuid,
+             ${source}::"ReportSource", ${options.title}, ${options.steps}, ${options.expected}, ${options.actual},
+             ${options.severity}::"Severity", ${component}, ${environment}::jsonb, ${options.clientKey},
+             '{}', now(), now()
+        from token
       returning id, "programId", "releaseId", title, steps, expected, actual, severity, component, environment,
                 source, status, priority, "createdAt", "updatedAt"
     ), event as (
@@ -90,14 +118,14 @@ async function createReport(tx: Tx, options: FileReportOptions): Promise<Report>
     ), draft as (
       delete from "ReportDraft" where "userId" = ${user.id}::uuid
     ), attached as (
-      update "Attachment" set "reportId" = ${reportId}::uuid
-       where id = any(string_to_array(${attachmentIds.join(',')}, ',')::uuid[]) and "uploaderId" = ${user.id}::uuid and "reportId" is null
-      returning id, "fileName", "contentType", size
+      update "Attachment" a set "reportId" = report.id from report
+       where a.id = any(string_to_array(${attachmentIds.join(',')}, ',')::uuid[]) and a."uploaderId" = ${user.id}::uuid and a."reportId" is null
+      returning a.id, a."fileName", a."contentType", a.size
     )
     select report.*,
            coalesce((select json_agg(attached order by attached.id) from attached), '[]'::json) as attached
       from report`;
-  if (!report) throw new Error('The report insert returned no row.');
+  if (!report) return refuseFiling(tx, bucket);
   if (report.attached.length !== attachmentIds.length) {
     const late: FieldError[] = [];
     await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields: late, reportId });
@@ -120,29 +148,4 @@ function pickComponent(given: string | null, components: string[], fields: Field
   const match = components.find((component) => component.toLowerCase() === given.toLowerCase());
   if (!match) fields.push({ field: 'component', message: "Choose one of the program's components" });
   return match ?? null;
-}
-
-/**
- * Each file must be one the user uploaded and has not attached to a report (other than `reportId`).
- * Someone else's file reads as no file at all. Returns the files in upload order.
- */
-async function checkAttachments(
-  tx: Tx,
-  options: { userId: string; ids: string[]; fields: FieldError[]; reportId?: string },
-) {
-  if (!options.ids.length) return [];
-  const rows = await tx.attachment.findMany({
-    where: { id: { in: options.ids } },
-    select: { ...attachmentSummarySelect, uploaderId: true, reportId: true },
-    orderBy: { id: 'asc' },
-  });
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  options.ids.forEach((id, index) => {
-    const row = byId.get(id);
-    const field = `attachmentIds.${index}`;
-    if (!row || row.uploaderId !== options.userId) options.fields.push({ field, message: 'No such file of yours' });
-    else if (row.reportId !== null && row.reportId !== options.reportId)
-      options.fields.push({ field, message: 'This file is attached to another report' });
-  });
-  return rows.map(({ uploaderId: _uploader, reportId: _report, ...summary }) => summary);
 }

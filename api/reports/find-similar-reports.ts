@@ -8,7 +8,8 @@ import type { ReportSuggestion } from './reports.schemas.ts';
  * Reports of the release that look like what the reporter is typing, closest first, at most five:
  * Postgres full-text search over each report's title and steps. The words typed are OR-ed (any one
  * shared stem is a match) and ts_rank orders by how many are shared and how often, relative to the
- * report's length. Only safe fields come back: an MVP sees another customer's title, never the rest.
+ * report's length. Only a public summary comes back (reports.schemas.ts, ReportSuggestion): an MVP
+ * sees another customer's title and status, never the rest.
  */
 export async function findSimilarReports(options: {
   prisma: PrismaClient;
@@ -18,7 +19,12 @@ export async function findSimilarReports(options: {
   steps?: string | undefined;
 }): Promise<ReportSuggestion[]> {
   const { prisma, user, releaseId } = options;
-  await assertReleaseVisible(prisma, user, releaseId);
+  const { programId } = await assertReleaseVisible(prisma, user, releaseId);
+  // Internal reports carry the vendor's words; customers are offered them only where the program says so.
+  const customersOnly =
+    user.role === 'mvp' &&
+    !(await prisma.program.findUniqueOrThrow({ where: { id: programId }, select: { suggestInternalReports: true } }))
+      .suggestInternalReports;
   const text = `${options.title} ${options.steps ?? ''}`;
   if (!/[\p{L}\p{N}]/u.test(text)) return [];
   // plainto_tsquery reads any text safely (stems, drops stop words, quotes each lexeme) and joins
@@ -28,8 +34,11 @@ export async function findSimilarReports(options: {
   const ranked = await prisma.$queryRaw<{ id: string }[]>`
     with words as (select replace(plainto_tsquery('english', ${text})::text, ' & ', ' | ')::tsquery as query)
     select s."reportId" as id
-    from "ReportSearch" s, words w
+    from "ReportSearch" s
+    cross join words w
+    join "Report" r on r.id = s."reportId"
     where s."releaseId" = ${releaseId}::uuid and s.document @@ w.query
+      and (not ${customersOnly}::boolean or r.source = 'customer')
     order by ts_rank(s.document, w.query, 1) desc, s."reportId" desc
     limit 5`;
   if (!ranked.length) return [];

@@ -46,7 +46,10 @@ export function toReport(row: ReportRow, attachments: AttachmentRow[]): Report {
 export async function readReport(db: Db, id: string): Promise<Report | null> {
   const row = await db.report.findUnique({
     where: { id },
-    select: { ...reportSelect, attachments: { select: attachmentSummarySelect, orderBy: { id: 'asc' } } },
+    select: {
+      ...reportSelect,
+      attachments: { where: { finderId: null }, select: attachmentSummarySelect, orderBy: { id: 'asc' } },
+    },
   });
   if (!row) return null;
   const { attachments, ...report } = row;
@@ -59,6 +62,7 @@ export function reportSuggestionSelect(viewerId: string) {
     id: true,
     title: true,
     status: true,
+    priority: true,
     createdAt: true,
     reporterId: true,
     _count: { select: { finders: true } },
@@ -73,6 +77,7 @@ export function toReportSuggestion(row: SuggestionRow, viewerId: string): Report
     id: row.id,
     title: row.title,
     status: row.status,
+    priority: row.priority,
     createdAt: row.createdAt.toISOString(),
     meTooCount: row._count.finders,
     mine: row.reporterId === viewerId || row.finders.length > 0,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableRef } from '../lib/nullable-ref.ts';
 
 // Bug reports: filing, suggestions of similar reports while typing, "me too", the form's draft and
 // the reporter's own list. The portal's report form validates with these same schemas.
@@ -24,6 +25,16 @@ export const reportStatusSchema = z.enum(reportStatuses).meta({
 });
 
 export const maxAttachments = 10;
+/**
+ * Reports one person may file, as a token bucket: `burst` at once, then `perHour` more an hour.
+ * Every report becomes a GitHub issue, and GitHub allows the program's credential 500 creations
+ * an hour; one reporter's spree must not spend them. Staff get more room: internal testing files
+ * in batches, and staff accounts answer to the program.
+ */
+export const filingLimits = {
+  mvp: { burst: 30, perHour: 60 },
+  staff: { burst: 60, perHour: 120 },
+} as const;
 /** The draft is the form as typed, kept loosely; this bounds what one person can park on the server. */
 export const maxDraftBytes = 100_000;
 
@@ -58,6 +69,20 @@ export const reportTitleSchema = z
   .min(3, { error: 'Use at least 3 characters' })
   .max(200, { error: 'Use at most 200 characters' });
 
+/** Files the caller uploaded (POST /api/attachments) and has not attached anywhere yet. */
+const attachmentIdsSchema = z
+  .array(z.uuid({ error: 'Not an attachment id' }))
+  .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
+  .default([])
+  .superRefine((ids, ctx) => {
+    const seen = new Set<string>();
+    ids.forEach((id, index) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'This file is attached twice' });
+      seen.add(id);
+    });
+  })
+  .meta({ description: 'Files you uploaded (POST /api/attachments) and have not attached elsewhere' });
+
 export const fileReportBody = z
   .strictObject({
     releaseId: z.uuid({ error: 'Choose a release' }),
@@ -74,18 +99,7 @@ export const fileReportBody = z
       .default(null)
       .meta({ description: "One of the program's components when it has any (then required); else null" }),
     environment: reportEnvironmentSchema.default({}),
-    attachmentIds: z
-      .array(z.uuid({ error: 'Not an attachment id' }))
-      .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
-      .default([])
-      .superRefine((ids, ctx) => {
-        const seen = new Set<string>();
-        ids.forEach((id, index) => {
-          if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'This file is attached twice' });
-          seen.add(id);
-        });
-      })
-      .meta({ description: 'Files the reporter uploaded (POST /api/attachments) and has not attached elsewhere' }),
+    attachmentIds: attachmentIdsSchema,
     clientKey: z
       .string()
       .min(8, { error: 'Use at least 8 characters' })
@@ -111,9 +125,9 @@ export const reportSchema = z
     steps: z.string().meta({ description: 'Markdown, as written' }),
     expected: z.string().meta({ description: 'Markdown, as written' }),
     actual: z.string().meta({ description: 'Markdown, as written' }),
-    severity: severitySchema
-      .nullable()
-      .meta({ description: "The reporter's own severity; null for an issue opened on GitHub" }),
+    severity: nullableRef(severitySchema).meta({
+      description: "The reporter's own severity; null for an issue opened on GitHub",
+    }),
     component: z.string().nullable(),
     environment: reportEnvironmentSchema,
     source: reportSourceSchema,
@@ -132,12 +146,16 @@ export const similarReportsBody = z
   })
   .meta({ id: 'SimilarReportsBody', description: 'What the reporter has typed so far' });
 
-/** All anyone may learn of a report they cannot read: enough to recognise it and say "me too". */
+/**
+ * All a customer may learn of a report they did not write: enough to recognise it and say "me too";
+ * never its text, environment, files, comments or reporter.
+ */
 export const reportSuggestionSchema = z
   .object({
     id: z.uuid(),
     title: z.string(),
     status: reportStatusSchema,
+    priority: z.string().nullable().meta({ description: "The program's priority level, once triaged" }),
     createdAt: z.iso.datetime(),
     meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
     mine: z.boolean().meta({ description: 'The caller filed it or already said me too' }),
@@ -156,13 +174,36 @@ export const meTooBody = z
       .default('')
       .meta({ description: 'Markdown, as written: anything that differs for you' }),
     environment: reportEnvironmentSchema.default({}),
+    attachmentIds: attachmentIdsSchema.meta({
+      description: 'Your own files for your entry (screenshots, logs): you and staff see them, the reporter does not',
+    }),
   })
   .meta({ id: 'MeTooBody' });
+
+/**
+ * The form nests a few levels. Thousands, which fit in a body, would overflow the stack of
+ * JSON.stringify below and are more than jsonb can store, so the nesting is measured first.
+ */
+export const maxDraftNesting = 20;
+
+/** Whether arrays and objects nest deeper than `limit` in a parsed JSON value, found without recursion. */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth >= limit) return true;
+    for (const item of Object.values(current)) pending.push([item, depth + 1]);
+  }
+  return false;
+}
 
 export const reportDraftDataSchema = z
   .record(z.string(), z.unknown())
   .superRefine((data, ctx) => {
-    if (new TextEncoder().encode(JSON.stringify(data)).length > maxDraftBytes)
+    if (nestedDeeperThan(data, maxDraftNesting))
+      ctx.addIssue({ code: 'custom', message: `A draft nests at most ${maxDraftNesting} levels deep` });
+    else if (new TextEncoder().encode(JSON.stringify(data)).length > maxDraftBytes)
       ctx.addIssue({ code: 'custom', message: `A draft holds at most ${maxDraftBytes / 1000} kB` });
   })
   .meta({ description: "The form's fields as typed, not checked until filing" });
@@ -179,7 +220,7 @@ export const reportDraftSchema = z
   .meta({ id: 'ReportDraft' });
 
 export const reportDraftStateSchema = z
-  .object({ draft: reportDraftSchema.nullable().meta({ description: 'null when there is none' }) })
+  .object({ draft: nullableRef(reportDraftSchema).meta({ description: 'null when there is none' }) })
   .meta({ id: 'ReportDraftState' });
 
 export const myReportSchema = z

@@ -30,7 +30,8 @@ export function badgesOf(standing: { finds: number; customerOnlyFinds: number })
 /**
  * Every customer's standing over the priority actionable clusters in scope: per cluster a person
  * counts once, as finder (the cluster's first entry is theirs) or else as co-finder. Scores weigh
- * finds and co-finds (leaderboardWeights); equal scores share a rank. With `perRelease`, the
+ * finds and co-finds (leaderboardWeights, where co-finds weigh nothing); equal scores share a rank,
+ * and `ranked` counts the customers with a score, the only ones a board shows. With `perRelease`, the
  * standings within each release of the program come along in the same statement.
  */
 export async function readStandings(
@@ -67,10 +68,10 @@ export async function readStandings(
            mp.handle, coalesce(mp."showOnLeaderboard", true) as "showOnLeaderboard",
            s.score, s.finds, s.co_finds as "coFinds", s.customer_only_finds as "customerOnlyFinds",
            (rank() over (partition by s.whole, s.release_id order by s.score desc))::int as rank,
-           (count(*) over (partition by s.whole, s.release_id))::int as ranked
+           (count(*) filter (where s.score > 0) over (partition by s.whole, s.release_id))::int as ranked
     from scored s
     left join "MvpProfile" mp on mp."userId" = s.user_id
-    order by s.whole desc, s.release_id, rank, s.finds desc, s.co_finds desc, s.user_id`,
+    order by s.whole desc, s.release_id, rank, s.finds desc, s.user_id`,
   );
   return rows.map(({ whole, ...row }) => ({
     ...row,

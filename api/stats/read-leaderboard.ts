@@ -34,20 +34,23 @@ export async function readLeaderboard(options: {
     releaseId,
     weights: { ...leaderboardWeights },
     badges: badgeList(),
-    entries: standings.map((standing) => {
-      const you = standing.userId === user.id;
-      const shown = you || standing.showOnLeaderboard;
-      return {
-        rank: standing.rank,
-        handle: shown ? standing.handle : null,
-        displayName: shown ? (standing.handle ?? anonymousMvp) : anonymousMvp,
-        you,
-        score: standing.score,
-        finds: standing.finds,
-        coFinds: standing.coFinds,
-        customerOnlyFinds: standing.customerOnlyFinds,
-        badges: standing.badges,
-      };
-    }),
+    // Someone with co-finds only has no score: they are not on the board (leaderboardWeights).
+    entries: standings
+      .filter((standing) => standing.score > 0)
+      .map((standing) => {
+        const you = standing.userId === user.id;
+        const shown = you || standing.showOnLeaderboard;
+        return {
+          rank: standing.rank,
+          handle: shown ? standing.handle : null,
+          displayName: shown ? (standing.handle ?? anonymousMvp) : anonymousMvp,
+          you,
+          score: standing.score,
+          finds: standing.finds,
+          coFinds: standing.coFinds,
+          customerOnlyFinds: standing.customerOnlyFinds,
+          badges: standing.badges,
+        };
+      }),
   };
 }

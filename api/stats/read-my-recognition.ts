@@ -54,7 +54,7 @@ export async function readMyRecognition(options: { prisma: PrismaClient; user: S
       const rows = board(releaseId);
       return standingOf(
         rows.find((row) => row.userId === user.id),
-        rows.length,
+        rows[0]?.ranked ?? 0,
       );
     };
     result.push({

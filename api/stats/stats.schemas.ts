@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nullableRef } from '../lib/nullable-ref.ts';
 import { reportSourceSchema, reportStatusSchema } from '../reports/reports.schemas.ts';
 
 // Contribution statistics and recognition: what customers found, computed on every read from the
@@ -36,7 +37,12 @@ export const contributionDefinitions = [
   },
 ] as const;
 
-export const leaderboardWeights = { finder: 3, coFinder: 1 } as const;
+/**
+ * Points per priority actionable cluster. A "me too" earns none: it costs one click on a bug someone
+ * else found and that the suggestions show, so scoring it would let a spree of them outrank the
+ * customers who find bugs (README: what customers see of each other). Co-finds are still counted and shown.
+ */
+export const leaderboardWeights = { finder: 3, coFinder: 0 } as const;
 
 export const badgeIds = ['first_priority_find', 'five_priority_finds', 'customer_only_find'] as const;
 export const badgeIdSchema = z.enum(badgeIds).meta({ id: 'BadgeId' });
@@ -66,7 +72,7 @@ export const contributionFiguresSchema = z
     internalFound: count.meta({ description: 'Of them, clusters whose finder is internal' }),
     customerOnly: count.meta({ description: 'Of them, clusters with no internal member at all' }),
     share: z.number().nullable().meta({ description: 'customerFound / clusters; null when there are no clusters' }),
-    interval: shareIntervalSchema.nullable(),
+    interval: nullableRef(shareIntervalSchema),
   })
   .meta({ id: 'ContributionFigures' });
 
@@ -208,7 +214,9 @@ const badgeSchema = z
 const weightsSchema = z
   .object({
     finder: z.number().int().meta({ description: 'Points per priority actionable cluster found first' }),
-    coFinder: z.number().int().meta({ description: 'Points per priority actionable cluster found as co-finder' }),
+    coFinder: z.number().int().meta({
+      description: 'Points per priority actionable cluster found as co-finder: 0, so a me-too spree ranks nobody',
+    }),
   })
   .meta({ id: 'LeaderboardWeights' });
 
@@ -236,7 +244,9 @@ export const leaderboardSchema = z
     releaseId: z.uuid().nullable(),
     weights: weightsSchema,
     badges: z.array(badgeSchema),
-    entries: z.array(leaderboardEntrySchema).meta({ description: 'Customers with a score, best first' }),
+    entries: z
+      .array(leaderboardEntrySchema)
+      .meta({ description: 'Customers with a score (at least one find), best first' }),
   })
   .meta({ id: 'Leaderboard' });
 

@@ -41,7 +41,7 @@ async function readReportForIssue(prisma: PrismaClient, reportId: string): Promi
       u.role::text as "reporterRole", m.handle as "mvpHandle",
       coalesce((
         select jsonb_agg(jsonb_build_object('fileName', a."fileName") order by a."createdAt")
-        from "Attachment" a where a."reportId" = r.id), '[]'::jsonb) as attachments
+        from "Attachment" a where a."reportId" = r.id and a."finderId" is null), '[]'::jsonb) as attachments
     from "Report" r
     join "Program" p on p.id = r."programId"
     join "Release" rl on rl.id = r."releaseId"

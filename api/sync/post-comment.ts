@@ -12,6 +12,7 @@ const commentForGithubSelect = {
   body: true,
   visibility: true,
   githubCommentId: true,
+  finderId: true,
   author: { select: { role: true, mvpProfile: { select: { handle: true } } } },
   report: { select: { issueRepo: true, issueNumber: true } },
 } satisfies Prisma.ReportCommentSelect;
@@ -50,7 +51,7 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
       return true;
     }
   }
-  const body = `**${neutraliseGithubText(publicHandle(comment.author))}** wrote in Fieldtest:\n\n${neutraliseGithubText(comment.body).trimEnd()}\n\n${marker}\n`;
+  const body = `${commentHeading(comment)}\n\n${neutraliseGithubText(comment.body).trimEnd()}\n\n${marker}\n`;
   const answer = await sendWrite(context, () =>
     github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
   );
@@ -58,6 +59,15 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
   context.logger.info({ commentId: comment.id, githubCommentId: posted.id }, 'comment posted');
   await finishComment(context, posted.id);
   return true;
+}
+
+/** Who wrote, as engineering reads it on the issue: a co-finder's thread is told apart from the report's. */
+function commentHeading(comment: { finderId: string | null; author: Parameters<typeof publicHandle>[0] }): string {
+  const who = `**${neutraliseGithubText(publicHandle(comment.author))}**`;
+  if (comment.finderId === null) return `${who} wrote in Fieldtest:`;
+  return comment.author?.role === 'mvp'
+    ? `${who}, who found this bug too, wrote in Fieldtest:`
+    : `${who} answered someone who found this bug too, in Fieldtest:`;
 }
 
 /** Keeps GitHub's id on the comment and ends the job, in one transaction. */

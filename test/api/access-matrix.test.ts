@@ -22,7 +22,7 @@ type Case = {
   status: number;
   request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
 };
-type Ids = { staffMember: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
+type Ids = { staffMember: string; mvpAccount: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
 type Fixtures = { program: string; release: string; spareProgram: string };
 /** `openRelease` takes reports now (the MVP is active in it); `openReport` was filed there by someone outside the matrix. */
@@ -205,6 +205,12 @@ const matrix: Record<string, Case> = {
     status: 404,
     request: () => ({ path: '/api/attachments/01900000-0000-7000-8000-00000000a77a' }),
   },
+  // A fresh MVP account per call, so that disabling it signs nobody else out.
+  'PATCH /api/mvps/{id}': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}`, body: { disabled: true } }),
+  },
   'POST /api/staff/{id}/password-link': {
     allowed: ['admin'],
     status: 201,
@@ -272,6 +278,16 @@ const matrix: Record<string, Case> = {
         motivation: 'M',
       },
     }),
+  },
+  'POST /api/join/confirmation/inspect': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/join/confirmation/inspect', body: { token: bogusToken } }),
+  },
+  'POST /api/join/confirm': {
+    allowed: 'public',
+    status: 410,
+    request: () => ({ path: '/api/join/confirm', body: { token: bogusToken } }),
   },
   'GET /api/releases/{id}/cohort': {
     allowed: ['admin'],
@@ -420,13 +436,14 @@ async function createReportFixtures(fixtures: Fixtures, mvpId: string): Promise<
     },
     select: { id: true },
   });
-  const reporter = await server.createUser('internal_tester');
+  // Another customer's report: an MVP says "me too" to customers' reports (internal ones are not offered).
+  const reporter = await server.createUser('mvp');
   const openReport = await server.prisma.report.create({
     data: {
       programId: fixtures.program,
       releaseId: openRelease.id,
       reporterId: reporter.id,
-      source: 'internal',
+      source: 'customer',
       title: 'Crash on print',
       steps: 'Print',
       expected: 'Printed',
@@ -523,11 +540,13 @@ describe('access by role', () => {
       const expected = allowed ? rule.status : caller === 'anonymous' ? 401 : 403;
       it(`${route} as ${caller} → ${expected}`, async () => {
         const target = await server.createUser('engineer');
+        const mvpAccount = await server.createUser('mvp');
         const { path, body } = rule.request(server, {
           ...fixtures,
           ...enrolmentFixtures,
           ...reportFixtures,
           staffMember: target.id,
+          mvpAccount: mvpAccount.id,
           run: ++run,
         });
         const response = await server.client().request(path, {
@@ -541,5 +560,40 @@ describe('access by role', () => {
         expect(response.status).toBe(expected);
       });
     }
+  }
+});
+
+// The one view mapper (api/report-views/timeline-view.ts) decides what each role reads of a report's
+// GitHub side: staff everything, the MVP who filed it engineering's progress without the issue.
+describe('what each role reads of the GitHub side of a report', () => {
+  const issueUrl = 'https://github.com/acme/app/issues/321';
+  beforeAll(async () => {
+    await server.prisma.report.update({
+      where: { id: reportFixtures.report },
+      data: { issueRepo: 'acme/app', issueNumber: 321, issueUrl, status: 'duplicate' },
+    });
+    await server.prisma.reportEvent.createMany({
+      data: [
+        { reportId: reportFixtures.report, kind: 'synced', data: { issueNumber: 321, issueUrl } },
+        {
+          reportId: reportFixtures.report,
+          kind: 'duplicate_of',
+          data: { reportId: reportFixtures.openReport, issueRepo: 'acme/app', issueNumber: 322 },
+        },
+      ],
+    });
+  });
+
+  for (const caller of signedIn) {
+    const staffCaller = caller !== 'mvp';
+    it(`${caller} ${staffCaller ? 'reads' : 'does not read'} the issue and the other report's id`, async () => {
+      const response = await server.client().request(`/api/reports/${reportFixtures.report}`, {
+        headers: await sessionCookie(caller),
+      });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      for (const hidden of ['321', '322', 'github.com', reportFixtures.openReport])
+        expect(text.includes(hidden), `${caller} and ${hidden}`).toBe(staffCaller);
+    });
   }
 });

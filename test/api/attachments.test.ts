@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
+import { type Attachment, uploadQuota } from '../../api/attachments/attachments.schemas.ts';
 import { createProgram, createRelease } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { readProblem } from '../support/problem.ts';
@@ -288,30 +288,84 @@ describe('storage', () => {
   });
 });
 
-describe('daily cap on uploads waiting for a report', () => {
-  it('answers 429 with Retry-After after 30, and attaching one to a report makes room', async () => {
+describe('the upload quota over 24 hours', () => {
+  const hour = 3_600_000;
+
+  /** Uploads of the user's as stored rows, `hoursAgo` old (their files do not matter to the quota). */
+  async function earlierUploads(uploaderId: string, rows: { size: number; hoursAgo: number }[]) {
+    await server.prisma.attachment.createMany({
+      data: rows.map(({ size, hoursAgo }, index) => ({
+        uploaderId,
+        sha256: sha256(utf8(`earlier ${uploaderId} ${index}`)),
+        size,
+        contentType: 'text/plain; charset=utf-8',
+        fileName: `earlier-${index}.log`,
+        createdAt: new Date(Date.now() - hoursAgo * hour),
+      })),
+    });
+  }
+
+  it('counts files attached to a report, so filing gives no room back', async () => {
     const { client, user } = await signedInClient(server, 'mvp');
-    const ids: string[] = [];
-    for (let index = 0; index < 30; index += 1) ids.push((await uploaded(client, utf8(`log ${index}\n`), 'a.log')).id);
+    await earlierUploads(
+      user.id,
+      Array.from({ length: uploadQuota.files - 1 }, (_, index) => ({ size: 100, hoursAgo: index === 0 ? 20 : 1 })),
+    );
+    await uploaded(client, utf8('the last one that fits\n'), 'a.log');
+    const report = await fileReport(user.id);
+    await server.prisma.attachment.updateMany({ where: { uploaderId: user.id }, data: { reportId: report.id } });
+
     const refused = await upload(client, utf8('one more\n'), 'b.log');
     expect(refused.status).toBe(429);
-    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(86_000);
-    expect((await readProblem(refused)).errors).toEqual([{ field: 'file', message: expect.any(String) }]);
+    // The oldest upload leaves the window in 4 hours.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(4 * 3600 - 60);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(4 * 3600);
+    const problem = await readProblem(refused);
+    expect(problem.detail).toMatch(/in about 4 hours/);
+    expect(problem.errors).toEqual([{ field: 'file', message: expect.any(String) }]);
+  });
 
-    const report = await fileReport(user.id);
-    await attach(ids[0]!, report.id);
-    expect((await upload(client, utf8('one more\n'), 'b.log')).status).toBe(201);
+  it('forgets uploads older than 24 hours, and uploads removed before filing', async () => {
+    const { client, user } = await signedInClient(server, 'mvp');
+    await earlierUploads(user.id, [
+      ...Array.from({ length: uploadQuota.files }, () => ({ size: 100, hoursAgo: 25 })),
+      ...Array.from({ length: uploadQuota.files - 1 }, () => ({ size: 100, hoursAgo: 2 })),
+    ]);
+    const fits = await uploaded(client, utf8('fits\n'), 'a.log');
+    expect((await upload(client, utf8('too many\n'), 'b.log')).status).toBe(429);
+    expect((await remove(client, fits.id)).status).toBe(204);
+    expect((await upload(client, utf8('fits again\n'), 'c.log')).status).toBe(201);
+  });
+
+  it('refuses a file that would pass the byte budget, and says how much still fits', async () => {
+    const { client, user } = await signedInClient(server, 'internal_tester');
+    const almost = uploadQuota.bytes - 4 * mebibyte;
+    await earlierUploads(user.id, [
+      { size: 20 * mebibyte, hoursAgo: 23 },
+      { size: almost - 20 * mebibyte, hoursAgo: 1 },
+    ]);
+    const refused = await upload(client, padded(png, 5 * mebibyte), 'big.png');
+    expect(refused.status).toBe(429);
+    // Room comes back when the 20 MiB upload leaves the window, in an hour.
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(3600 - 60);
+    expect(Number(refused.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    expect((await readProblem(refused)).detail).toMatch(/at most 4 MiB/);
+    expect((await upload(client, padded(png, 4 * mebibyte), 'fits.png')).status).toBe(201);
   });
 
   it('is not outrun by parallel uploads', async () => {
     const { client, user } = await signedInClient(server, 'internal_tester');
+    await earlierUploads(
+      user.id,
+      Array.from({ length: uploadQuota.files - 4 }, () => ({ size: 100, hoursAgo: 1 })),
+    );
     const responses = await Promise.all(
-      Array.from({ length: 36 }, (_, index) => upload(client, utf8(`parallel ${index}\n`), 'p.log')),
+      Array.from({ length: 10 }, (_, index) => upload(client, utf8(`parallel ${index}\n`), 'p.log')),
     );
     const statuses = responses.map((response) => response.status).sort();
-    expect(statuses.filter((status) => status === 201)).toHaveLength(30);
+    expect(statuses.filter((status) => status === 201)).toHaveLength(4);
     expect(statuses.filter((status) => status === 429)).toHaveLength(6);
-    expect(await server.prisma.attachment.count({ where: { uploaderId: user.id } })).toBe(30);
+    expect(await server.prisma.attachment.count({ where: { uploaderId: user.id } })).toBe(uploadQuota.files);
   });
 });
 
@@ -330,7 +384,7 @@ describe('who may read an attachment', () => {
     expect((await read(server.client(), attachment.id)).status).toBe(401);
   });
 
-  it('serves an attached file to staff, the reporter and a co-finder, and 404 to another customer', async () => {
+  it("serves a report's file to staff and its reporter, and 404 to a co-finder and another customer", async () => {
     const reporter = await signedInClient(server, 'mvp');
     const coFinder = await signedInClient(server, 'mvp');
     const otherMvp = await signedInClient(server, 'mvp');
@@ -344,11 +398,14 @@ describe('who may read an attachment', () => {
       data: { reportId: report.id, userId: coFinder.user.id, source: 'customer', environment: {}, note: 'Me too' },
     });
 
-    for (const client of [engineer.client, reporter.client, coFinder.client])
+    for (const client of [engineer.client, reporter.client])
       expect((await read(client, attachment.id)).status).toBe(200);
-    const refused = await read(otherMvp.client, attachment.id);
-    expect(refused.status).toBe(404);
-    expect((await readProblem(refused)).detail).toBe('No such attachment.');
+    // A customer reads in full only what they wrote: the reporter's log may hold their secrets.
+    for (const client of [coFinder.client, otherMvp.client]) {
+      const refused = await read(client, attachment.id);
+      expect(refused.status).toBe(404);
+      expect((await readProblem(refused)).detail).toBe('No such attachment.');
+    }
   });
 
   it('stops serving a reporter removed from the release', async () => {

@@ -55,6 +55,7 @@ describe('the report page', () => {
     const id = await fileReport(casey.user.id);
     const report = await bodyOf(await casey.client.api.api.reports[':id'].$get({ param: { id } }), 200);
     expect(report).toMatchObject({
+      view: 'full',
       id,
       yourRole: 'reporter',
       source: 'customer',
@@ -76,7 +77,7 @@ describe('the report page', () => {
     expect((await readProblem(other)).detail).toBe((await readProblem(missing)).detail);
   });
 
-  it("shows a co-finder the bug but not the reporter's name, machine or note", async () => {
+  it("shows a co-finder the bug's summary and their own entry, nothing the reporter wrote", async () => {
     const id = await fileReport(dana.user.id);
     await server.prisma.reportFinder.create({
       data: {
@@ -88,13 +89,12 @@ describe('the report page', () => {
       },
     });
     const report = await bodyOf(await casey.client.api.api.reports[':id'].$get({ param: { id } }), 200);
-    expect(report.yourRole).toBe('co-finder');
-    expect(report.reporter.displayName).not.toContain('dana');
-    expect(report.reporter.handle).toBe(report.reporter.displayName);
-    expect(report.environment).toEqual({});
-    expect(report.coFinders).toEqual([
-      expect.objectContaining({ note: 'Me too on a Mac', environment: { os: 'macOS' } }),
-    ]);
+    if (report.view !== 'co-finder') throw new Error(`expected the co-finder view, got ${report.view}`);
+    expect(report).toMatchObject({ id, yourRole: 'co-finder', meTooCount: 1, status: 'new' });
+    expect(report.yourEntry).toMatchObject({ note: 'Me too on a Mac', environment: { os: 'macOS' }, attachments: [] });
+    const text = JSON.stringify(report);
+    for (const secret of ['Print a long document', 'All pages', 'Only the first page', 'Windows 11', 'dana'])
+      expect(text).not.toContain(secret);
   });
 
   it('keeps team notes from customers, and lets staff read them', async () => {
@@ -199,6 +199,22 @@ describe('the staff list of reports', () => {
     expect((await bodyOf(await list({ status: 'triaged', priority: 'P1' }), 200)).items).toHaveLength(5);
     const found = await bodyOf(await list({ q: 'BLURRY' }), 200);
     expect(found.items.map((item) => item.title)).toEqual(['Toolbar icons blurry at 150% scaling']);
+  });
+
+  it('finds % and _ in the text as themselves, and a backslash as text', async () => {
+    const titles = async (q: string) => (await bodyOf(await list({ q }), 200)).items.map((item) => item.title);
+    expect(await titles('%')).toEqual(['Toolbar icons blurry at 150% scaling']);
+    expect(await titles('0% s')).toEqual(['Toolbar icons blurry at 150% scaling']);
+    expect(await titles('Report_number')).toEqual([]);
+    expect(await titles('\\')).toEqual([]);
+  });
+
+  it('refuses NUL in a filter, naming it', async () => {
+    for (const name of ['q', 'priority', 'component']) {
+      const response = await lead.request(`/api/programs/${listProgram.id}/reports?${name}=a%00`);
+      expect(response.status).toBe(400);
+      expect((await readProblem(response)).errors).toEqual([{ field: name, message: expect.stringContaining('NUL') }]);
+    }
   });
 
   it('refuses a malformed filter, naming it', async () => {

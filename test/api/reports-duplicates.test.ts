@@ -128,6 +128,7 @@ describe('similar reports', () => {
         id: ids.pdf,
         title: 'Printing a PDF crashes the editor',
         status: 'new',
+        priority: null,
         createdAt: expect.any(String),
         meTooCount: 0,
         mine: false,
@@ -192,7 +193,7 @@ describe('similar reports', () => {
 });
 
 describe('me too', () => {
-  it("records an MVP as co-finder of another customer's report, which they may read from then on", async () => {
+  it("records an MVP as co-finder of another customer's report, which they follow from then on", async () => {
     const release = await openRelease();
     const reporter = await mvpIn(release);
     const other = await mvpIn(release);
@@ -207,6 +208,7 @@ describe('me too', () => {
       id: report.id,
       title: report.title,
       status: 'new',
+      priority: null,
       createdAt: report.createdAt,
       meTooCount: 1,
       mine: true,

@@ -35,10 +35,11 @@ import { signedInClient, startTestServer, type TestServer } from '../support/tes
 //   [0.436497, 0.969947], customer-only 5. Release 3.0: nothing, share null.
 // Program: priority 11, customer 8, share 8/11 [0.434355, 0.902539], customer-only 6; 16 clusters... see below.
 //
-// Leaderboard R1 (finder 3, co-finder 1, once per cluster): ana C1 find + C4 co-find = 4; cat C3 find
-// (customer-only) + C2 co-find = 4; ben C2 find = 3; eve C3 co-find = 1 → ranks 1, 1, 3, 4.
-// Program: ben C2 + K1..K5 = 6 finds = 18 (five priority finds, customer-only find); ana 4 + J co-find
-// = 5; cat 4; eve 1 → ranks 1, 2, 3, 4. Ben keeps his handle off the board.
+// Leaderboard R1 (finder 3, co-finds counted but worth 0, once per cluster): ana C1 find + C4 co-find
+// = 3; cat C3 find (customer-only) + C2 co-find = 3; ben C2 find = 3; eve C3 co-find only = 0, so not
+// on the board → ranks 1, 1, 1. Program: ben C2 + K1..K5 = 6 finds = 18 (five priority finds,
+// customer-only find); ana 3 (+ J co-find, worth 0); cat 3 → ranks 1, 2, 2. Ben keeps his handle off
+// the board.
 
 const T0 = Date.parse('2026-01-10T00:00:00Z');
 const at = (hours: number) => new Date(T0 + hours * 3_600_000);
@@ -463,7 +464,7 @@ describe('leaderboards', () => {
       await lead.api.api.releases[':id'].leaderboard.$get({ param: { id: releases.r1 } }),
       200,
     );
-    expect(board.weights).toEqual({ finder: 3, coFinder: 1 });
+    expect(board.weights).toEqual({ finder: 3, coFinder: 0 });
     expect(board.badges.map((badge) => badge.id)).toEqual([
       'first_priority_find',
       'five_priority_finds',
@@ -479,13 +480,13 @@ describe('leaderboards', () => {
     ]);
     expect(rows).toEqual(
       expect.arrayContaining([
-        [1, 'ana', 4, 1, 1, ['first_priority_find']],
-        [1, 'cat', 4, 1, 1, ['first_priority_find', 'customer_only_find']],
-        [3, 'anonymous MVP', 3, 1, 0, ['first_priority_find']],
-        [4, 'eve', 1, 0, 1, []],
+        [1, 'ana', 3, 1, 1, ['first_priority_find']],
+        [1, 'cat', 3, 1, 1, ['first_priority_find', 'customer_only_find']],
+        [1, 'anonymous MVP', 3, 1, 0, ['first_priority_find']],
       ]),
     );
-    expect(rows).toHaveLength(4);
+    // Eve only said "me too": co-finds earn no place on the board.
+    expect(rows).toHaveLength(3);
     // Handles only: neither names nor staff.
     expect(JSON.stringify(board)).not.toMatch(/Secret Name|Tess|ben/);
   });
@@ -496,9 +497,8 @@ describe('leaderboards', () => {
       board.entries.map((entry) => [entry.rank, entry.displayName, entry.score, entry.customerOnlyFinds, entry.badges]),
     ).toEqual([
       [1, 'anonymous MVP', 18, 5, ['first_priority_find', 'five_priority_finds', 'customer_only_find']],
-      [2, 'ana', 5, 0, ['first_priority_find']],
-      [3, 'cat', 4, 1, ['first_priority_find', 'customer_only_find']],
-      [4, 'eve', 1, 0, []],
+      [2, 'ana', 3, 0, ['first_priority_find']],
+      [2, 'cat', 3, 1, ['first_priority_find', 'customer_only_find']],
     ]);
   });
 
@@ -507,12 +507,12 @@ describe('leaderboards', () => {
       await mvps.ben.client.api.api.releases[':id'].leaderboard.$get({ param: { id: releases.r1 } }),
       200,
     );
-    expect(own.entries.find((entry) => entry.you)).toMatchObject({ displayName: 'ben', handle: 'ben', rank: 3 });
+    expect(own.entries.find((entry) => entry.you)).toMatchObject({ displayName: 'ben', handle: 'ben', rank: 1 });
     const seen = await bodyOf(
       await mvps.eve.client.api.api.releases[':id'].leaderboard.$get({ param: { id: releases.r1 } }),
       200,
     );
-    expect(seen.entries.find((entry) => entry.score === 3)).toMatchObject({
+    expect(seen.entries.find((entry) => entry.coFinds === 0)).toMatchObject({
       displayName: 'anonymous MVP',
       handle: null,
       you: false,
@@ -533,15 +533,15 @@ describe('leaderboards', () => {
 describe('my recognition', () => {
   it('gives an MVP their own figures, rank and badges, overall and per release they took part in', async () => {
     const mine = await bodyOf(await mvps.cat.client.api.api.me.recognition.$get(), 200);
-    expect(mine).toMatchObject({ handle: 'cat', showOnLeaderboard: true, weights: { finder: 3, coFinder: 1 } });
+    expect(mine).toMatchObject({ handle: 'cat', showOnLeaderboard: true, weights: { finder: 3, coFinder: 0 } });
     expect(mine.programs).toEqual([
       {
         programId,
         programName: 'Stats program',
         overall: {
-          rank: 3,
-          ranked: 4,
-          score: 4,
+          rank: 2,
+          ranked: 3,
+          score: 3,
           finds: 1,
           coFinds: 1,
           customerOnlyFinds: 1,
@@ -551,7 +551,7 @@ describe('my recognition', () => {
           {
             releaseId: releases.r1,
             releaseVersion: '1.0',
-            standing: expect.objectContaining({ rank: 1, ranked: 4, score: 4 }),
+            standing: expect.objectContaining({ rank: 1, ranked: 3, score: 3 }),
           },
         ],
       },
@@ -574,7 +574,7 @@ describe('my recognition', () => {
       await mvps.eve.client.api.api.releases[':id'].leaderboard.$get({ param: { id: releases.r1 } }),
       200,
     );
-    expect(board.entries.find((entry) => entry.score === 3)).toMatchObject({ displayName: 'ben', handle: 'ben' });
+    expect(board.entries.find((entry) => entry.coFinds === 0)).toMatchObject({ displayName: 'ben', handle: 'ben' });
     const refused = await mvps.ben.client.json('PUT', '/api/me/recognition/visibility', { showOnLeaderboard: 'yes' });
     expect(refused.status).toBe(400);
     expect((await readProblem(refused)).errors?.[0]?.field).toBe('showOnLeaderboard');

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { acceptCurrentTerms, invitationToken } from '../support/enrolment-fixtures.ts';
+import { createClient, type TestClient } from '../support/http-client.ts';
 import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
@@ -23,6 +25,31 @@ const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the progr
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
 const build = '1.0.0-beta.1';
 
+/** A second customer of the release, invited and signed in through the API. */
+async function otherCustomer(
+  leadApi: TestClient,
+  baseUrl: string,
+  release: { id: string; programId: string },
+): Promise<TestClient> {
+  const email = 'olive@example.test';
+  await bodyOf(
+    await leadApi.api.api.releases[':id'].invitations.$post({
+      param: { id: release.id },
+      json: { invitees: [{ email, name: 'Olive Other', company: 'Other Co' }] },
+    }),
+    201,
+  );
+  const client = createClient(baseUrl);
+  await bodyOf(
+    await client.api.api.invitations.accept.$post({
+      json: { token: await invitationToken(leadApi, email), name: 'Olive Other', password: 'olive chooses a long one' },
+    }),
+    200,
+  );
+  await acceptCurrentTerms(client, release.programId);
+  return client;
+}
+
 async function fieldValue(page: Page, label: string): Promise<string> {
   return page.getByLabel(label, { exact: true }).inputValue();
 }
@@ -42,10 +69,11 @@ describe('filing a bug', () => {
     const leadApi = await apiAs(leadContext, baseUrl);
     const { release, invitationLink } = await prepareRelease(leadApi, customer, { build });
 
-    // Staff file too: the lead reported a printing bug in this release before the customer came.
+    // Another customer of the release reported a printing bug before this one came.
+    const other = await otherCustomer(leadApi, baseUrl, release);
     const printingBug = 'Printing stops after page 10 of a long document';
     await bodyOf(
-      await leadApi.api.api.reports.$post({
+      await other.api.api.reports.$post({
         json: {
           releaseId: release.id,
           title: printingBug,
@@ -54,7 +82,7 @@ describe('filing a bug', () => {
           actual: 'The printer stops after page 10.',
           severity: 'major',
           component: 'Printing',
-          clientKey: 'lead-printing-report',
+          clientKey: 'olive-printing-report',
         },
       }),
       201,
@@ -142,6 +170,10 @@ describe('filing a bug', () => {
     await screenshot(page, 'filing-similar-reports');
     await suggestion.getByRole('button', { name: 'Me too' }).click();
     await suggestion.getByLabel('What differs for you (optional)').fill('Also on a *laser* printer.');
+    const printerLog = join(dataDir, 'printer-queue.log');
+    await writeFile(printerLog, 'job 7 stalled at page 10\n');
+    await suggestion.getByLabel('Your files (optional)').setInputFiles(printerLog);
+    await suggestion.getByRole('listitem').filter({ hasText: 'printer-queue.log' }).getByText('Uploaded').waitFor();
     await screenshot(page, 'filing-me-too');
     await suggestion.getByRole('button', { name: 'Send “Me too”' }).click();
 
@@ -152,6 +184,19 @@ describe('filing a bug', () => {
     await expect.poll(() => filed.textContent()).toMatch(/New.*filed by you/);
     expect(await sharing.textContent()).toMatch(/New.*you found it too/);
     await screenshot(page, 'filing-my-reports');
+
+    // The other customer's report stays theirs: this customer reads its summary and their own "me too".
+    await sharing.getByRole('link', { name: printingBug }).click();
+    await page.getByRole('heading', { name: printingBug, level: 1 }).waitFor();
+    const entry = page.getByRole('region', { name: 'Your “me too”' });
+    await entry.locator('em', { hasText: 'laser' }).waitFor();
+    expect(await entry.getByRole('link', { name: 'printer-queue.log' }).count()).toBe(1);
+    expect(await page.getByText('Open a 40-page document').count()).toBe(0);
+    expect(await page.getByText('The printer stops after page 10.').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Steps to reproduce' }).count()).toBe(0);
+    await screenshot(page, 'filing-co-finder-page');
+    await nav.getByRole('link', { name: 'My reports' }).click();
+    await page.getByRole('heading', { name: 'My reports', level: 1 }).waitFor();
 
     // The draft went with the "me too": the form starts empty.
     await nav.getByRole('link', { name: 'File a bug' }).click();

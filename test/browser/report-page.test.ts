@@ -193,7 +193,7 @@ describe('the report page', () => {
 
     const publicComment = 'Thanks! We can reproduce it and are on it.';
     await leadPage.getByLabel('Comment', { exact: true }).fill(publicComment);
-    await leadPage.getByLabel('Visibility').selectOption({ label: 'Public (the reporter sees it)' });
+    await leadPage.getByLabel('Visibility').selectOption({ label: 'Public (customers see it)' });
     await leadPage.getByRole('button', { name: 'Add comment' }).click();
     await leadPage.getByText('Comment added.').waitFor();
     const commentEntry = timeline.getByRole('listitem').filter({ hasText: publicComment });
@@ -218,8 +218,9 @@ describe('the report page', () => {
     const customerTimeline = page.getByRole('region', { name: 'Timeline' });
     await customerTimeline.getByText(publicComment).waitFor();
     expect(await page.getByText('power manager').count()).toBe(0);
-    // Who else found it shows; their note is for the team.
-    expect(await page.getByRole('region', { name: 'Also found by' }).textContent()).toContain(lead.name);
+    // That someone else found it shows, not their entry: it is theirs and the team's.
+    await page.getByText('1 other person found it too.').waitFor();
+    expect(await page.getByRole('region', { name: 'Also found by' }).count()).toBe(0);
     expect(await page.getByText('office desktop').count()).toBe(0);
     expect(await page.getByText('Team note').count()).toBe(0);
     expect(await page.getByLabel('Visibility').count()).toBe(0);

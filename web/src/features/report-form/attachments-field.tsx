@@ -1,15 +1,17 @@
 import { useId } from 'react';
-import { attachmentAccept, attachmentLimits } from '../../../../api/attachments/attachments.schemas.ts';
+import { attachmentAccept, attachmentLimits, uploadQuota } from '../../../../api/attachments/attachments.schemas.ts';
 import { maxAttachments } from '../../../../api/reports/reports.schemas.ts';
 import { formatBytes } from '../../lib/format.ts';
 import type { AttachmentEntry } from './use-attachment-uploads.ts';
 
 const limitsHint =
   `Screenshots (up to ${formatBytes(attachmentLimits.image)}), short videos (${formatBytes(attachmentLimits.video)}) ` +
-  `or text logs (${formatBytes(attachmentLimits.text)}); at most ${maxAttachments} files. Each uploads as soon as you choose it.`;
+  `or text logs (${formatBytes(attachmentLimits.text)}); at most ${maxAttachments} files. Each uploads as soon as you choose it. ` +
+  `You can upload up to ${uploadQuota.files} files and ${formatBytes(uploadQuota.bytes)} in ${uploadQuota.windowHours} hours.`;
 
 /** The file picker and the files chosen so far, each with its progress, size, thumbnail or refusal. */
 export function AttachmentsField(props: {
+  label?: string;
   entries: AttachmentEntry[];
   error?: string | undefined;
   onAdd: (files: File[]) => void;
@@ -18,7 +20,7 @@ export function AttachmentsField(props: {
   const id = useId();
   return (
     <div className="field attachments-field">
-      <label htmlFor={id}>Attachments</label>
+      <label htmlFor={id}>{props.label ?? 'Attachments'}</label>
       <input
         id={id}
         type="file"

@@ -3,8 +3,10 @@ import { meTooBody, type ReportSuggestion } from '../../../../api/reports/report
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
+import { AttachmentsField } from './attachments-field.tsx';
 import type { DraftEnvironment } from './report-draft.ts';
 import { useMeToo } from './report-form-api.ts';
+import { useAttachmentUploads } from './use-attachment-uploads.ts';
 
 /**
  * Reports of the same release that read like this one, shown while it is typed: saying "me too" to
@@ -21,8 +23,9 @@ export function SimilarReports(props: {
     <section className="similar-reports" aria-labelledby="similar-heading">
       <h2 id="similar-heading">Similar reports in this release</h2>
       <p className="hint">
-        Is your bug one of these? Say “Me too” instead of filing it again: you count as one who found it, and you follow
-        it under My reports.
+        Is your bug one of these? Say “Me too” instead of filing it again: engineering gets your note, environment and
+        files, and you follow the bug under My reports. You see only its title and status: the report stays its
+        reporter’s, as yours stays yours.
       </p>
       <ul className="item-list">
         {props.suggestions.map((suggestion) => (
@@ -62,7 +65,7 @@ function SuggestionRow(props: {
         {suggestion.title}
       </span>
       <span className="item-meta">
-        <ReportStatusBadge status={suggestion.status} />
+        <ReportStatusBadge status={suggestion.status} priority={suggestion.priority} />
         {suggestion.meTooCount ? ` · ${countOf(suggestion.meTooCount, 'other person', 'others')} found it too` : ''}
         {suggestion.mine ? ' · you reported this already' : ''}
       </span>
@@ -112,6 +115,7 @@ function MeTooForm(props: {
   onDone: () => void;
 }) {
   const [note, setNote] = useState('');
+  const uploads = useAttachmentUploads([]);
   const meToo = useMeToo(props.reportId);
   const form = useSchemaForm(meTooBody, meToo);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -131,16 +135,44 @@ function MeTooForm(props: {
           <textarea {...attributes} ref={noteRef} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
         )}
       </Field>
+      <AttachmentsField
+        label="Your files (optional)"
+        entries={uploads.entries}
+        error={form.fieldErrors.attachmentIds}
+        onAdd={uploads.add}
+        onRemove={uploads.remove}
+      />
       <p className="hint">Your environment is sent along{summary ? `: ${summary}` : ''}.</p>
       <div className="button-row">
         <button
           type="button"
-          disabled={form.pending}
-          onClick={() => form.submit({ note, environment: props.environment }, { onSuccess: props.onDone })}
+          disabled={form.pending || uploads.uploading}
+          onClick={() =>
+            form.submit(
+              {
+                note,
+                environment: props.environment,
+                attachmentIds: uploads.uploaded.map((attachment) => attachment.id),
+              },
+              {
+                onSuccess: () => {
+                  uploads.reset({ discard: false });
+                  props.onDone();
+                },
+              },
+            )
+          }
         >
           Send “Me too”
         </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            uploads.reset({ discard: true });
+            props.onCancel();
+          }}
+        >
           Cancel
         </button>
       </div>

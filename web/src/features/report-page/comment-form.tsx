@@ -5,14 +5,24 @@ import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useAddComment } from './report-page-api.ts';
 
 type Visibility = 'public' | 'team';
+type Author = 'staff' | 'reporter' | 'co-finder';
+
+const readers: Record<Exclude<Author, 'staff'>, string> = {
+  reporter: 'The program team and engineering read it; people who found this bug too do not.',
+  'co-finder': 'The program team and engineering read it; the person who reported the bug does not.',
+};
 
 /**
- * A comment on the report. Staff choose who reads it, and a team note is the default: a remark meant
- * for colleagues that reaches the customer cannot be taken back, a public reply is one choice away.
+ * A comment on the report. Customers write in their own thread. Staff choose who reads it, and a team
+ * note is the default: a remark meant for colleagues that reaches the customer cannot be taken back,
+ * a public reply is one choice away; a public reply goes to everyone who found the bug, or to one
+ * co-finder's thread (`threads`, by entry id).
  */
-export function CommentForm(props: { reportId: string; staff: boolean }) {
+export function CommentForm(props: { reportId: string; author: Author; threads: Map<string, string> }) {
+  const staff = props.author === 'staff';
   const [body, setBody] = useState('');
-  const [visibility, setVisibility] = useState<Visibility>(props.staff ? 'team' : 'public');
+  const [visibility, setVisibility] = useState<Visibility>(staff ? 'team' : 'public');
+  const [thread, setThread] = useState('');
   const [added, setAdded] = useState<Visibility | null>(null);
   const add = useAddComment(props.reportId);
   const form = useSchemaForm(addCommentBody, add);
@@ -22,7 +32,7 @@ export function CommentForm(props: { reportId: string; staff: boolean }) {
       className={team ? 'comment-form comment-form-team' : 'comment-form'}
       aria-label="Add a comment"
       noValidate
-      onSubmit={form.onSubmit(() => ({ body, visibility }), {
+      onSubmit={form.onSubmit(() => ({ body, visibility, coFinderEntryId: thread || null }), {
         onSuccess: (comment) => {
           setBody('');
           setAdded(comment.visibility);
@@ -43,17 +53,17 @@ export function CommentForm(props: { reportId: string; staff: boolean }) {
         error={form.fieldErrors.body}
         rows={5}
         hint={
-          props.staff
+          props.author === 'staff'
             ? 'Markdown: **bold**, *italic*, lists with "-", links as [text](https://…).'
-            : 'The program team reads it, and so does anyone else who found this bug. Markdown works: **bold**, lists with "-".'
+            : `${readers[props.author]} Markdown works: **bold**, lists with "-".`
         }
       />
-      {props.staff ? (
+      {staff ? (
         <Field
           label="Visibility"
           name="visibility"
           error={form.fieldErrors.visibility}
-          hint={team ? 'Only staff see a team note, never the customer.' : 'The reporter and co-finders see it.'}
+          hint={team ? 'Only staff see a team note, never the customer.' : 'Customers see it, as chosen below.'}
         >
           {(attributes) => (
             <select
@@ -64,8 +74,27 @@ export function CommentForm(props: { reportId: string; staff: boolean }) {
                 setAdded(null);
               }}
             >
-              <option value="public">Public (the reporter sees it)</option>
+              <option value="public">Public (customers see it)</option>
               <option value="team">Team note (staff only)</option>
+            </select>
+          )}
+        </Field>
+      ) : null}
+      {staff && props.threads.size ? (
+        <Field
+          label="Thread"
+          name="coFinderEntryId"
+          error={form.fieldErrors.coFinderEntryId}
+          hint="The report's thread is read by the reporter and every co-finder; a co-finder's only by them."
+        >
+          {(attributes) => (
+            <select {...attributes} value={thread} onChange={(event) => setThread(event.target.value)}>
+              <option value="">The report (reporter and co-finders)</option>
+              {[...props.threads].map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
             </select>
           )}
         </Field>

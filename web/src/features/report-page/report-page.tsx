@@ -1,9 +1,9 @@
 import { Fragment } from 'react';
 import { Link } from 'react-router';
-import type { ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
+import type { CoFinderView, ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
-import { formatDate, formatDateTime } from '../../lib/format.ts';
+import { countOf, formatDate, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { environmentEntries, personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
@@ -46,7 +46,7 @@ export function ReportPage(props: { reportId: string }) {
       </main>
     );
   }
-  return <ReportView report={report.data} />;
+  return report.data.view === 'co-finder' ? <CoFinderPage report={report.data} /> : <ReportView report={report.data} />;
 }
 
 function ReportView(props: { report: ReportDetail }) {
@@ -72,10 +72,9 @@ function ReportView(props: { report: ReportDetail }) {
         {report.priority && report.status !== 'triaged' ? (
           <span className="badge badge-priority">Priority {report.priority}</span>
         ) : null}
-        {report.yourRole ? (
-          <span className="hint">
-            {report.yourRole === 'reporter' ? 'You filed this report.' : 'You found this too.'}
-          </span>
+        {report.yourRole ? <span className="hint">You filed this report.</span> : null}
+        {!staff && report.meTooCount ? (
+          <span className="hint">{countOf(report.meTooCount, 'other person', 'others')} found it too.</span>
         ) : null}
       </div>
       <section aria-label="Summary" className="report-summary">
@@ -123,8 +122,12 @@ function ReportView(props: { report: ReportDetail }) {
       {report.coFinders.length ? <CoFindersSection coFinders={report.coFinders} /> : null}
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
-        <ReportTimeline entries={report.timeline} />
-        <CommentForm reportId={report.id} staff={staff} />
+        <ReportTimeline entries={report.timeline} threads={threadNames(report.coFinders)} />
+        <CommentForm
+          reportId={report.id}
+          author={staff ? 'staff' : 'reporter'}
+          threads={staff ? threadNames(report.coFinders) : new Map()}
+        />
       </section>
     </main>
   );
@@ -171,7 +174,7 @@ function CoFindersSection(props: { coFinders: ReportDetail['coFinders'] }) {
         {props.coFinders.map((finder) => {
           const environment = environmentEntries(finder.environment ?? {});
           return (
-            <li key={`${finder.person.displayName}-${finder.createdAt}`}>
+            <li key={finder.id}>
               <span className="item-title">{personLabel(finder.person)}</span>
               <span className="item-meta">
                 on <time dateTime={finder.createdAt}>{formatDate(finder.createdAt)}</time>
@@ -183,10 +186,84 @@ function CoFindersSection(props: { coFinders: ReportDetail['coFinders'] }) {
                   <EnvironmentList entries={environment} />
                 </details>
               ) : null}
+              {finder.attachments.length ? <ReportAttachments attachments={finder.attachments} /> : null}
             </li>
           );
         })}
       </ul>
     </section>
+  );
+}
+
+/** Staff name each co-finder's thread after its author, for the timeline and the reply target. */
+function threadNames(coFinders: ReportDetail['coFinders']): Map<string, string> {
+  return new Map(coFinders.map((finder) => [finder.id, `${personLabel(finder.person)}’s “me too”`]));
+}
+
+/**
+ * What a co-finder reads: the bug as anyone taking part may know it (title, status, priority) and
+ * their own "me too": never the reporter's text, files or identity, which stay theirs.
+ */
+function CoFinderPage(props: { report: CoFinderView }) {
+  const { report } = props;
+  const entry = report.yourEntry;
+  const environment = environmentEntries(entry.environment);
+  return (
+    <main className="report-view">
+      <p className="breadcrumb">
+        <Link to="/my-reports">My reports</Link>
+      </p>
+      <h1>{report.title}</h1>
+      <div className="status-line">
+        <ReportStatusBadge status={report.status} priority={report.priority} />
+        {report.priority && report.status !== 'triaged' ? (
+          <span className="badge badge-priority">Priority {report.priority}</span>
+        ) : null}
+        <span className="hint">
+          You found this too
+          {report.meTooCount > 1 ? `, with ${countOf(report.meTooCount - 1, 'other person', 'others')}` : ''}.
+        </span>
+      </div>
+      <section aria-label="Summary" className="report-summary">
+        <dl className="details">
+          <dt>Release</dt>
+          <dd>{report.releaseVersion}</dd>
+          <dt>Program</dt>
+          <dd>{report.programName}</dd>
+          <dt>Reported</dt>
+          <dd>
+            <time dateTime={report.createdAt}>{formatDate(report.createdAt)}</time>
+          </dd>
+        </dl>
+        <p className="hint">
+          Someone else reported this bug first: their report stays theirs. Here is what you added, and how engineering
+          is getting on with it.
+        </p>
+      </section>
+      <section aria-labelledby="entry-heading">
+        <h2 id="entry-heading">Your “me too”</h2>
+        <p className="item-meta">
+          Sent <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+        </p>
+        {entry.note.trim() ? <Markdown text={entry.note} /> : <p className="hint">You added no note.</p>}
+        {environment.length ? (
+          <>
+            <h3>Your environment</h3>
+            <EnvironmentList entries={environment} />
+          </>
+        ) : null}
+        {entry.attachments.length ? (
+          <>
+            <h3>Your files</h3>
+            <ReportAttachments attachments={entry.attachments} />
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h2 id="timeline-heading">Timeline</h2>
+        <ReportTimeline entries={report.timeline} threads={new Map()} />
+        <CommentForm reportId={report.id} author="co-finder" threads={new Map()} />
+      </section>
+    </main>
   );
 }

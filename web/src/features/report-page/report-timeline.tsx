@@ -1,11 +1,9 @@
-import type { ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
+import type { TimelineEntry } from '../../../../api/report-views/report-views.schemas.ts';
 import { type ReportStatus, reportStatuses } from '../../../../api/reports/reports.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { personLabel } from '../../lib/report-labels.ts';
 import { statusNames } from '../../lib/report-status.tsx';
-
-type TimelineEntry = ReportDetail['timeline'][number];
 
 function statusName(value: unknown): string | null {
   return (reportStatuses as readonly unknown[]).includes(value) ? statusNames[value as ReportStatus] : null;
@@ -65,14 +63,20 @@ function describe(entry: TimelineEntry): string {
   }
 }
 
-/** Everything that happened to the report, oldest first; team notes stand out so nobody mistakes them for replies. */
-export function ReportTimeline(props: { entries: TimelineEntry[] }) {
+/**
+ * Everything that happened to the report, oldest first; team notes stand out so nobody mistakes them
+ * for replies, and staff see which co-finder's thread a comment belongs to (`threads` names them).
+ */
+export function ReportTimeline(props: { entries: TimelineEntry[]; threads: Map<string, string> }) {
   return (
     <ol className="timeline">
       {props.entries.map((entry) => (
         <li key={entry.id} className={`timeline-entry timeline-${entry.kind.replaceAll('_', '-')}`}>
           <p className="timeline-head">
             {entry.kind === 'note' ? <span className="badge badge-team-note">Team note — staff only</span> : null}
+            {entry.coFinderEntryId && props.threads.has(entry.coFinderEntryId) ? (
+              <span className="badge badge-thread">On {props.threads.get(entry.coFinderEntryId)}</span>
+            ) : null}
             <span className="timeline-what">{describe(entry)}</span>{' '}
             <time className="timeline-when" dateTime={entry.at}>
               {formatDateTime(entry.at)}

@@ -7,8 +7,8 @@ export function LeaderboardTable(props: { board: Leaderboard; caption: string })
   return (
     <>
       <p className="hint">
-        Score = {board.weights.finder} points per priority actionable cluster found first + {board.weights.coFinder}{' '}
-        point per one found as co-finder, from engineering's priority labels. Customers only, by handle.
+        Score = {board.weights.finder} points per priority actionable cluster found first, from engineering's priority
+        labels. Co-finds (“me too”) are shown but earn no points. Customers with a find only, by handle.
       </p>
       {board.entries.length === 0 ? (
         <p className="empty-state">No customer has a priority find here yet.</p>

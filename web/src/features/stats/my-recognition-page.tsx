@@ -22,9 +22,10 @@ function Recognition(props: { data: MyRecognition }) {
   return (
     <>
       <p className="lead">
-        You score {data.weights.finder} points for each priority bug you found first and {data.weights.coFinder} for
-        each you found too, as engineering labels it (never by the severity you chose). Bugs closed as not planned or
-        labelled not actionable do not count.
+        You score {data.weights.finder} points for each priority bug you found first, as engineering labels it (never by
+        the severity you chose). Bugs closed as not planned or labelled not actionable do not count. Saying “Me too”
+        counts as a co-find: it helps engineering and shows here, but earns no points, so filing your own finds is what
+        moves you up.
       </p>
       <VisibilityToggle handle={data.handle} showOnLeaderboard={data.showOnLeaderboard} />
       <section aria-labelledby="badges-heading">
