@@ -38,15 +38,33 @@ const timelineSchema = z.array(
     .meta({ id: 'TimelineEntry' }),
 );
 
+/** What anyone taking part may know of a report: the public summary, shared by both views. */
+const summaryShape = {
+  id: z.uuid(),
+  programId: z.uuid(),
+  programName: z.string(),
+  releaseId: z.uuid(),
+  releaseVersion: z.string(),
+  title: z.string(),
+  status: reportStatusSchema,
+  priority: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
+};
+
+/** One "me too": the co-finder's own words, machine and files. */
+const entryShape = {
+  id: z.uuid().meta({ description: 'The entry, to answer it (coFinderEntryId of a comment)' }),
+  note: z.string(),
+  environment: z.record(z.string(), z.string()),
+  attachments: attachmentListSchema,
+  createdAt: z.iso.datetime(),
+};
+
 export const reportDetailSchema = z
   .object({
     view: z.literal('full').meta({ description: 'Staff, and the reporter of their own report' }),
-    id: z.uuid(),
-    programId: z.uuid(),
-    programName: z.string(),
-    releaseId: z.uuid(),
-    releaseVersion: z.string(),
-    title: z.string(),
+    ...summaryShape,
     steps: z.string(),
     expected: z.string(),
     actual: z.string(),
@@ -54,9 +72,6 @@ export const reportDetailSchema = z
     component: z.string().nullable(),
     environment: z.record(z.string(), z.string()),
     source: reportSourceSchema,
-    status: reportStatusSchema,
-    priority: z.string().nullable(),
-    createdAt: z.iso.datetime(),
     issue: z
       .object({ repo: z.string(), number: z.number().int(), url: z.string() })
       .nullable()
@@ -65,18 +80,8 @@ export const reportDetailSchema = z
     /** The caller's relation to the report; null for staff reading someone else's. */
     yourRole: z.enum(['reporter']).nullable(),
     attachments: attachmentListSchema.meta({ description: "The report's own files, not the co-finders'" }),
-    meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
     coFinders: z
-      .array(
-        z.object({
-          id: z.uuid().meta({ description: 'The entry, to answer it (coFinderEntryId of a comment)' }),
-          person: personSchema,
-          note: z.string(),
-          environment: z.record(z.string(), z.string()),
-          attachments: attachmentListSchema,
-          createdAt: z.iso.datetime(),
-        }),
-      )
+      .array(z.object({ ...entryShape, person: personSchema }))
       .meta({ description: 'Staff only: each co-finder entry; customers get meTooCount' }),
     timeline: timelineSchema,
   })
@@ -86,26 +91,9 @@ export const reportDetailSchema = z
 export const coFinderViewSchema = z
   .object({
     view: z.literal('co-finder'),
-    id: z.uuid(),
-    programId: z.uuid(),
-    programName: z.string(),
-    releaseId: z.uuid(),
-    releaseVersion: z.string(),
-    title: z.string(),
-    status: reportStatusSchema,
-    priority: z.string().nullable(),
-    createdAt: z.iso.datetime(),
+    ...summaryShape,
     yourRole: z.literal('co-finder'),
-    meTooCount: z.number().int().meta({ description: 'People who said they found it too, you included' }),
-    yourEntry: z
-      .object({
-        id: z.uuid(),
-        note: z.string(),
-        environment: z.record(z.string(), z.string()),
-        attachments: attachmentListSchema,
-        createdAt: z.iso.datetime(),
-      })
-      .meta({ description: 'Your "me too": your note, environment and files' }),
+    yourEntry: z.object(entryShape).meta({ description: 'Your "me too": your note, environment and files' }),
     timeline: timelineSchema,
   })
   .meta({ id: 'CoFinderReportView' });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
 import type { FileReportBody, MeTooBody } from '../../api/reports/reports.schemas.ts';
-import { acceptCurrentTerms, createProgram, createRelease } from '../support/enrolment-fixtures.ts';
+import { createProgram, createRelease, mvpActiveIn } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -35,22 +35,9 @@ async function openRelease(programId: string) {
   return release;
 }
 
+/** A new MVP active in the releases of the program, known by the handle. */
 async function mvpIn(handle: string, releaseIds: string[], programId: string): Promise<Mvp> {
-  const { user, client } = await signedInClient(server, 'mvp');
-  for (const releaseId of releaseIds) {
-    await server.prisma.enrolment.create({
-      data: {
-        releaseId,
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        company: 'Customer Co',
-        status: 'active',
-        source: 'invitation',
-      },
-    });
-  }
-  await acceptCurrentTerms(client, programId);
+  const { user, client } = await mvpActiveIn(server, ...releaseIds.map((id) => ({ id, programId })));
   await bodyOf(
     await client.api.api.me.profile.$put({
       json: { name: user.name, company: 'Customer Co', handle, platforms: [], devices: [] },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReportBody, MeTooBody } from '../../api/reports/reports.schemas.ts';
-import { acceptCurrentTerms, createProgram, createRelease } from '../support/enrolment-fixtures.ts';
+import { createProgram, createRelease, mvpActiveIn } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -33,21 +33,8 @@ async function openRelease(): Promise<Release> {
 
 /** A new MVP active in the release, terms accepted. */
 async function mvpIn(release: Release) {
-  const { user, client } = await signedInClient(server, 'mvp');
-  const enrolment = await server.prisma.enrolment.create({
-    data: {
-      releaseId: release.id,
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      company: 'Customer Co',
-      status: 'active',
-      source: 'invitation',
-    },
-    select: { id: true },
-  });
-  await acceptCurrentTerms(client, release.programId);
-  return { user, client, enrolmentId: enrolment.id };
+  const { user, client, enrolments } = await mvpActiveIn(server, release);
+  return { user, client, enrolmentId: enrolments[0]! };
 }
 
 let keys = 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileReportBody } from '../../api/reports/reports.schemas.ts';
-import { acceptCurrentTerms, createProgram, createRelease, publishTerms } from '../support/enrolment-fixtures.ts';
+import { createProgram, createRelease, mvpActiveIn, publishTerms } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -29,28 +29,7 @@ async function openRelease(): Promise<Release> {
   return { ...release, programName: program.name };
 }
 
-/** A new MVP active in the releases, terms accepted. */
-async function mvpIn(...releases: Release[]) {
-  const { user, client } = await signedInClient(server, 'mvp');
-  const enrolments: string[] = [];
-  for (const release of releases) {
-    const enrolment = await server.prisma.enrolment.create({
-      data: {
-        releaseId: release.id,
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        company: 'Customer Co',
-        status: 'active',
-        source: 'invitation',
-      },
-      select: { id: true },
-    });
-    enrolments.push(enrolment.id);
-    await acceptCurrentTerms(client, release.programId);
-  }
-  return { user, client, enrolments };
-}
+const mvpIn = (...releases: Release[]) => mvpActiveIn(server, ...releases);
 
 let keys = 0;
 async function file(client: TestClient, releaseId: string, title: string) {

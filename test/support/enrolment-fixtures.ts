@@ -3,7 +3,7 @@ import type { ApplyBody } from '../../api/join/join.schemas.ts';
 import { hashTermsText } from '../../api/programs/hash-terms-text.ts';
 import type { TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
-import { type TestServer, testPassword, tokenOf } from './test-server.ts';
+import { signedInClient, type TestServer, testPassword, tokenOf } from './test-server.ts';
 
 // Programs and releases are made directly in the database, so enrolment tests do not depend on
 // the program and release routes; everything enrolment does goes through HTTP.
@@ -142,4 +142,31 @@ export async function acceptCurrentTerms(client: TestClient, programId: string) 
     json: { version: terms!.version },
   });
   return bodyOf(response, 201);
+}
+
+/**
+ * A new MVP signed in and active in each release (enrolments made directly, not through
+ * invitations), with the current terms of each program accepted through the API.
+ */
+export async function mvpActiveIn(server: TestServer, ...releases: { id: string; programId: string }[]) {
+  const { user, client } = await signedInClient(server, 'mvp');
+  const enrolments: string[] = [];
+  for (const release of releases) {
+    const enrolment = await server.prisma.enrolment.create({
+      data: {
+        releaseId: release.id,
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        company: 'Customer Co',
+        status: 'active',
+        source: 'invitation',
+      },
+      select: { id: true },
+    });
+    enrolments.push(enrolment.id);
+  }
+  for (const programId of new Set(releases.map((release) => release.programId)))
+    await acceptCurrentTerms(client, programId);
+  return { user, client, enrolments };
 }
