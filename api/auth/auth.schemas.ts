@@ -42,7 +42,7 @@ export const inspectLinkBody = z.strictObject({ token: linkTokenSchema }).meta({
 
 export const linkInfoSchema = z
   .object({
-    purpose: z.enum(['first_admin', 'set_password']),
+    purpose: z.enum(['first_admin', 'set_password', 'password_reset']),
     email: z.string().nullable(),
     name: z.string().nullable(),
     expiresAt: z.iso.datetime(),

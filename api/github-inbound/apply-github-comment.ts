@@ -1,10 +1,10 @@
 import { findCommentMarker, type GithubComment } from '../github/github.schemas.ts';
 import { likeLiteral } from '../lib/like-pattern.ts';
+import { notifyFinders } from '../notices/notify-finders.ts';
 import { isRelayedComment } from './comment-trust.ts';
 import { notAfterNow } from './github-time.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { linkDuplicate } from './link-duplicate.ts';
-import { notifyReporter } from './notify-reporter.ts';
 
 export type CommentOutcome = 'created' | 'updated' | 'deleted' | 'linked' | 'unchanged';
 
@@ -118,8 +118,13 @@ export async function applyGithubComment(options: {
     select: { id: true },
   });
   // The reporter's own words (a linked GitHub account) need no e-mail about them.
-  if (relayed && report.reporterId && author?.userId !== report.reporterId) {
-    await notifyReporter(tx, { settings, reportId, notice: { kind: 'needs_info', comment: { author: login, body } } });
+  if (relayed) {
+    await notifyFinders(tx, {
+      settings,
+      reportId,
+      except: author?.userId ?? null,
+      notice: { kind: 'comment', comment: { author: login, body } },
+    });
   }
   await linkDuplicate({ tx, reportId, settings });
   return 'created';

@@ -1,13 +1,14 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
+import { notifyFinders } from '../notices/notify-finders.ts';
+import { requestVerifications } from '../verification/request-verifications.ts';
 import { fetchIssue } from './fetch-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
 import { isBeyondNow } from './github-time.ts';
 import type { InboundProgram, InboundSettings, Tx } from './inbound-context.ts';
 import { moveIssue } from './move-issue.ts';
-import { notifyReporter } from './notify-reporter.ts';
 
-type Status = 'new' | 'synced' | 'triaged' | 'fixed' | 'not_planned' | 'duplicate';
+type Status = 'new' | 'synced' | 'triaged' | 'needs_info' | 'fixed' | 'not_planned' | 'duplicate';
 
 export type ApplyOutcome =
   | { kind: 'applied'; reportId: string; changes: string[]; status: Status }
@@ -22,7 +23,9 @@ const reportStateSelect = {
   status: true,
   priority: true,
   triagedAt: true,
+  prioritisedAt: true,
   fixedAt: true,
+  fixedInBuild: true,
   duplicateOfId: true,
   issueRepo: true,
   issueNumber: true,
@@ -44,8 +47,9 @@ type ReportState = Prisma.ReportGetPayload<{ select: typeof reportStateSelect }>
  * (kept before such states were refused) orders nothing, so the next true state heals it.
  *
  * Labels give the priority by the program's mapping (the highest level present wins), state and
- * `state_reason` the status; the timeline records real changes only, and the reporter is told
- * when the report is first triaged, when it is fixed, and when a needs-info label is added.
+ * `state_reason` the status; the timeline records real changes only, and everyone who found
+ * the bug is told when it first gets a priority level (any level: the threshold decides only the
+ * metric), when engineering asks for information, and how it was closed; a fix asks them to verify it.
  * Runs in the caller's transaction, with the report row locked. Linking a duplicate to its canonical
  * report is the caller's next step (linkDuplicate), once the status says `duplicate`.
  */
@@ -101,11 +105,15 @@ export async function applyIssueState(options: {
   const labels = issue.labels.map((label) => label.name);
   const priority = priorityOf(program, labels);
   const isPriority = priority !== null && atOrAbove(program, priority);
-  const status = statusOf(issue, isPriority);
+  const needsInfo = issue.state === 'open' && hasAny(labels, program.needsInfoLabels);
+  const status = statusOf(issue, { prioritised: priority !== null, needsInfo });
+  const fixedInBuild = fixedInOf(program, labels) ?? report.fixedInBuild;
   const closedAt = new Date(issue.closed_at ?? issue.updated_at);
   const fixedAt = status === 'fixed' ? (report.status === 'fixed' && report.fixedAt ? report.fixedAt : closedAt) : null;
   // First seen with a priority level: kept when the label goes, so "when was it triaged" stays answerable.
   const triagedAt = report.triagedAt ?? (isPriority ? new Date(issue.updated_at) : null);
+  // First seen with any level: what the finders are told of (the threshold decides only the metric).
+  const prioritisedAt = report.prioritisedAt ?? (priority !== null ? new Date(issue.updated_at) : null);
   const reopened = status !== 'duplicate' && report.duplicateOfId !== null;
 
   await tx.report.update({
@@ -114,7 +122,9 @@ export async function applyIssueState(options: {
       status,
       priority,
       triagedAt,
+      prioritisedAt,
       fixedAt,
+      fixedInBuild,
       ...(reopened ? { duplicateOfId: null } : {}),
       issueState: issue.state,
       issueStateReason: issue.state_reason ?? null,
@@ -131,7 +141,7 @@ export async function applyIssueState(options: {
     events.push({ kind: 'priority_changed', data: { from: report.priority, to: priority } });
     changes.push(`priority ${report.priority ?? 'none'} → ${priority ?? 'none'}`);
   }
-  if (!report.triagedAt && triagedAt && priority) events.push({ kind: 'triaged', data: { priority } });
+  if (!report.prioritisedAt && prioritisedAt && priority) events.push({ kind: 'triaged', data: { priority } });
   // new → synced is the outbound sync's own 'synced' event.
   if (report.status !== status && !(report.status === 'new' && status === 'synced')) {
     events.push({
@@ -144,11 +154,35 @@ export async function applyIssueState(options: {
     await tx.reportEvent.create({ data: { reportId, kind: event.kind, data: event.data }, select: { id: true } });
   }
 
-  if (!report.triagedAt && triagedAt && priority) {
-    await notifyReporter(tx, { settings, reportId, notice: { kind: 'triaged', priority } });
+  const notices = { settings, reportId };
+  if (!report.prioritisedAt && prioritisedAt && priority && issue.state === 'open') {
+    await notifyFinders(tx, { ...notices, notice: { kind: 'triaged', priority } });
   }
   if (status === 'fixed' && report.status !== 'fixed') {
-    await notifyReporter(tx, { settings, reportId, notice: { kind: 'fixed' } });
+    const asked = await requestVerifications(tx, { reportId, build: fixedInBuild });
+    if (asked.asked.length) {
+      await tx.reportEvent.create({
+        data: { reportId, kind: 'verification_requested', data: { build: asked.build, round: asked.round } },
+        select: { id: true },
+      });
+      changes.push(`verification asked of ${asked.asked.length}`);
+    }
+    // The finders of its duplicates are told too: their reports follow this one.
+    await notifyFinders(tx, {
+      ...notices,
+      duplicates: true,
+      notice: { kind: 'fixed', build: asked.build, verify: asked.asked.length > 0 },
+    });
+  }
+  if (report.status === 'fixed' && status !== 'fixed') {
+    // Reopened: a check of a fix that no longer stands is not asked for any more.
+    await tx.verification.updateMany({ where: { reportId, status: 'pending' }, data: { status: 'expired' } });
+  }
+  if (status === 'not_planned' && report.status !== 'not_planned' && !report.issueDeletedAt) {
+    await notifyFinders(tx, { ...notices, notice: { kind: 'not_planned' } });
+  }
+  if (status === 'duplicate' && report.status !== 'duplicate') {
+    await notifyFinders(tx, { ...notices, notice: { kind: 'duplicate' } });
   }
   const before = new Set(report.issueLabels.map((label) => label.toLowerCase()));
   const askedNow = program.needsInfoLabels.some(
@@ -156,7 +190,8 @@ export async function applyIssueState(options: {
       labels.some((label) => label.toLowerCase() === wanted.toLowerCase()) && !before.has(wanted.toLowerCase()),
   );
   if (askedNow && issue.state === 'open') {
-    await notifyReporter(tx, { settings, reportId, notice: { kind: 'needs_info' } });
+    const question = await lastEngineeringComment(tx, reportId);
+    await notifyFinders(tx, { ...notices, notice: { kind: 'needs_info', ...(question ? { question } : {}) } });
     changes.push('needs info');
   }
   if (reopened) changes.push('duplicate link cleared');
@@ -228,8 +263,35 @@ function atOrAbove(program: Pick<InboundProgram, 'priorityLevels' | 'priorityThr
   return rank >= 0 && threshold >= 0 && rank <= threshold;
 }
 
-function statusOf(issue: GithubIssue, isPriority: boolean): Status {
-  if (issue.state === 'open') return isPriority ? 'triaged' : 'synced';
+function hasAny(labels: string[], wanted: string[]): boolean {
+  const present = new Set(labels.map((label) => label.toLowerCase()));
+  return wanted.some((label) => present.has(label.toLowerCase()));
+}
+
+/** The build a "fixed in: <build>" label names (the program sets the prefix), the last such label. */
+export function fixedInOf(program: Pick<InboundProgram, 'fixedInLabelPrefix'>, labels: string[]): string | null {
+  const prefix = program.fixedInLabelPrefix.toLowerCase();
+  if (!prefix.trim()) return null;
+  const named = labels
+    .filter((label) => label.toLowerCase().startsWith(prefix))
+    .map((label) => label.slice(prefix.length).trim())
+    .filter(Boolean);
+  return named.at(-1) ?? null;
+}
+
+/** What engineering asked: the newest comment from GitHub that reaches customers, on the report's own thread. */
+async function lastEngineeringComment(tx: Tx, reportId: string) {
+  const comment = await tx.reportComment.findFirst({
+    where: { reportId, visibility: 'public', authorLogin: { not: null }, finderId: null },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { authorLogin: true, body: true },
+  });
+  return comment ? { author: comment.authorLogin ?? 'Engineering', body: comment.body } : null;
+}
+
+function statusOf(issue: GithubIssue, open: { prioritised: boolean; needsInfo: boolean }): Status {
+  // The reporter's next step first: a question waits for them whatever the priority.
+  if (issue.state === 'open') return open.needsInfo ? 'needs_info' : open.prioritised ? 'triaged' : 'synced';
   if (issue.state_reason === 'not_planned') return 'not_planned';
   if (issue.state_reason === 'duplicate') return 'duplicate';
   // `completed`, or null on issues closed before GitHub had reasons.

@@ -29,5 +29,6 @@ export const inboundProgramSelect = {
   priorityLabels: true,
   priorityThreshold: true,
   needsInfoLabels: true,
+  fixedInLabelPrefix: true,
 } satisfies Prisma.ProgramSelect;
 export type InboundProgram = Prisma.ProgramGetPayload<{ select: typeof inboundProgramSelect }>;

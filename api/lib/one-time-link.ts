@@ -4,7 +4,11 @@ import { hashToken, newToken } from './tokens.ts';
 
 type Tx = Prisma.TransactionClient;
 
-const paths: Record<TokenPurpose, string> = { first_admin: '/setup', set_password: '/set-password' };
+const paths: Record<TokenPurpose, string> = {
+  first_admin: '/setup',
+  set_password: '/set-password',
+  password_reset: '/set-password',
+};
 
 /**
  * Creates a single-use, expiring link. The token travels in the URL fragment, which browsers never

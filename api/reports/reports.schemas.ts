@@ -16,11 +16,12 @@ export const reportSourceSchema = z.enum(reportSources).meta({
   description: "From the reporter's role at filing time: customer for an MVP, internal for staff",
 });
 
-export const reportStatuses = ['new', 'synced', 'triaged', 'fixed', 'not_planned', 'duplicate'] as const;
+export const reportStatuses = ['new', 'synced', 'triaged', 'needs_info', 'fixed', 'not_planned', 'duplicate'] as const;
 export const reportStatusSchema = z.enum(reportStatuses).meta({
   id: 'ReportStatus',
   description:
-    'new: filed, not on GitHub yet; synced: its issue exists; triaged: engineering set a priority; ' +
+    'new: filed, not on GitHub yet; synced: its issue exists; triaged: engineering set a priority (any level); ' +
+    'needs_info: engineering asked the reporter for more information; ' +
     'fixed, not_planned, duplicate: how the issue was closed',
 });
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // What the sync health page reads: one program's queue, the shared GitHub budget, failures, dead
 // letters and webhook deliveries. Dates are ISO strings; BigInt ids (GithubWrite) never leave the API.
 
-export const syncJobKindSchema = z.enum(['create_issue', 'post_comment']).meta({ id: 'SyncJobKind' });
+export const syncJobKindSchema = z.enum(['create_issue', 'post_comment', 'update_issue']).meta({ id: 'SyncJobKind' });
 export const syncJobStatusSchema = z.enum(['pending', 'running', 'done', 'dead']).meta({ id: 'SyncJobStatus' });
 
 /** A job that went wrong: failing (will try again at `runAfter`) or dead (waits for a person). */

@@ -6,6 +6,8 @@ export type ClaimedSyncJob = {
   programId: string;
   reportId: string;
   commentId: string | null;
+  /** What an update_issue job changes (jsonb, read as JSON by both drivers). */
+  payload: unknown;
   attempts: number;
   firstSentAt: Date | null;
   createdAt: Date;
@@ -63,7 +65,7 @@ export async function claimSyncJobs(options: {
       from picked
      where j.id = picked.id
     returning j.id::text as id, j.kind::text as kind, j."programId"::text as "programId",
-      j."reportId"::text as "reportId", j."commentId"::text as "commentId", j.attempts, j."firstSentAt",
+      j."reportId"::text as "reportId", j."commentId"::text as "commentId", j.payload, j.attempts, j."firstSentAt",
       j."createdAt", j."runAfter", j."leaseUntil", picked.turn::int as turn`;
   return claimed
     .sort((a, b) => a.turn - b.turn || a.runAfter.getTime() - b.runAfter.getTime() || a.id.localeCompare(b.id))

@@ -4,6 +4,7 @@ import { GithubCallError, LeaseLost, SlotWait } from './github-call.ts';
 import { postComment } from './post-comment.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
 import { backoff, hourMs, minuteMs, scaled, withJitter } from './sync-timing.ts';
+import { updateIssue } from './update-issue.ts';
 
 /** Permanent refusals (gone, rejected) end as dead letters after this many attempts. */
 export const maxPermanentAttempts = 3;
@@ -27,7 +28,12 @@ export type SyncJobOutcome =
 export async function processSyncJob(context: SyncJobContext): Promise<SyncJobOutcome> {
   const { job } = context;
   try {
-    const ended = job.kind === 'create_issue' ? await createIssueForReport(context) : await postComment(context);
+    const ended =
+      job.kind === 'create_issue'
+        ? await createIssueForReport(context)
+        : job.kind === 'post_comment'
+          ? await postComment(context)
+          : await updateIssue(context);
     // Linking an issue or a comment ends the job with it; only a job with nothing left to do ends here.
     if (!ended) {
       await context.prisma.syncJob.updateMany({

@@ -91,7 +91,7 @@ describe('reconcileProgram', () => {
     // Again, with nothing lost since: nothing changes, nobody is told twice.
     await reconcile(programId);
     const kinds = (await messagesTo(world.server, customer.email)).map((message) => message.kind).sort();
-    expect(kinds).toEqual(['report-needs-info', 'report-triaged']);
+    expect(kinds).toEqual(['report-comment', 'report-triaged']);
     const sync = await world.server.prisma.programSync.findUniqueOrThrow({
       where: { programId },
       select: { watermark: true, lastSuccessAt: true, lastError: true, leaseUntil: true },

@@ -93,7 +93,7 @@ describe('comments from people outside the repository', () => {
       },
     ]);
     const mail = await messagesTo(world.server, customer.email);
-    expect(mail.map((message) => message.kind)).toEqual(['report-needs-info']);
+    expect(mail.map((message) => message.kind)).toEqual(['report-comment']);
     expect(mail[0]?.text).toContain('Which build are you on?');
     const timeline = await reporterTimeline(reportId);
     expect(timeline).toContain('Which build are you on?');
@@ -117,9 +117,7 @@ describe('comments from people outside the repository', () => {
         visibility: 'public',
       },
     ]);
-    expect((await messagesTo(world.server, customer.email)).map((message) => message.kind)).toEqual([
-      'report-needs-info',
-    ]);
+    expect((await messagesTo(world.server, customer.email)).map((message) => message.kind)).toEqual(['report-comment']);
   });
 
   it('judge the author again on an edit: a comment edited after its author left the repository becomes a team note', async () => {

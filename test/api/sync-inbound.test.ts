@@ -70,13 +70,18 @@ describe('labels and state', () => {
     expect(await reportState(world.server, reportId)).toMatchObject({ priority: 'P0', status: 'triaged' });
   });
 
-  it('a level below the threshold sets the priority but does not triage', async () => {
+  it('a level below the threshold is triaged for the finders, and counts nowhere in the metric', async () => {
     const { reportId, issueNumber } = await linked();
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P3'] });
     await settle(world);
     const state = await reportState(world.server, reportId);
-    expect(state).toMatchObject({ priority: 'P3', status: 'synced', triagedAt: null });
-    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+    expect(state).toMatchObject({ priority: 'P3', status: 'triaged', triagedAt: null });
+    expect(state.prioritisedAt).not.toBeNull();
+    const notice = expectOne(
+      await messagesTo(world.server, customer.email),
+      (message) => message.kind === 'report-triaged',
+    );
+    expect(notice.subject).toContain('P3');
   });
 
   it('removing the priority label sets the priority back to none and keeps triagedAt', async () => {
@@ -108,7 +113,8 @@ describe('labels and state', () => {
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed', state_reason: 'not_planned' });
     await settle(world);
     expect(await reportState(world.server, reportId)).toMatchObject({ status: 'not_planned', fixedAt: null });
-    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+    const mail = await messagesTo(world.server, customer.email);
+    expect(mail.map((message) => message.kind)).toEqual(['report-not-planned']);
   });
 
   it('reopened: back to synced, fixedAt cleared', async () => {
@@ -224,7 +230,7 @@ describe('comments', () => {
     expect(eventKinds(await reportState(world.server, reportId))).toEqual(['comment']);
     const notice = expectOne(
       await messagesTo(world.server, customer.email),
-      (message) => message.kind === 'report-needs-info',
+      (message) => message.kind === 'report-comment',
     );
     expect(notice.text).toContain('> Which build are you on?');
     expect(notice.text).toContain(`/reports/${reportId}`);

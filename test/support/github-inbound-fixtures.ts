@@ -276,6 +276,7 @@ export async function reportState(server: TestServer, reportId: string) {
       status: true,
       priority: true,
       triagedAt: true,
+      prioritisedAt: true,
       fixedAt: true,
       duplicateOfId: true,
       issueRepo: true,

@@ -7,6 +7,7 @@ export const statusNames: Record<ReportStatus, string> = {
   new: 'New',
   synced: 'Synced',
   triaged: 'Triaged',
+  needs_info: 'Needs info',
   fixed: 'Fixed',
   not_planned: 'Not planned',
   duplicate: 'Duplicate',
@@ -15,7 +16,8 @@ export const statusNames: Record<ReportStatus, string> = {
 const statusMeanings: Record<ReportStatus, string> = {
   new: 'Filed, on its way to engineering.',
   synced: 'Engineering has it, as an issue on GitHub.',
-  triaged: 'Engineering gave it a priority.',
+  triaged: 'Engineering gave it a priority; the level is shown beside it.',
+  needs_info: 'Engineering asked for more information: answer on the report.',
   fixed: 'Engineering fixed it.',
   not_planned: 'Engineering decided not to change this.',
   duplicate: 'The same bug as another report, which carries on in its place.',
@@ -23,7 +25,8 @@ const statusMeanings: Record<ReportStatus, string> = {
 
 /** A report's status as a badge; a triaged one names its priority ("Triaged · P1"). */
 export function ReportStatusBadge(props: { status: ReportStatus; priority?: string | null }) {
-  const priority = props.status === 'triaged' && props.priority ? ` · ${props.priority}` : '';
+  const priority =
+    (props.status === 'triaged' || props.status === 'needs_info') && props.priority ? ` · ${props.priority}` : '';
   return (
     <span className={`badge badge-report-${props.status.replace('_', '-')}`} title={statusMeanings[props.status]}>
       {statusNames[props.status]}

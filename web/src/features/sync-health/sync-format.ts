@@ -3,6 +3,7 @@ import type { SyncJobProblem } from '../../../../api/sync-health/sync-health.sch
 export const jobKindNames: Record<SyncJobProblem['kind'], string> = {
   create_issue: 'Create issue',
   post_comment: 'Post comment',
+  update_issue: 'Update issue',
 };
 
 /**

@@ -1,0 +1,121 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+import { type OutgoingMessage, queueMessage } from '../mail/queue-message.ts';
+import type { NoticeKind } from './notices.schemas.ts';
+import { type FinderRole, type ReportNotice, reportNoticeMessage } from './report-notice-messages.ts';
+
+type Tx = Prisma.TransactionClient;
+
+export type NoticeSettings = { publicUrl: string; smtpConfigured: boolean };
+export type { ReportNotice };
+
+/** The preference each notice is filed under. */
+export function noticeKindOf(notice: ReportNotice): NoticeKind {
+  switch (notice.kind) {
+    case 'triaged':
+    case 'needs_info':
+    case 'comment':
+    case 'fixed':
+    case 'verification':
+      return notice.kind;
+    case 'not_planned':
+    case 'duplicate':
+      return 'closed';
+  }
+}
+
+type Recipient = { userId: string; email: string; name: string; role: FinderRole };
+
+/**
+ * Tells everyone who found the bug (the reporter, the co-finders and, with `duplicates`, the finders
+ * of reports closed as its duplicates) in the caller's transaction, so a notice exists exactly when
+ * the change it announces does. Each person gets it as they chose for its kind: an e-mail now, a
+ * line in their daily digest, or nothing. `except` leaves out the person whose own act caused it.
+ * Disabled accounts and issues opened on GitHub by people without an account have nobody to tell.
+ * Returns how many people were told (at once or in a digest).
+ */
+export async function notifyFinders(
+  tx: Tx,
+  options: {
+    settings: NoticeSettings;
+    reportId: string;
+    notice: ReportNotice;
+    duplicates?: boolean;
+    except?: string | null;
+    /** Only these people (a verification request goes to those asked). */
+    only?: string[];
+  },
+): Promise<number> {
+  const report = await tx.report.findUniqueOrThrow({
+    where: { id: options.reportId },
+    select: {
+      id: true,
+      title: true,
+      program: { select: { name: true, product: true } },
+      reporter: { select: { id: true, email: true, name: true, disabledAt: true } },
+      finders: { select: { user: { select: { id: true, email: true, name: true, disabledAt: true } } } },
+      duplicates: {
+        where: options.duplicates ? {} : { id: { in: [] } },
+        select: {
+          id: true,
+          reporter: { select: { id: true, email: true, name: true, disabledAt: true } },
+          finders: { select: { user: { select: { id: true, email: true, name: true, disabledAt: true } } } },
+        },
+      },
+    },
+  });
+  const recipients = new Map<string, Recipient & { reportId: string }>();
+  const add = (
+    user: { id: string; email: string; name: string; disabledAt: Date | null } | null,
+    role: FinderRole,
+    reportId: string,
+  ) => {
+    if (!user || user.disabledAt || recipients.has(user.id) || user.id === options.except) return;
+    if (options.only && !options.only.includes(user.id)) return;
+    recipients.set(user.id, { userId: user.id, email: user.email, name: user.name, role, reportId });
+  };
+  add(report.reporter, 'reporter', report.id);
+  for (const finder of report.finders) add(finder.user, 'co-finder', report.id);
+  for (const duplicate of report.duplicates) {
+    add(duplicate.reporter, 'duplicate', duplicate.id);
+    for (const finder of duplicate.finders) add(finder.user, 'duplicate', duplicate.id);
+  }
+  if (recipients.size === 0) return 0;
+
+  const kind = noticeKindOf(options.notice);
+  const preferences = await tx.noticePreference.findMany({
+    where: { userId: { in: [...recipients.keys()] }, kind },
+    select: { userId: true, delivery: true },
+  });
+  const delivery = new Map(preferences.map((preference) => [preference.userId, preference.delivery]));
+  let told = 0;
+  for (const recipient of recipients.values()) {
+    const chosen = delivery.get(recipient.userId) ?? 'immediate';
+    if (chosen === 'off') continue;
+    const message: OutgoingMessage & { summary: string; url: string } = reportNoticeMessage({
+      to: recipient.email,
+      name: recipient.name,
+      role: recipient.role,
+      // A duplicate's finders follow their own report, whose page shows the canonical's summary.
+      report: { ...report, id: recipient.reportId },
+      publicUrl: options.settings.publicUrl,
+      notice: options.notice,
+    });
+    if (chosen === 'daily') {
+      await tx.pendingNotice.create({
+        data: {
+          userId: recipient.userId,
+          kind,
+          reportId: recipient.reportId,
+          summary: message.summary,
+          url: message.url,
+        },
+        select: { id: true },
+      });
+    } else {
+      const { summary: _summary, url: _url, ...mail } = message;
+      await queueMessage(tx, { smtpConfigured: options.settings.smtpConfigured, message: mail });
+    }
+    told += 1;
+  }
+  return told;
+}

@@ -1,0 +1,63 @@
+import type { Prisma } from '../generated/prisma/client.ts';
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Asks everyone who found a bug just closed as fixed whether the fix works for them: the reporter,
+ * the co-finders, and the finders of reports closed as its duplicates, each once per fix (a report
+ * reopened and fixed again starts a new round). Staff who filed or joined a report are asked too:
+ * the dashboard compares customers' and internal testers' answers. Nobody is asked once the
+ * release has shipped (the requests would expire at once), nor through a disabled account.
+ * Returns the ids of the people asked.
+ */
+export async function requestVerifications(
+  tx: Tx,
+  options: { reportId: string; build: string | null },
+): Promise<{ asked: string[]; build: string; round: number }> {
+  const report = await tx.report.findUniqueOrThrow({
+    where: { id: options.reportId },
+    select: {
+      id: true,
+      source: true,
+      reporter: { select: { id: true, disabledAt: true } },
+      release: { select: { build: true, status: true } },
+      finders: { select: { source: true, user: { select: { id: true, disabledAt: true } } } },
+      duplicates: {
+        select: {
+          source: true,
+          reporter: { select: { id: true, disabledAt: true } },
+          finders: { select: { source: true, user: { select: { id: true, disabledAt: true } } } },
+        },
+      },
+    },
+  });
+  const build = options.build ?? report.release.build;
+  const last = await tx.verification.aggregate({ where: { reportId: report.id }, _max: { round: true } });
+  const round = (last._max.round ?? 0) + 1;
+  if (report.release.status === 'shipped') return { asked: [], build, round };
+
+  const people = new Map<string, { role: string; source: 'customer' | 'internal' }>();
+  const add = (user: { id: string; disabledAt: Date | null } | null, role: string, source: 'customer' | 'internal') => {
+    if (!user || user.disabledAt || people.has(user.id)) return;
+    people.set(user.id, { role, source });
+  };
+  add(report.reporter, 'reporter', report.source);
+  for (const finder of report.finders) add(finder.user, 'co-finder', finder.source);
+  for (const duplicate of report.duplicates) {
+    add(duplicate.reporter, 'duplicate', duplicate.source);
+    for (const finder of duplicate.finders) add(finder.user, 'duplicate', finder.source);
+  }
+  if (people.size === 0) return { asked: [], build, round };
+  await tx.verification.createMany({
+    data: [...people].map(([userId, person]) => ({
+      reportId: report.id,
+      userId,
+      round,
+      role: person.role,
+      source: person.source,
+      build,
+    })),
+    skipDuplicates: true,
+  });
+  return { asked: [...people.keys()], build, round };
+}
