@@ -11,7 +11,9 @@ const commentForGithubSelect = {
   id: true,
   body: true,
   visibility: true,
+  purpose: true,
   githubCommentId: true,
+  attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
   finderId: true,
   author: { select: { role: true, mvpProfile: { select: { handle: true } } } },
   report: { select: { issueRepo: true, issueNumber: true } },
@@ -33,8 +35,10 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
     where: { id: job.commentId },
     select: commentForGithubSelect,
   });
-  // Team notes never leave Fieldtest, whatever queued them.
-  if (comment?.visibility !== 'public' || comment.githubCommentId !== null) return false;
+  // Team notes never leave Fieldtest, whatever queued them; a rescue summary is written for
+  // engineering (it quotes several customers, so no customer reads it in the portal).
+  if (!comment || comment.githubCommentId !== null) return false;
+  if (comment.visibility !== 'public' && comment.purpose !== 'rescue') return false;
   const { issueRepo, issueNumber } = comment.report;
   if (!issueRepo || issueNumber === null) {
     throw new SlotWait(scaled(minuteMs, context.env.github.pacing), 'the report has no GitHub issue yet');
@@ -51,7 +55,9 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
       return true;
     }
   }
-  const body = `${commentHeading(comment)}\n\n${neutraliseGithubText(comment.body).trimEnd()}\n\n${marker}\n`;
+  const files = fileLinks(context.env.publicUrl, comment.attachments);
+  const text = neutraliseGithubText(comment.body).trimEnd();
+  const body = `${commentHeading(comment)}\n\n${[text, files].filter(Boolean).join('\n\n')}\n\n${marker}\n`;
   const answer = await sendWrite(context, () =>
     github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
   );
@@ -61,9 +67,34 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
   return true;
 }
 
+/**
+ * The comment's files as links to the portal, where staff signed in can open them (GitHub never
+ * holds a customer's files). Names are neutralised and kept out of Markdown's link syntax.
+ */
+function fileLinks(publicUrl: string, files: { id: string; fileName: string }[]): string {
+  if (!files.length) return '';
+  const lines = files.map((file) => {
+    const name = neutraliseGithubText(file.fileName).replace(/[[\]()\\`*_<>]/g, '_');
+    return `- [${name}](${publicUrl}/api/attachments/${file.id})`;
+  });
+  return ['Files (open in Fieldtest):', ...lines].join('\n');
+}
+
 /** Who wrote, as engineering reads it on the issue: a co-finder's thread is told apart from the report's. */
-function commentHeading(comment: { finderId: string | null; author: Parameters<typeof publicHandle>[0] }): string {
+function commentHeading(comment: {
+  finderId: string | null;
+  purpose: string;
+  author: Parameters<typeof publicHandle>[0];
+}): string {
   const who = `**${neutraliseGithubText(publicHandle(comment.author))}**`;
+  if (comment.purpose === 'rescue')
+    return `${who} (program lead) asks engineering to reconsider this issue, from Fieldtest:`;
+  if (comment.purpose === 'answer') return `${who} answered engineering's question in Fieldtest:`;
+  if (comment.purpose === 'still_broken') {
+    return comment.finderId === null
+      ? `${who}, who reported this bug, says the fix does not work for them, in Fieldtest:`
+      : `${who}, who found this bug too, says the fix does not work for them, in Fieldtest:`;
+  }
   if (comment.finderId === null) return `${who} wrote in Fieldtest:`;
   return comment.author?.role === 'mvp'
     ? `${who}, who found this bug too, wrote in Fieldtest:`
