@@ -2,12 +2,20 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
+import { claimAttachments } from '../reports/claim-attachments.ts';
+import { attachmentSummarySelect } from '../reports/report-view.ts';
+import { queueIssueUpdate } from '../sync/issue-update.ts';
 
 /**
  * A public comment or, for staff, a team note that customers never see. Each customer writes in
  * their own thread: the reporter on the report, a co-finder on their "me too" entry, which only
  * they and staff read. Staff write on the report's thread (everyone who found the bug reads it) or
  * answer one co-finder's entry.
+ *
+ * A public comment may bring files (added after filing): they join the report, or the co-finder's
+ * entry, and the GitHub comment links to them. While engineering waits for information (status
+ * needs_info) a finder's comment is their answer: the GitHub comment says so, and when the program
+ * chooses, the needs-info label is taken off the issue, which tells engineering it can look again.
  */
 export async function addComment(options: {
   prisma: PrismaClient;
@@ -16,8 +24,9 @@ export async function addComment(options: {
   body: string;
   visibility: 'public' | 'team';
   coFinderEntryId: string | null;
+  attachmentIds: string[];
 }) {
-  const { prisma, user, id, body, visibility } = options;
+  const { prisma, user, id, body, visibility, attachmentIds } = options;
   const access = await assertReportVisible(prisma, user, id);
   if (visibility === 'team' && user.role === 'mvp') {
     throw new AppError('validation', {
@@ -43,9 +52,26 @@ export async function addComment(options: {
     finderId = options.coFinderEntryId;
   }
   const comment = await prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`select id from "Report" where id = ${id}::uuid for no key update`;
+    const report = await tx.report.findUniqueOrThrow({
+      where: { id },
+      select: {
+        status: true,
+        reporterId: true,
+        issueLabels: true,
+        program: { select: { needsInfoLabels: true, clearNeedsInfoOnAnswer: true } },
+      },
+    });
+    const finder = access.view !== 'staff' || report.reporterId === user.id;
+    const answer = visibility === 'public' && report.status === 'needs_info' && finder;
     const created = await tx.reportComment.create({
-      data: { reportId: id, authorId: user.id, visibility, body, finderId },
-      select: { id: true, visibility: true, body: true, createdAt: true, finderId: true },
+      data: { reportId: id, authorId: user.id, visibility, body, finderId, purpose: answer ? 'answer' : 'comment' },
+      select: { id: true, visibility: true, body: true, createdAt: true, finderId: true, purpose: true },
+    });
+    await claimAttachments(tx, {
+      userId: user.id,
+      ids: attachmentIds,
+      attachTo: { reportId: id, finderId, commentId: created.id },
     });
     // A public comment goes to the GitHub issue too, through a sync job committed with it;
     // team notes never leave Fieldtest.
@@ -61,7 +87,24 @@ export async function addComment(options: {
         select: { id: true },
       });
     }
-    return created;
+    if (answer && report.program.clearNeedsInfoOnAnswer) {
+      const wanted = new Set(report.program.needsInfoLabels.map((label) => label.toLowerCase()));
+      const present = report.issueLabels.filter((label) => wanted.has(label.toLowerCase()));
+      if (present.length) {
+        await queueIssueUpdate(tx, {
+          programId: access.programId,
+          reportId: id,
+          key: `answer:${created.id}`,
+          update: { removeLabels: present },
+        });
+      }
+    }
+    const attachments = await tx.attachment.findMany({
+      where: { commentId: created.id },
+      select: attachmentSummarySelect,
+      orderBy: { createdAt: 'asc' },
+    });
+    return { ...created, attachments };
   });
   const { finderId: coFinderEntryId, ...rest } = comment;
   return { ...rest, coFinderEntryId, createdAt: comment.createdAt.toISOString() };

@@ -1,6 +1,6 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { PrismaClient, ReportStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
-import { assertReportVisible } from '../lib/report-access.ts';
+import { assertReportVisible, type ReportAccess } from '../lib/report-access.ts';
 import { attachmentSummarySelect } from '../reports/report-view.ts';
 import { type PersonRow, personSelect, toPerson } from './report-person.ts';
 import type { ReportPage } from './report-views.schemas.ts';
@@ -49,7 +49,11 @@ export async function readReport(options: {
       issueRepo: true,
       issueNumber: true,
       issueUrl: true,
-      program: { select: { name: true } },
+      issueLabels: true,
+      program: { select: { name: true, needsInfoLabels: true } },
+      duplicateOf: {
+        select: { id: true, title: true, status: true, priority: true, fixedAt: true, duplicateOfId: true },
+      },
       release: { select: { version: true } },
       reporter: { select: personSelect },
       attachments: { where: { finderId: null }, ...files },
@@ -80,7 +84,9 @@ export async function readReport(options: {
           createdAt: true,
           authorLogin: true,
           finderId: true,
+          purpose: true,
           author: { select: personSelect },
+          attachments: files,
         },
         orderBy: { createdAt: 'asc' },
       },
@@ -105,6 +111,8 @@ export async function readReport(options: {
     priority: report.priority,
     createdAt: report.createdAt.toISOString(),
     meTooCount: report._count.finders,
+    needsInfo: report.status === 'needs_info' ? needsInfoOf(report, access, staff) : null,
+    duplicateOf: report.duplicateOf ? await canonicalSummary(prisma, report.duplicateOf, staff) : null,
   };
 
   if (access.view === 'co-finder') {
@@ -149,5 +157,93 @@ export async function readReport(options: {
       createdAt: finder.createdAt.toISOString(),
     })),
     timeline,
+  };
+}
+
+type ReadComment = {
+  authorLogin: string | null;
+  finderId: string | null;
+  purpose: string;
+  body: string;
+  createdAt: Date;
+  author: { id: string } | null;
+};
+
+/**
+ * What engineering asked, and whether the reader has answered since: the newest comment from
+ * GitHub on the report's own thread is the question (for a customer it is engineering asking, no
+ * login), and an answer is the reader's own comment marked as one, written after that question.
+ */
+function needsInfoOf(
+  report: { comments: ReadComment[]; events: { kind: string; data: unknown; createdAt: Date }[] },
+  access: ReportAccess,
+  staff: boolean,
+): ReportPage['needsInfo'] {
+  const askedAt =
+    report.events
+      .filter((event) => event.kind === 'status_changed' && (event.data as { to?: unknown })?.to === 'needs_info')
+      .at(-1)?.createdAt ?? null;
+  const question = report.comments
+    .filter((comment) => comment.authorLogin !== null && comment.finderId === null)
+    .at(-1);
+  const since = question?.createdAt ?? askedAt;
+  const thread = access.view === 'co-finder' ? access.finderId : null;
+  const answer = report.comments
+    .filter(
+      (comment) =>
+        comment.purpose === 'answer' &&
+        (staff || comment.finderId === thread) &&
+        (!since || comment.createdAt >= since),
+    )
+    .at(-1);
+  return {
+    askedAt: askedAt?.toISOString() ?? null,
+    question: question
+      ? {
+          author: staff ? (question.authorLogin ?? 'Engineering') : 'Engineering',
+          body: question.body,
+          at: question.createdAt.toISOString(),
+        }
+      : null,
+    answeredAt: answer ? answer.createdAt.toISOString() : null,
+  };
+}
+
+/**
+ * The report a duplicate follows, as anyone who found the bug may know it: its public summary
+ * (title, status, priority, fixed or not), never its text. A canonical that is itself a duplicate
+ * is followed to the end of the chain. Customers get no id (another customer's report is not
+ * theirs to open); staff get it to open the canonical.
+ */
+async function canonicalSummary(
+  prisma: PrismaClient,
+  first: {
+    id: string;
+    title: string;
+    status: ReportStatus;
+    priority: string | null;
+    fixedAt: Date | null;
+    duplicateOfId: string | null;
+  },
+  staff: boolean,
+): Promise<ReportPage['duplicateOf']> {
+  let canonical = first;
+  const seen = new Set([canonical.id]);
+  while (canonical.duplicateOfId && !seen.has(canonical.duplicateOfId)) {
+    const next = await prisma.report.findUnique({
+      where: { id: canonical.duplicateOfId },
+      select: { id: true, title: true, status: true, priority: true, fixedAt: true, duplicateOfId: true },
+    });
+    if (!next) break;
+    seen.add(next.id);
+    canonical = next;
+  }
+  return {
+    id: staff ? canonical.id : null,
+    title: canonical.title,
+    status: canonical.status,
+    priority: canonical.priority,
+    fixed: canonical.status === 'fixed',
+    fixedAt: canonical.fixedAt?.toISOString() ?? null,
   };
 }

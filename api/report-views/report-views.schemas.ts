@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nullableRef } from '../lib/nullable-ref.ts';
-import { reportSourceSchema, reportStatusSchema, severitySchema } from '../reports/reports.schemas.ts';
+import { maxAttachments, reportSourceSchema, reportStatusSchema, severitySchema } from '../reports/reports.schemas.ts';
 
 // What people read about reports: the report page with its timeline, comments, and the staff list.
 
@@ -50,6 +50,38 @@ const summaryShape = {
   priority: z.string().nullable(),
   createdAt: z.iso.datetime(),
   meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
+  needsInfo: z
+    .object({
+      askedAt: z.iso.datetime().nullable(),
+      question: z
+        .object({
+          author: z.string().meta({ description: '"Engineering" for customers; the GitHub login for staff' }),
+          body: z.string(),
+          at: z.iso.datetime(),
+        })
+        .nullable()
+        .meta({ description: "Engineering's newest comment on the report: what was asked" }),
+      answeredAt: z.iso
+        .datetime()
+        .nullable()
+        .meta({ description: "The reader's newest answer since the question (staff: anyone's)" }),
+    })
+    .nullable()
+    .meta({ description: 'Set while engineering waits for more information (status needs_info)' }),
+  duplicateOf: z
+    .object({
+      id: z.uuid().nullable().meta({ description: 'Staff only: the canonical report, to open it' }),
+      title: z.string(),
+      status: reportStatusSchema,
+      priority: z.string().nullable(),
+      fixed: z.boolean(),
+      fixedAt: z.iso.datetime().nullable(),
+    })
+    .nullable()
+    .meta({
+      description:
+        "The report this one duplicates (followed to the end of a chain): its public summary, whose status this report's follows",
+    }),
 };
 
 /** One "me too": the co-finder's own words, machine and files. */
@@ -106,7 +138,15 @@ export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }
 
 export const addCommentBody = z
   .strictObject({
-    body: z.string().trim().min(1, { error: 'Write something' }).max(20_000),
+    body: z.string().trim().max(20_000).default(''),
+    attachmentIds: z
+      .array(z.uuid({ error: 'Not a file id' }))
+      .max(maxAttachments, { error: `At most ${maxAttachments} files` })
+      .default([])
+      .meta({
+        description:
+          'Files uploaded with POST /api/attachments: added to the report (or to your "me too" entry) and linked from the GitHub comment',
+      }),
     visibility: z.enum(['public', 'team']).default('public').meta({
       description: 'public: the reporter sees it; team: staff only (MVPs cannot write team notes)',
     }),
@@ -120,6 +160,16 @@ export const addCommentBody = z
           "A co-finder's comments always go to their own entry",
       }),
   })
+  .superRefine((value, context) => {
+    if (!value.body && value.attachmentIds.length === 0)
+      context.addIssue({ code: 'custom', path: ['body'], message: 'Write something or add a file' });
+    if (value.visibility === 'team' && value.attachmentIds.length > 0)
+      context.addIssue({
+        code: 'custom',
+        path: ['attachmentIds'],
+        message: 'Files go with public comments: a file on the report is read by its reporter',
+      });
+  })
   .meta({ id: 'AddCommentBody' });
 
 export const commentSchema = z
@@ -128,6 +178,10 @@ export const commentSchema = z
     visibility: z.enum(['public', 'team']),
     body: z.string(),
     coFinderEntryId: z.uuid().nullable(),
+    purpose: z.enum(['comment', 'answer', 'still_broken', 'rescue']).meta({
+      description: 'answer: written while engineering waited for more information from this thread',
+    }),
+    attachments: attachmentListSchema,
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'ReportComment' });

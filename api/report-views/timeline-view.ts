@@ -20,7 +20,12 @@ const customerEventData: Record<string, readonly string[]> = {
   duplicate_of: [],
   moved: [],
   deleted: [],
+  // Engineering asked those who found the bug to check its fix on this build.
+  verification_requested: ['build', 'round'],
 };
+
+/** What a customer reads of their own answer to a request to check the fix (the note stays in the panel). */
+const ownAnswerData = ['result', 'build', 'round'] as const;
 
 const engineering: ReportPerson = { displayName: 'Engineering', handle: null, role: null };
 
@@ -40,6 +45,10 @@ export type TimelineComment = {
   authorLogin: string | null;
   author: PersonRow | null;
   finderId: string | null;
+  /** comment, answer (to a needs-info question), still_broken, rescue. */
+  purpose: string;
+  /** Files that came with the comment: readable by the same people as the comment's thread. */
+  attachments: { id: string; fileName: string; contentType: string; size: number }[];
 };
 
 export function toTimeline(options: {
@@ -52,6 +61,7 @@ export function toTimeline(options: {
   const { viewer, access, actors } = options;
   const staff = access.view === 'staff';
   const entries: (Omit<TimelineEntry, 'at'> & { at: Date })[] = [];
+  const othersAnswers: { event: TimelineEvent; data: Record<string, unknown> }[] = [];
 
   for (const event of options.events) {
     // A comment written on GitHub is on the timeline as itself; its event only records its arrival.
@@ -60,6 +70,13 @@ export function toTimeline(options: {
     const actor = event.actorId ? (actors.get(event.actorId) ?? null) : null;
     if (staff) {
       entries.push({ ...base(event), actor: actor ? toPerson(actor, viewer) : null, data });
+      continue;
+    }
+    if (event.kind === 'verification_answered') {
+      // A customer reads their own answer; of others' only how many said what (verificationSummaries).
+      if (event.actorId === viewer.id) {
+        entries.push({ ...base(event), actor: actor ? toPerson(actor, viewer) : null, data: ownAnswer(data) });
+      } else othersAnswers.push({ event, data });
       continue;
     }
     const keys = customerEventData[event.kind];
@@ -81,13 +98,44 @@ export function toTimeline(options: {
       actor: commentAuthor(comment, viewer, staff),
       text: comment.body,
       coFinderEntryId: comment.finderId,
-      data: {},
+      data: {
+        purpose: comment.purpose,
+        // A co-finder reads staff's words on the report's thread, not the report's files.
+        files: staff || access.view === 'reporter' || comment.finderId !== null ? comment.attachments : [],
+      },
     });
   }
+
+  entries.push(...verificationSummaries(othersAnswers));
 
   return entries
     .sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id))
     .map((entry) => ({ ...entry, at: entry.at.toISOString() }));
+}
+
+function ownAnswer(data: Record<string, unknown>): Record<string, unknown> {
+  return { ...Object.fromEntries(ownAnswerData.filter((key) => key in data).map((key) => [key, data[key]])), mine: true };
+}
+
+/**
+ * Other people's answers to a customer: per round of requests one entry, at the latest answer,
+ * saying only how many found the fix working and how many still broken; no identity, no note.
+ */
+function verificationSummaries(answers: { event: TimelineEvent; data: Record<string, unknown> }[]) {
+  const rounds = new Map<unknown, { last: TimelineEvent; fixed: number; stillBroken: number }>();
+  for (const { event, data } of answers) {
+    const round = rounds.get(data.round) ?? { last: event, fixed: 0, stillBroken: 0 };
+    if (data.result === 'fixed') round.fixed += 1;
+    else if (data.result === 'still_broken') round.stillBroken += 1;
+    if (event.createdAt >= round.last.createdAt) round.last = event;
+    rounds.set(data.round, round);
+  }
+  return [...rounds].map(([round, summary]) => ({
+    ...base(summary.last),
+    kind: 'verification_summary',
+    actor: null,
+    data: { round, fixed: summary.fixed, stillBroken: summary.stillBroken },
+  }));
 }
 
 function base(event: TimelineEvent) {

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
-import { AppError, type FieldError } from '../lib/app-error.ts';
+import { AppError } from '../lib/app-error.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
-import { checkAttachments } from './check-attachments.ts';
+import { claimAttachments } from './claim-attachments.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
 import { compactEnvironment, reportSuggestionSelect, toReportSuggestion } from './report-view.ts';
 import type { meTooBody, ReportSuggestion } from './reports.schemas.ts';
@@ -55,17 +55,11 @@ export async function addMeToo(
         },
         select: { id: true },
       });
-      if (attachmentIds.length) {
-        const { count } = await tx.attachment.updateMany({
-          where: { id: { in: attachmentIds }, uploaderId: user.id, reportId: null },
-          data: { reportId, finderId: finder.id },
-        });
-        if (count !== attachmentIds.length) {
-          const fields: FieldError[] = [];
-          await checkAttachments(tx, { userId: user.id, ids: attachmentIds, fields });
-          throw new AppError('validation', { detail: 'Invalid body.', fields });
-        }
-      }
+      await claimAttachments(tx, {
+        userId: user.id,
+        ids: attachmentIds,
+        attachTo: { reportId, finderId: finder.id },
+      });
       await tx.reportEvent.create({
         data: { reportId, kind: 'me_too', actorId: user.id, data: { source } },
         select: { id: true },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { attachmentContentTypes } from '../../../../api/attachments/attachments.schemas.ts';
 import { severities } from '../../../../api/reports/reports.schemas.ts';
+import { newClientKey } from '../../lib/client-key.ts';
 
 // The report form as typed, kept in two places: this browser's localStorage at every keystroke (a
 // closed tab or a lost connection loses nothing) and the server (the same draft on another device).
@@ -63,16 +64,6 @@ export function hasContent(values: DraftValues): boolean {
     [values.title, values.steps, values.expected, values.actual].some((value) => value.trim() !== '') ||
     values.attachments.length > 0
   );
-}
-
-/** A random UUID; `crypto.randomUUID` exists only on https and localhost, random bytes everywhere. */
-export function newClientKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
-  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 // Per person: someone else signing in on the same browser does not get this draft.

@@ -91,11 +91,3 @@ export function deleteServerDraft() {
 }
 
 /** One file, as multipart/form-data; the server reads its type from the content and answers its id. */
-export function uploadAttachment(file: File, signal: AbortSignal) {
-  return unwrap(api.attachments.$post({ form: { file } }, { init: { signal } }));
-}
-
-/** An upload taken out of the form before filing. */
-export function deleteAttachment(id: string) {
-  return unwrap(api.attachments[':id'].$delete({ param: { id } }));
-}

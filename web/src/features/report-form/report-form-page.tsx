@@ -2,6 +2,8 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fileReportBody, type Report, type ReportSuggestion } from '../../../../api/reports/reports.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
+import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { type BrowserEnvironment, readBrowserEnvironment } from '../../lib/browser-environment.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
@@ -10,7 +12,6 @@ import { listFieldError } from '../../lib/list-text.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
-import { AttachmentsField } from './attachments-field.tsx';
 import { EnvironmentFields } from './environment-fields.tsx';
 import {
   type DraftEnvironment,
@@ -25,7 +26,6 @@ import { isSearchable, useFileReport, useServerDraft, useSimilarReports } from '
 import { type ReportableRelease, useProgramComponents, useReportableReleases } from './reportable-releases.ts';
 import { severityOptions } from './severity.ts';
 import { SimilarReports } from './similar-reports.tsx';
-import { useAttachmentUploads } from './use-attachment-uploads.ts';
 import { useDraftAutosave } from './use-draft-autosave.ts';
 
 type FormValues = Omit<DraftValues, 'attachments'>;

@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { meTooBody, type ReportSuggestion } from '../../../../api/reports/reports.schemas.ts';
+import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
+import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
-import { AttachmentsField } from './attachments-field.tsx';
 import type { DraftEnvironment } from './report-draft.ts';
 import { useMeToo } from './report-form-api.ts';
-import { useAttachmentUploads } from './use-attachment-uploads.ts';
 
 /**
  * Reports of the same release that read like this one, shown while it is typed: saying "me too" to

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { addCommentBody } from '../../../../api/report-views/report-views.schemas.ts';
+import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
+import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useAddComment } from './report-page-api.ts';
@@ -18,32 +20,59 @@ const readers: Record<Exclude<Author, 'staff'>, string> = {
  * a public reply is one choice away; a public reply goes to everyone who found the bug, or to one
  * co-finder's thread (`threads`, by entry id).
  */
-export function CommentForm(props: { reportId: string; author: Author; threads: Map<string, string> }) {
+export function CommentForm(props: {
+  reportId: string;
+  author: Author;
+  threads: Map<string, string>;
+  /** Engineering waits for information: the reader's comment is their answer. */
+  answering?: boolean;
+}) {
   const staff = props.author === 'staff';
+  const uploads = useAttachmentUploads([]);
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<Visibility>(staff ? 'team' : 'public');
   const [thread, setThread] = useState('');
-  const [added, setAdded] = useState<Visibility | null>(null);
+  const [added, setAdded] = useState<Visibility | 'answer' | null>(null);
   const add = useAddComment(props.reportId);
   const form = useSchemaForm(addCommentBody, add);
   const team = visibility === 'team';
+  const answering = Boolean(props.answering) && !staff;
+  const heading = answering ? 'Answer engineering' : 'Add a comment';
   return (
     <form
       className={team ? 'comment-form comment-form-team' : 'comment-form'}
-      aria-label="Add a comment"
+      aria-label={heading}
+      id={answering ? 'answer' : undefined}
       noValidate
-      onSubmit={form.onSubmit(() => ({ body, visibility, coFinderEntryId: thread || null }), {
-        onSuccess: (comment) => {
-          setBody('');
-          setAdded(comment.visibility);
+      onSubmit={form.onSubmit(
+        () => ({
+          body,
+          visibility,
+          coFinderEntryId: thread || null,
+          attachmentIds: team ? [] : uploads.uploaded.map((attachment) => attachment.id),
+        }),
+        {
+          onSuccess: (comment) => {
+            setBody('');
+            uploads.reset({ discard: false });
+            setAdded(comment.purpose === 'answer' ? 'answer' : comment.visibility);
+          },
         },
-      })}
+      )}
     >
-      <h3 className="comment-form-heading">Add a comment</h3>
-      {added ? <Notice tone="success">{added === 'team' ? 'Team note added.' : 'Comment added.'}</Notice> : null}
+      <h3 className="comment-form-heading">{heading}</h3>
+      {added ? (
+        <Notice tone="success">
+          {added === 'team'
+            ? 'Team note added.'
+            : added === 'answer'
+              ? 'Answer sent to engineering.'
+              : 'Comment added.'}
+        </Notice>
+      ) : null}
       <FormAlert message={form.formError} />
       <MarkdownField
-        label="Comment"
+        label={answering ? 'Your answer' : 'Comment'}
         name="body"
         value={body}
         onChange={(value) => {
@@ -99,8 +128,17 @@ export function CommentForm(props: { reportId: string; author: Author; threads: 
           )}
         </Field>
       ) : null}
-      <button type="submit" disabled={form.pending}>
-        Add comment
+      {team ? null : (
+        <AttachmentsField
+          label="Files (optional)"
+          entries={uploads.entries}
+          error={form.fieldErrors.attachmentIds}
+          onAdd={uploads.add}
+          onRemove={uploads.remove}
+        />
+      )}
+      <button type="submit" disabled={form.pending || uploads.uploading}>
+        {answering ? 'Send answer' : 'Add comment'}
       </button>
     </form>
   );

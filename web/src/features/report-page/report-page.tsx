@@ -8,7 +8,9 @@ import { Markdown } from '../../lib/markdown.tsx';
 import { environmentEntries, personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
+import { VerificationPanel } from '../verification/verification-panel.tsx';
 import { CommentForm } from './comment-form.tsx';
+import { FollowUpNotices } from './follow-up-notices.tsx';
 import { ReportAttachments } from './report-attachments.tsx';
 import { useReport } from './report-page-api.ts';
 import { ReportTimeline } from './report-timeline.tsx';
@@ -69,7 +71,7 @@ function ReportView(props: { report: ReportDetail }) {
       <div className="status-line">
         <ReportStatusBadge status={report.status} priority={report.priority} />
         {/* The badge names the priority of a triaged report; a fixed or closed one may still carry one. */}
-        {report.priority && report.status !== 'triaged' ? (
+        {report.priority && report.status !== 'triaged' && report.status !== 'needs_info' ? (
           <span className="badge badge-priority">Priority {report.priority}</span>
         ) : null}
         {report.yourRole ? <span className="hint">You filed this report.</span> : null}
@@ -77,6 +79,8 @@ function ReportView(props: { report: ReportDetail }) {
           <span className="hint">{countOf(report.meTooCount, 'other person', 'others')} found it too.</span>
         ) : null}
       </div>
+      <FollowUpNotices report={report} staff={staff} />
+      <VerificationPanel reportId={report.id} />
       <section aria-label="Summary" className="report-summary">
         <dl className="details">
           <dt>Release</dt>
@@ -127,6 +131,7 @@ function ReportView(props: { report: ReportDetail }) {
           reportId={report.id}
           author={staff ? 'staff' : 'reporter'}
           threads={staff ? threadNames(report.coFinders) : new Map()}
+          answering={report.status === 'needs_info'}
         />
       </section>
     </main>
@@ -216,7 +221,7 @@ function CoFinderPage(props: { report: CoFinderView }) {
       <h1>{report.title}</h1>
       <div className="status-line">
         <ReportStatusBadge status={report.status} priority={report.priority} />
-        {report.priority && report.status !== 'triaged' ? (
+        {report.priority && report.status !== 'triaged' && report.status !== 'needs_info' ? (
           <span className="badge badge-priority">Priority {report.priority}</span>
         ) : null}
         <span className="hint">
@@ -224,6 +229,8 @@ function CoFinderPage(props: { report: CoFinderView }) {
           {report.meTooCount > 1 ? `, with ${countOf(report.meTooCount - 1, 'other person', 'others')}` : ''}.
         </span>
       </div>
+      <FollowUpNotices report={report} staff={false} />
+      <VerificationPanel reportId={report.id} />
       <section aria-label="Summary" className="report-summary">
         <dl className="details">
           <dt>Release</dt>
@@ -262,7 +269,12 @@ function CoFinderPage(props: { report: CoFinderView }) {
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">Timeline</h2>
         <ReportTimeline entries={report.timeline} threads={new Map()} />
-        <CommentForm reportId={report.id} author="co-finder" threads={new Map()} />
+        <CommentForm
+          reportId={report.id}
+          author="co-finder"
+          threads={new Map()}
+          answering={report.status === 'needs_info'}
+        />
       </section>
     </main>
   );

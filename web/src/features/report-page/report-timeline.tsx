@@ -4,13 +4,14 @@ import { formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { personLabel } from '../../lib/report-labels.ts';
 import { statusNames } from '../../lib/report-status.tsx';
+import { useSignedInUser } from '../../lib/session.ts';
 
 function statusName(value: unknown): string | null {
   return (reportStatuses as readonly unknown[]).includes(value) ? statusNames[value as ReportStatus] : null;
 }
 
 /** One line about what happened; events come from people in the portal and from engineering's GitHub. */
-function describe(entry: TimelineEntry): string {
+function describe(entry: TimelineEntry, staff: boolean): string {
   const who = entry.actor ? personLabel(entry.actor) : null;
   const by = who ? ` by ${who}` : '';
   switch (entry.kind) {
@@ -19,6 +20,7 @@ function describe(entry: TimelineEntry): string {
     case 'me_too':
       return who ? `${who} found it too` : 'Someone found it too';
     case 'comment':
+      if (entry.data.purpose === 'answer') return `${who ?? 'Someone'} answered engineering's question`;
       return `${who ?? 'Someone'} commented`;
     case 'note':
       return `${who ?? 'Someone'} wrote a team note`;
@@ -48,6 +50,32 @@ function describe(entry: TimelineEntry): string {
       return 'The GitHub issue moved to another repository';
     case 'deleted':
       return 'The GitHub issue was deleted';
+    case 'verification_requested': {
+      const build = typeof entry.data.build === 'string' ? ` on build ${entry.data.build}` : '';
+      return staff
+        ? `Everyone who found it was asked to check the fix${build}`
+        : `Engineering asked you to check the fix${build}`;
+    }
+    case 'verification_answered': {
+      const build = typeof entry.data.build === 'string' ? ` on build ${entry.data.build}` : '';
+      const answer = entry.data.result === 'fixed' ? 'it is fixed for' : 'it is still broken for';
+      return entry.data.mine === true
+        ? `You said ${answer} you${build}`
+        : `${who ?? 'Someone'} said ${answer} them${build}`;
+    }
+    case 'verification_summary': {
+      const fixed = Number(entry.data.fixed) || 0;
+      const broken = Number(entry.data.stillBroken) || 0;
+      const said = [
+        fixed ? `${fixed} found the fix working` : '',
+        broken ? `${broken} found it still broken` : '',
+      ].filter(Boolean);
+      return `Others who checked the fix: ${said.join(', ') || 'no answer yet'}`;
+    }
+    case 'fixed_in_changed': {
+      const build = entry.data.to;
+      return typeof build === 'string' ? `Fix build set to ${build}${by}` : `Fix build cleared${by}`;
+    }
     case 'status': {
       const status = statusName(entry.data.to ?? entry.data.status);
       return status ? `Status changed to ${status}${by}` : `Status changed${by}`;
@@ -68,6 +96,7 @@ function describe(entry: TimelineEntry): string {
  * for replies, and staff see which co-finder's thread a comment belongs to (`threads` names them).
  */
 export function ReportTimeline(props: { entries: TimelineEntry[]; threads: Map<string, string> }) {
+  const staff = useSignedInUser().role !== 'mvp';
   return (
     <ol className="timeline">
       {props.entries.map((entry) => (
@@ -77,14 +106,37 @@ export function ReportTimeline(props: { entries: TimelineEntry[]; threads: Map<s
             {entry.coFinderEntryId && props.threads.has(entry.coFinderEntryId) ? (
               <span className="badge badge-thread">On {props.threads.get(entry.coFinderEntryId)}</span>
             ) : null}
-            <span className="timeline-what">{describe(entry)}</span>{' '}
+            <span className="timeline-what">{describe(entry, staff)}</span>{' '}
             <time className="timeline-when" dateTime={entry.at}>
               {formatDateTime(entry.at)}
             </time>
           </p>
           {entry.text ? <Markdown text={entry.text} /> : null}
+          <CommentFiles files={entry.data.files} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The files that came with a comment, as links the reader may open. */
+function CommentFiles(props: { files: unknown }) {
+  const files = Array.isArray(props.files)
+    ? props.files.filter(
+        (file): file is { id: string; fileName: string } =>
+          typeof file?.id === 'string' && typeof file?.fileName === 'string',
+      )
+    : [];
+  if (!files.length) return null;
+  return (
+    <ul className="comment-files" aria-label="Files">
+      {files.map((file) => (
+        <li key={file.id}>
+          <a href={`/api/attachments/${file.id}`} target="_blank" rel="noreferrer">
+            {file.fileName}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

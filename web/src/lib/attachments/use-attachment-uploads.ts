@@ -1,17 +1,21 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Attachment } from '../../../../api/attachments/attachments.schemas.ts';
 import { attachmentLimits } from '../../../../api/attachments/attachments.schemas.ts';
 import { maxAttachments } from '../../../../api/reports/reports.schemas.ts';
-import { ApiError, errorMessage } from '../../lib/api-client.ts';
-import { formatBytes } from '../../lib/format.ts';
-import { type DraftAttachment, newClientKey } from './report-draft.ts';
-import { deleteAttachment, uploadAttachment } from './report-form-api.ts';
+import { ApiError, errorMessage } from '../api-client.ts';
+import { newClientKey } from '../client-key.ts';
+import { formatBytes } from '../format.ts';
+import { deleteAttachment, uploadAttachment } from './attachment-api.ts';
+
+/** A stored file as a form holds it. */
+export type UploadedAttachment = Pick<Attachment, 'id' | 'fileName' | 'contentType' | 'size'>;
 
 type Common = { key: string; fileName: string; size: number; thumbnail: string | null };
 
 /** A file in the form: on its way up, stored (then it has an id), or refused with the reason. */
 export type AttachmentEntry =
   | (Common & { state: 'uploading' })
-  | (Common & { state: 'uploaded'; attachment: DraftAttachment })
+  | (Common & { state: 'uploaded'; attachment: UploadedAttachment })
   | (Common & { state: 'failed'; error: string });
 
 // The server decides by the content; this only spares uploading what no kind of file may be.
@@ -33,7 +37,7 @@ function isImage(contentType: string): boolean {
  * The form's attachments. Each file uploads as soon as it is chosen, so filing does not wait for
  * them; what was uploaded before (a restored draft) comes back with its thumbnail from the server.
  */
-export function useAttachmentUploads(initial: DraftAttachment[]) {
+export function useAttachmentUploads(initial: UploadedAttachment[]) {
   const [entries, setEntries] = useState<AttachmentEntry[]>(() =>
     initial.map((attachment) => ({
       key: attachment.id,
