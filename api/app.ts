@@ -22,15 +22,18 @@ import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
 import { mvpRouter } from './mvp/mvp.router.ts';
 import { mvpAccountsRouter } from './mvp-accounts/mvp-accounts.router.ts';
+import { noticesRouter } from './notices/notices.router.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
 import { reportViewsRouter } from './report-views/report-views.router.ts';
 import { reportsRouter } from './reports/reports.router.ts';
+import { rescueRouter } from './rescue/rescue.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 import { statsRouter } from './stats/stats.router.ts';
 import { syncHealthRouter } from './sync-health/sync-health.router.ts';
+import { verificationRouter } from './verification/verification.router.ts';
 
 export const bodyLimitBytes = 1024 * 1024;
 /** Attachments (screenshots, logs, short videos) are uploaded one file per request here. */
@@ -56,13 +59,16 @@ function apiRoutes() {
     .route('/', joinRouter)
     .route('/', mvpRouter)
     .route('/', mvpAccountsRouter)
+    .route('/', noticesRouter)
     .route('/', outboxRouter)
     .route('/', programsRouter)
     .route('/', releasesRouter)
     .route('/', reportsRouter)
     .route('/', reportViewsRouter)
     .route('/', statsRouter)
+    .route('/', rescueRouter)
     .route('/', syncHealthRouter)
+    .route('/', verificationRouter)
     .route('/', attachmentsRouter)
     .route('/', githubWebhooksRouter);
 }

@@ -47,6 +47,12 @@ const envSchema = z
     GITHUB_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
     SYNC_WORKER: booleanText.default(true),
     SYNC_RECONCILE_SECONDS: z.coerce.number().min(1).default(300),
+    // Fractions of an hour let tests and demos see a digest within seconds.
+    NOTICE_DIGEST_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 7)
+      .default(24),
   })
   .superRefine((env, ctx) => {
     const app = [env.GITHUB_APP_ID, env.GITHUB_APP_PRIVATE_KEY, env.GITHUB_APP_INSTALLATION_ID];
@@ -108,6 +114,7 @@ const envSchema = z
       },
       syncWorker: env.SYNC_WORKER,
       reconcileSeconds: env.SYNC_RECONCILE_SECONDS,
+      noticeDigestHours: env.NOTICE_DIGEST_HOURS,
     };
   });
 

@@ -11,6 +11,7 @@ import { createGithubClient } from './github/github-client.ts';
 import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
 import type { Logger } from './lib/logger.ts';
 import { startMessageDelivery } from './mail/deliver-messages.ts';
+import { startNoticeDigests } from './notices/start-notice-digests.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
 import { startSyncWorker } from './sync/start-sync-worker.ts';
 
@@ -54,6 +55,13 @@ export async function startServer(options: {
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
+    const digests = startNoticeDigests({
+      prisma: database.prisma,
+      settings: { publicUrl: env.publicUrl, smtpConfigured: delivery !== null },
+      periodHours: env.noticeDigestHours,
+      logger,
+      queued: () => delivery?.wake(),
+    });
     // The GitHub sync's loops, unless they run apart (`npm run worker`, SYNC_WORKER=false):
     // outbound jobs need credentials; webhook processing and reconciliation run with what is set.
     const github = createGithubClient(env.github);
@@ -120,6 +128,7 @@ export async function startServer(options: {
         }, graceMs);
         await closed;
         clearTimeout(timer);
+        await digests.stop();
         await delivery?.stop();
         await sweep.stop();
         // A job in hand is finished, never cut off between GitHub's answer and the commit.

@@ -8,8 +8,10 @@ import { resolve } from 'node:path';
 import { parseEnv } from '../api/env.ts';
 import { createLogger } from '../api/lib/logger.ts';
 import { startServer } from '../api/start-server.ts';
+import { rescueDemo } from './demo/rescue-demo.ts';
 import { seedDemoProgram } from './demo/seed-demo-program.ts';
 import { triageDemoIssues } from './demo/triage-demo-issues.ts';
+import { verificationDemo } from './demo/verification-demo.ts';
 import { startGithubEmulator } from './github-emulator/start-github-emulator.ts';
 
 const started = Date.now();
@@ -72,6 +74,10 @@ say('engineering triages on GitHub: priority labels, duplicates, fixes, issues o
 const actions = await triageDemoIssues(prisma, emulator.control, demo);
 await waitFor('the webhooks', async () => (await prisma.webhookDelivery.count({ where: { status: 'pending' } })) === 0);
 say(`${actions} changes on GitHub followed back into Fieldtest`);
+const checked = await verificationDemo(prisma, emulator.control, demo);
+say(`finders checked fixes: ${checked.answered} of ${checked.requests} answered, ${checked.stillBroken} still broken`);
+const rescue = await rescueDemo(prisma, emulator.control, demo);
+say(`rescue: ${rescue.sent} not-planned bug sent back to engineering, ${rescue.listed} left on the list`);
 
 process.stderr.write(`
 Fieldtest demo is running at ${server.url}

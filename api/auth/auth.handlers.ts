@@ -3,6 +3,7 @@ import { clearSessionCookie, startSession } from '../lib/session.ts';
 import type {
   inspectLinkRoute,
   meRoute,
+  requestPasswordResetRoute,
   sessionRoute,
   setPasswordRoute,
   signInRoute,
@@ -10,6 +11,7 @@ import type {
   signOutRoute,
 } from './auth.routes.ts';
 import { inspectLink } from './inspect-link.ts';
+import { requestPasswordReset } from './request-password-reset.ts';
 import { setPasswordFromLink } from './set-password-from-link.ts';
 import { signIn } from './sign-in.ts';
 import { signOut } from './sign-out.ts';
@@ -54,4 +56,19 @@ export const setPasswordHandler: AppRouteHandler<typeof setPasswordRoute> = asyn
   const user = await setPasswordFromLink({ prisma: c.var.deps.prisma, token, password });
   await startSession(c, user.id);
   return c.json(user, 200);
+};
+
+export const requestPasswordResetHandler: AppRouteHandler<typeof requestPasswordResetRoute> = async (c) => {
+  const { prisma, mail, env } = c.var.deps;
+  const { mailed } = await requestPasswordReset({
+    prisma,
+    smtpConfigured: mail.smtpConfigured,
+    publicUrl: env.publicUrl,
+    ip: c.var.clientIp,
+    email: c.req.valid('json').email,
+  });
+  // The log tells operators what the answer does not; it names no address.
+  if (mailed) mail.wake();
+  c.var.logger.info({ mailed }, 'password reset requested');
+  return c.json({ status: 'requested' as const }, 202);
 };

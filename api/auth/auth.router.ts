@@ -9,4 +9,5 @@ export const authRouter = createRouter()
   .openapi(routes.meRoute, handlers.meHandler)
   .openapi(routes.sessionRoute, handlers.sessionHandler)
   .openapi(routes.inspectLinkRoute, handlers.inspectLinkHandler)
-  .openapi(routes.setPasswordRoute, handlers.setPasswordHandler);
+  .openapi(routes.setPasswordRoute, handlers.setPasswordHandler)
+  .openapi(routes.requestPasswordResetRoute, handlers.requestPasswordResetHandler);

@@ -4,6 +4,8 @@ import { requireRole } from '../lib/require-role.ts';
 import {
   inspectLinkBody,
   linkInfoSchema,
+  passwordResetBody,
+  passwordResetRequestedSchema,
   sessionSchema,
   setPasswordBody,
   signInBody,
@@ -70,7 +72,23 @@ export const setPasswordRoute = createRoute({
   method: 'post',
   path: '/api/auth/set-password',
   tags,
-  summary: 'Choose a password through a one-time link; signs in',
+  summary: "Choose a password through a one-time link (a new account's or a reset); ends other sessions, signs in",
   request: { body: jsonBody(setPasswordBody) },
   responses: { 200: jsonResponse(userSchema, 'Password set and signed in'), ...problems(400, 403, 410, 415) },
+});
+
+export const requestPasswordResetRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/password-reset',
+  tags,
+  summary: 'E-mail a single-use link to choose a new password',
+  description:
+    'Answers 202 with the same body whether or not an account has the address, is disabled or has no ' +
+    'password yet; only an enabled account is sent the link (valid 60 minutes, voiding its earlier unused ' +
+    'reset links), which /api/auth/set-password redeems. Limited per caller and per e-mail address (429).',
+  request: { body: jsonBody(passwordResetBody) },
+  responses: {
+    202: jsonResponse(passwordResetRequestedSchema, 'Requested'),
+    ...problems(400, 403, 415, 429),
+  },
 });

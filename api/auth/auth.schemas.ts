@@ -53,5 +53,14 @@ export const setPasswordBody = z
   .strictObject({ token: linkTokenSchema, password: passwordSchema })
   .meta({ id: 'SetPasswordBody' });
 
+export const passwordResetBody = z.strictObject({ email: emailSchema }).meta({ id: 'PasswordResetBody' });
+
+export const passwordResetRequestedSchema = z.object({ status: z.literal('requested') }).meta({
+  id: 'PasswordResetRequested',
+  description:
+    'The same answer whether or not an account has this address: if an enabled one has, a single-use link ' +
+    'to choose a new password was e-mailed to it',
+});
+
 export type SignInBody = z.input<typeof signInBody>;
 export type User = z.output<typeof userSchema>;

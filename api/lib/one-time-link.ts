@@ -27,24 +27,27 @@ export async function createOneTimeLink(
   return { url: `${options.publicUrl}${paths[options.purpose]}#${token}`, expiresAt };
 }
 
-/** Spends a link exactly once, even when two requests race; an unknown, spent or expired link is 410. */
+/**
+ * Spends a link exactly once, even when two requests race; an unknown, spent or expired link, or one
+ * made for another purpose than those accepted, is 410.
+ */
 export async function redeemOneTimeLink(
   tx: Tx,
   token: string,
-  purpose: TokenPurpose,
-): Promise<{ userId: string | null }> {
+  accepted: TokenPurpose | readonly TokenPurpose[],
+): Promise<{ userId: string | null; purpose: TokenPurpose }> {
   const tokenHash = hashToken(token);
+  const purposes: readonly TokenPurpose[] = typeof accepted === 'string' ? [accepted] : accepted;
   const spent = await tx.accountToken.updateMany({
-    where: { tokenHash, purpose, usedAt: null, expiresAt: { gt: new Date() } },
+    where: { tokenHash, purpose: { in: [...purposes] }, usedAt: null, expiresAt: { gt: new Date() } },
     data: { usedAt: new Date() },
   });
   if (spent.count !== 1)
     throw linkError(
       await tx.accountToken.findUnique({ where: { tokenHash }, select: { usedAt: true, purpose: true } }),
-      purpose,
+      purposes,
     );
-  const link = await tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true } });
-  return link;
+  return tx.accountToken.findUniqueOrThrow({ where: { tokenHash }, select: { userId: true, purpose: true } });
 }
 
 export async function inspectOneTimeLink(tx: Tx, token: string) {
@@ -52,15 +55,15 @@ export async function inspectOneTimeLink(tx: Tx, token: string) {
     where: { tokenHash: hashToken(token) },
     select: { purpose: true, usedAt: true, expiresAt: true, user: { select: { email: true, name: true } } },
   });
-  if (!link || link.usedAt || link.expiresAt <= new Date()) throw linkError(link, link?.purpose);
+  if (!link || link.usedAt || link.expiresAt <= new Date()) throw linkError(link, link ? [link.purpose] : []);
   return link;
 }
 
 function linkError(
   link: { usedAt: Date | null; purpose: TokenPurpose } | null,
-  purpose: TokenPurpose | undefined,
+  accepted: readonly TokenPurpose[],
 ): AppError {
-  if (!link || link.purpose !== purpose)
+  if (!link || !accepted.includes(link.purpose))
     return new AppError('link_invalid', { detail: 'This link is not valid. Ask for a new one.' });
   if (link.usedAt)
     return new AppError('link_invalid', { detail: 'This link has already been used. Ask for a new one.' });

@@ -1,6 +1,7 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../lib/logger.ts';
+import { type PollLoop, startPollLoop } from '../lib/poll-loop.ts';
 
 export const maxDeliveryAttempts = 6;
 
@@ -63,41 +64,22 @@ export function startMessageDelivery(options: {
   from: string;
   logger: Logger;
   intervalMs?: number;
-}): { wake: () => void; stop: () => Promise<void> } {
+}): PollLoop {
   const transport = createTransport(options.smtpUrl);
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | undefined;
-  let again = false;
-  let stopped = false;
-  const drain = async () => {
-    do {
-      again = false;
-      let result: { sent: number; failed: number };
-      do {
-        result = await deliverDueMessages({ ...options, transport });
-      } while (result.sent + result.failed > 0 && !stopped);
-    } while (again && !stopped);
-  };
-  const tick = () => {
-    clearTimeout(timer);
-    if (current) {
-      again = true;
-      return;
-    }
-    current = drain()
-      .catch((error: unknown) => options.logger.error({ err: error }, 'message delivery loop failed'))
-      .finally(() => {
-        current = undefined;
-        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 5000);
-      });
-  };
-  tick();
+  const loop = startPollLoop({
+    logger: options.logger,
+    name: 'message delivery',
+    intervalMs: options.intervalMs ?? 5000,
+    // A failed message waits for its retry, so this ends when nothing is due.
+    step: async () => {
+      const result = await deliverDueMessages({ ...options, transport });
+      return result.sent + result.failed > 0;
+    },
+  });
   return {
-    wake: tick,
+    wake: loop.wake,
     stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+      await loop.stop();
       transport.close();
     },
   };

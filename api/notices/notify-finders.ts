@@ -1,7 +1,13 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { type OutgoingMessage, queueMessage } from '../mail/queue-message.ts';
-import type { NoticeKind } from './notices.schemas.ts';
-import { type FinderRole, type ReportNotice, reportNoticeMessage } from './report-notice-messages.ts';
+import { defaultNoticeDelivery, type NoticeKind } from './notices.schemas.ts';
+import {
+  audienceOf,
+  type FinderRole,
+  type NoticeAudience,
+  type ReportNotice,
+  reportNoticeMessage,
+} from './report-notice-messages.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -23,7 +29,9 @@ export function noticeKindOf(notice: ReportNotice): NoticeKind {
   }
 }
 
-type Recipient = { userId: string; email: string; name: string; role: FinderRole };
+type Recipient = { userId: string; email: string; name: string; role: FinderRole; audience: NoticeAudience };
+type Person = { id: string; email: string; name: string; role: string; disabledAt: Date | null };
+const personSelect = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
 
 /**
  * Tells everyone who found the bug (the reporter, the co-finders and, with `duplicates`, the finders
@@ -51,33 +59,33 @@ export async function notifyFinders(
       id: true,
       title: true,
       program: { select: { name: true, product: true } },
-      reporter: { select: { id: true, email: true, name: true, disabledAt: true } },
-      finders: { select: { user: { select: { id: true, email: true, name: true, disabledAt: true } } } },
+      reporter: { select: personSelect },
+      finders: { select: { user: { select: personSelect } } },
       duplicates: {
         where: options.duplicates ? {} : { id: { in: [] } },
         select: {
           id: true,
-          reporter: { select: { id: true, email: true, name: true, disabledAt: true } },
-          finders: { select: { user: { select: { id: true, email: true, name: true, disabledAt: true } } } },
+          title: true,
+          reporter: { select: personSelect },
+          finders: { select: { user: { select: personSelect } } },
         },
       },
     },
   });
-  const recipients = new Map<string, Recipient & { reportId: string }>();
-  const add = (
-    user: { id: string; email: string; name: string; disabledAt: Date | null } | null,
-    role: FinderRole,
-    reportId: string,
-  ) => {
+  const recipients = new Map<string, Recipient & { report: { id: string; title: string } }>();
+  const add = (user: Person | null, role: FinderRole, about: { id: string; title: string }) => {
     if (!user || user.disabledAt || recipients.has(user.id) || user.id === options.except) return;
     if (options.only && !options.only.includes(user.id)) return;
-    recipients.set(user.id, { userId: user.id, email: user.email, name: user.name, role, reportId });
+    const audience = audienceOf(user.role);
+    recipients.set(user.id, { userId: user.id, email: user.email, name: user.name, role, audience, report: about });
   };
-  add(report.reporter, 'reporter', report.id);
-  for (const finder of report.finders) add(finder.user, 'co-finder', report.id);
+  add(report.reporter, 'reporter', report);
+  for (const finder of report.finders) add(finder.user, 'co-finder', report);
+  // A duplicate's finders follow their own report, by its own title: the canonical one may be
+  // another customer's, or staff's in the vendor's words.
   for (const duplicate of report.duplicates) {
-    add(duplicate.reporter, 'duplicate', duplicate.id);
-    for (const finder of duplicate.finders) add(finder.user, 'duplicate', duplicate.id);
+    add(duplicate.reporter, 'duplicate', duplicate);
+    for (const finder of duplicate.finders) add(finder.user, 'duplicate', duplicate);
   }
   if (recipients.size === 0) return 0;
 
@@ -89,14 +97,14 @@ export async function notifyFinders(
   const delivery = new Map(preferences.map((preference) => [preference.userId, preference.delivery]));
   let told = 0;
   for (const recipient of recipients.values()) {
-    const chosen = delivery.get(recipient.userId) ?? 'immediate';
+    const chosen = delivery.get(recipient.userId) ?? defaultNoticeDelivery;
     if (chosen === 'off') continue;
     const message: OutgoingMessage & { summary: string; url: string } = reportNoticeMessage({
       to: recipient.email,
       name: recipient.name,
       role: recipient.role,
-      // A duplicate's finders follow their own report, whose page shows the canonical's summary.
-      report: { ...report, id: recipient.reportId },
+      audience: recipient.audience,
+      report: { ...report, ...recipient.report },
       publicUrl: options.settings.publicUrl,
       notice: options.notice,
     });
@@ -105,7 +113,7 @@ export async function notifyFinders(
         data: {
           userId: recipient.userId,
           kind,
-          reportId: recipient.reportId,
+          reportId: recipient.report.id,
           summary: message.summary,
           url: message.url,
         },

@@ -2,9 +2,23 @@ import type { OutgoingMessage } from '../mail/queue-message.ts';
 
 // The e-mails that tell finders what engineering did with a bug, as plain text. A co-finder or the
 // finder of a duplicate reads only the report's public summary (its title), never another
-// customer's text.
+// customer's text. A customer reads engineering as "Engineering", never a GitHub login (the issue
+// is the vendor's workspace); staff see the login. Every one ends with where to choose them.
 
 export type FinderRole = 'reporter' | 'co-finder' | 'duplicate';
+/** Customers and staff read the same notices, but for who wrote on GitHub and where they choose their e-mails. */
+export type NoticeAudience = 'customer' | 'staff';
+
+export function audienceOf(role: string): NoticeAudience {
+  return role === 'mvp' ? 'customer' : 'staff';
+}
+
+/** Where a person chooses which notices they get: the MVP's profile, or staff's account page. */
+export function noticePreferencesUrl(publicUrl: string, audience: NoticeAudience): string {
+  return `${publicUrl}${audience === 'customer' ? '/profile' : '/account'}#notices`;
+}
+
+const choose = (preferencesUrl: string) => `Choose which e-mails you get: ${preferencesUrl}`;
 
 export type ReportNotice =
   | { kind: 'triaged'; priority: string }
@@ -25,6 +39,7 @@ type NoticeOptions = {
   to: string;
   name: string;
   role: FinderRole;
+  audience: NoticeAudience;
   report: ReportForNotice;
   publicUrl: string;
   notice: ReportNotice;
@@ -49,19 +64,21 @@ function theBug(role: FinderRole): string {
 
 /** The e-mail for one notice, and the one line a daily digest gives it. */
 export function reportNoticeMessage(options: NoticeOptions): OutgoingMessage & { summary: string; url: string } {
-  const { report, notice, role } = options;
+  const { report, notice, role, audience } = options;
   const url = `${options.publicUrl}/reports/${report.id}`;
   const program = report.program.name;
   const hello = [`Hello ${options.name},`, ''];
   const title = `"${report.title}"`;
+  const footer = ['', '--', choose(noticePreferencesUrl(options.publicUrl, audience))];
   const make = (kind: string, subject: string, summary: string, body: string[]) => ({
     to: options.to,
     kind,
     subject,
     summary,
     url,
-    text: [...hello, ...body].join('\n'),
+    text: [...hello, ...body, ...footer].join('\n'),
   });
+  const writer = (author: string) => (audience === 'staff' ? `${author} from engineering` : 'Engineering');
   switch (notice.kind) {
     case 'triaged':
       return make(
@@ -83,7 +100,7 @@ export function reportNoticeMessage(options: NoticeOptions): OutgoingMessage & {
         `Engineering needs more information: ${report.title}`,
         [
           `Engineering needs more information about ${theBug(role)} in ${program}, ${title}.`,
-          ...(notice.question ? ['', `${notice.question.author} asked:`, ...quoted(notice.question.body)] : []),
+          ...(notice.question ? ['', `${writer(notice.question.author)} asked:`, ...quoted(notice.question.body)] : []),
           '',
           'Answer on the report, in the portal (you can attach files there):',
           url,
@@ -93,9 +110,9 @@ export function reportNoticeMessage(options: NoticeOptions): OutgoingMessage & {
       return make(
         'report-comment',
         `Engineering wrote on: ${report.title}`,
-        `${notice.comment.author} from engineering wrote: ${report.title}`,
+        `${writer(notice.comment.author)} wrote: ${report.title}`,
         [
-          `${notice.comment.author} from engineering wrote on ${theBug(role)} in ${program}, ${title}:`,
+          `${writer(notice.comment.author)} wrote on ${theBug(role)} in ${program}, ${title}:`,
           '',
           ...quoted(notice.comment.body),
           '',
@@ -154,4 +171,49 @@ export function reportNoticeMessage(options: NoticeOptions): OutgoingMessage & {
         ],
       );
   }
+}
+
+export type DigestGroup = {
+  /** The report's title, as its notices name it. */
+  title: string;
+  url: string;
+  notices: { summary: string; at: Date }[];
+};
+
+const when = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
+/** One e-mail gathering what a person chose to read once a day, grouped by report, oldest first. */
+export function noticeDigestMessage(options: {
+  to: string;
+  name: string;
+  audience: NoticeAudience;
+  publicUrl: string;
+  groups: DigestGroup[];
+}): OutgoingMessage {
+  const count = options.groups.reduce((sum, group) => sum + group.notices.length, 0);
+  const bugs = options.groups.length;
+  const updates = `${count} ${count === 1 ? 'update' : 'updates'}`;
+  const onBugs = `${bugs} ${bugs === 1 ? 'bug' : 'bugs'}`;
+  const lines = [
+    `Hello ${options.name},`,
+    '',
+    `Here is what happened to the bugs you found, since your last digest: ${updates} on ${onBugs}.`,
+  ];
+  for (const group of options.groups) {
+    lines.push('', `"${group.title}"`);
+    for (const notice of group.notices) lines.push(`- ${when(notice.at)}: ${notice.summary}`);
+    lines.push(`  ${group.url}`);
+  }
+  lines.push(
+    '',
+    '--',
+    'You get these notices once a day, as you chose.',
+    choose(noticePreferencesUrl(options.publicUrl, options.audience)),
+  );
+  return {
+    to: options.to,
+    kind: 'notice-digest',
+    subject: `Your daily digest: ${updates} on ${onBugs}`,
+    text: lines.join('\n'),
+  };
 }

@@ -2,11 +2,15 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
 import { hashTermsText } from './hash-terms-text.ts';
 import { readProgram } from './program-view.ts';
-import type { Program, ProgramSettings } from './programs.schemas.ts';
+import type { AfterFilingSettings, Program, ProgramSettings } from './programs.schemas.ts';
 
-/** Creates a program with its settings (defaults already applied) and version 1 of its terms. */
+/**
+ * Creates a program with its settings (defaults already applied; what happens after filing takes the
+ * database's defaults when not given) and version 1 of its terms.
+ */
 export async function createProgram(
-  options: { prisma: PrismaClient; termsText: string } & ProgramSettings,
+  options: { prisma: PrismaClient; termsText: string } & Omit<ProgramSettings, keyof AfterFilingSettings> &
+    Partial<AfterFilingSettings>,
 ): Promise<Program> {
   const { prisma, termsText, ...settings } = options;
   return prisma.$transaction(async (tx) => {

@@ -6,6 +6,18 @@ import { z } from 'zod';
 export const defaultPriorityLevels = ['P0', 'P1', 'P2', 'P3'];
 export const defaultPriorityThreshold = 'P1';
 export const defaultNotActionableLabels = ['invalid', 'wontfix'];
+export const stillBrokenActions = ['reopen', 'label'] as const;
+/** What happens after filing, by default: answers, fix verification and rescue (the database's defaults too). */
+export const defaultAfterFilingSettings: AfterFilingSettings = {
+  clearNeedsInfoOnAnswer: true,
+  stillBrokenAction: 'reopen',
+  verifiedLabel: 'fieldtest: verified',
+  stillBrokenLabel: 'fieldtest: still-broken',
+  rescueLabel: 'fieldtest: rescue',
+  fixedInLabelPrefix: 'fixed in: ',
+  rescueThreshold: 3,
+  rescueWindowDays: 14,
+};
 
 /** Each level is a label of its own; `priority: critical` and `priority: high` also mean P0 and P1. */
 export function defaultPriorityLabels(levels: readonly string[]): PriorityLabel[] {
@@ -139,6 +151,36 @@ const suggestInternalReportsSchema = z.boolean().meta({
     'Whether MVPs filing a bug are offered internal reports (filed by staff, or opened on GitHub) as similar reports to say "me too" to',
 });
 
+const afterFilingShape = {
+  clearNeedsInfoOnAnswer: z.boolean().meta({
+    description: "Whether a reporter's answer to a needs-info question takes the needs-info label off the issue",
+  }),
+  stillBrokenAction: z.enum(stillBrokenActions, { error: 'Choose reopen or label' }).meta({
+    description:
+      'What a "still broken" answer does to the closed issue besides its comment: reopen it, or only label it',
+  }),
+  verifiedLabel: labelSchema.meta({ description: 'Put on an issue whose finders confirm the fix' }),
+  stillBrokenLabel: labelSchema.meta({ description: 'Put on an issue whose finders say the fix does not work' }),
+  rescueLabel: labelSchema.meta({ description: 'Put on an issue a program lead sends back from the Rescue list' }),
+  // Kept as typed (the default ends with a space); empty: no label names a build.
+  fixedInLabelPrefix: z
+    .string()
+    .max(49, { error: 'GitHub labels have at most 50 characters, so the prefix at most 49' })
+    .meta({ description: 'A label starting with it ("fixed in: 2.4.1-rc3") names the build that carries a fix' }),
+  rescueThreshold: z
+    .number({ error: 'Enter a number of customers' })
+    .int({ error: 'Enter a whole number' })
+    .min(1, { error: 'At least 1 customer' })
+    .max(100, { error: 'At most 100 customers' })
+    .meta({ description: 'Distinct customers who must reproduce a cluster for the Rescue list' }),
+  rescueWindowDays: z
+    .number({ error: 'Enter a number of days' })
+    .int({ error: 'Enter a whole number' })
+    .min(1, { error: 'At least 1 day' })
+    .max(365, { error: 'At most 365 days' })
+    .meta({ description: 'Within how many days before now the reproductions count' }),
+};
+
 const componentsSchema = uniqueList(componentSchema, 'component')
   .max(100, { error: 'Use at most 100 components' })
   .meta({ description: 'The areas reporters choose from' });
@@ -148,6 +190,9 @@ type PriorityRules = {
   priorityLabels: PriorityLabel[];
   priorityThreshold: string;
   notActionableLabels: string[];
+  verifiedLabel?: string;
+  stillBrokenLabel?: string;
+  rescueLabel?: string;
 };
 
 /** The rules that span fields; issues point at the field at fault, for the API and the portal's form alike. */
@@ -177,6 +222,20 @@ function checkPriorityRules(value: PriorityRules, ctx: z.RefinementCtx) {
         message: 'This label already means a priority level',
       });
   });
+  // Fieldtest puts these on issues itself: one meaning a level would triage the bug on engineering's behalf.
+  const notActionable = new Set(value.notActionableLabels.map((label) => label.toLowerCase()));
+  for (const field of ['verifiedLabel', 'stillBrokenLabel', 'rescueLabel'] as const) {
+    const label = value[field]?.toLowerCase();
+    if (label === undefined) continue;
+    if (priorityLabels.has(label) || notActionable.has(label))
+      ctx.addIssue({
+        code: 'custom',
+        path: [field],
+        message: priorityLabels.has(label)
+          ? 'This label means a priority level; choose one of its own'
+          : 'This label marks issues as not actionable; choose one of its own',
+      });
+  }
 }
 
 const settingsShape = {
@@ -190,6 +249,7 @@ const settingsShape = {
   components: componentsSchema,
   githubCommenters: githubCommentersSchema,
   suggestInternalReports: suggestInternalReportsSchema,
+  ...afterFilingShape,
 };
 
 /** A program's complete settings; an edit is checked against it once merged with what is stored. */
@@ -214,6 +274,16 @@ export const createProgramBody = z
     components: settingsShape.components.optional(),
     githubCommenters: settingsShape.githubCommenters.optional().meta({ description: 'Default: none' }),
     suggestInternalReports: settingsShape.suggestInternalReports.optional().meta({ description: 'Default: false' }),
+    clearNeedsInfoOnAnswer: settingsShape.clearNeedsInfoOnAnswer.optional().meta({ description: 'Default: true' }),
+    stillBrokenAction: settingsShape.stillBrokenAction.optional().meta({ description: 'Default: reopen' }),
+    verifiedLabel: settingsShape.verifiedLabel.optional().meta({ description: 'Default: fieldtest: verified' }),
+    stillBrokenLabel: settingsShape.stillBrokenLabel
+      .optional()
+      .meta({ description: 'Default: fieldtest: still-broken' }),
+    rescueLabel: settingsShape.rescueLabel.optional().meta({ description: 'Default: fieldtest: rescue' }),
+    fixedInLabelPrefix: settingsShape.fixedInLabelPrefix.optional().meta({ description: 'Default: "fixed in: "' }),
+    rescueThreshold: settingsShape.rescueThreshold.optional().meta({ description: 'Default: 3' }),
+    rescueWindowDays: settingsShape.rescueWindowDays.optional().meta({ description: 'Default: 14' }),
     termsText: termsTextSchema.meta({ description: "The program's terms; they become version 1" }),
   })
   .transform(({ priorityLevels = defaultPriorityLevels, ...body }) => ({
@@ -225,6 +295,14 @@ export const createProgramBody = z
     components: body.components ?? [],
     githubCommenters: body.githubCommenters ?? [],
     suggestInternalReports: body.suggestInternalReports ?? false,
+    clearNeedsInfoOnAnswer: body.clearNeedsInfoOnAnswer ?? defaultAfterFilingSettings.clearNeedsInfoOnAnswer,
+    stillBrokenAction: body.stillBrokenAction ?? defaultAfterFilingSettings.stillBrokenAction,
+    verifiedLabel: body.verifiedLabel ?? defaultAfterFilingSettings.verifiedLabel,
+    stillBrokenLabel: body.stillBrokenLabel ?? defaultAfterFilingSettings.stillBrokenLabel,
+    rescueLabel: body.rescueLabel ?? defaultAfterFilingSettings.rescueLabel,
+    fixedInLabelPrefix: body.fixedInLabelPrefix ?? defaultAfterFilingSettings.fixedInLabelPrefix,
+    rescueThreshold: body.rescueThreshold ?? defaultAfterFilingSettings.rescueThreshold,
+    rescueWindowDays: body.rescueWindowDays ?? defaultAfterFilingSettings.rescueWindowDays,
   }))
   .superRefine(checkPriorityRules)
   .meta({ id: 'CreateProgramBody' });
@@ -241,6 +319,14 @@ export const updateProgramBody = z
     components: settingsShape.components.optional(),
     githubCommenters: settingsShape.githubCommenters.optional(),
     suggestInternalReports: settingsShape.suggestInternalReports.optional(),
+    clearNeedsInfoOnAnswer: settingsShape.clearNeedsInfoOnAnswer.optional(),
+    stillBrokenAction: settingsShape.stillBrokenAction.optional(),
+    verifiedLabel: settingsShape.verifiedLabel.optional(),
+    stillBrokenLabel: settingsShape.stillBrokenLabel.optional(),
+    rescueLabel: settingsShape.rescueLabel.optional(),
+    fixedInLabelPrefix: settingsShape.fixedInLabelPrefix.optional(),
+    rescueThreshold: settingsShape.rescueThreshold.optional(),
+    rescueWindowDays: settingsShape.rescueWindowDays.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Change at least one field' })
   .meta({ id: 'UpdateProgramBody', description: 'Any subset of the settings; terms change through their own route' });
@@ -278,6 +364,14 @@ export const programSchema = z
     notActionableLabels: z.array(z.string()).optional().meta(staffOnly),
     githubCommenters: z.array(z.string()).optional().meta(staffOnly),
     suggestInternalReports: z.boolean().optional().meta(staffOnly),
+    clearNeedsInfoOnAnswer: z.boolean().optional().meta(staffOnly),
+    stillBrokenAction: z.enum(stillBrokenActions).optional().meta(staffOnly),
+    verifiedLabel: z.string().optional().meta(staffOnly),
+    stillBrokenLabel: z.string().optional().meta(staffOnly),
+    rescueLabel: z.string().optional().meta(staffOnly),
+    fixedInLabelPrefix: z.string().optional().meta(staffOnly),
+    rescueThreshold: z.number().int().optional().meta(staffOnly),
+    rescueWindowDays: z.number().int().optional().meta(staffOnly),
     termsVersions: z
       .array(programTermsVersionSchema)
       .optional()
@@ -306,6 +400,7 @@ export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id'
 
 export type PriorityLabel = z.output<typeof priorityLabelSchema>;
 export type ProgramSettings = z.output<typeof programSettingsSchema>;
+export type AfterFilingSettings = { [K in keyof typeof afterFilingShape]: z.output<(typeof afterFilingShape)[K]> };
 export type CreateProgramBody = z.input<typeof createProgramBody>;
 export type UpdateProgramBody = z.input<typeof updateProgramBody>;
 export type Program = z.output<typeof programSchema>;

@@ -29,6 +29,14 @@ export async function updateProgram(options: {
         components: true,
         githubCommenters: true,
         suggestInternalReports: true,
+        clearNeedsInfoOnAnswer: true,
+        stillBrokenAction: true,
+        verifiedLabel: true,
+        stillBrokenLabel: true,
+        rescueLabel: true,
+        fixedInLabelPrefix: true,
+        rescueThreshold: true,
+        rescueWindowDays: true,
       },
     });
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));

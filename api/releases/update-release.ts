@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
 import { lockProgram, lockRelease } from '../lib/row-locks.ts';
+import { expireVerifications } from '../verification/expire-verifications.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';
 import {
@@ -18,7 +19,8 @@ const placeTaking = ['invited', 'active'] as const;
 
 /**
  * Edits a release and moves its status forward. Shipping ends the cycle in the same transaction:
- * active MVPs complete, pending invitations and applications end, and the join link closes.
+ * active MVPs complete, pending invitations and applications end, the join link closes, and
+ * requests to check fixes still waiting for an answer expire.
  */
 export async function updateRelease(options: {
   prisma: PrismaClient;
@@ -97,6 +99,7 @@ export async function updateRelease(options: {
         where: { enrolment: { releaseId: id }, usedAt: null, revokedAt: null },
         data: { revokedAt: now },
       });
+      await expireVerifications(tx, { releaseId: id });
     }
     return (await readRelease(tx, id, 'staff'))!;
   });

@@ -114,7 +114,10 @@ export function toTimeline(options: {
 }
 
 function ownAnswer(data: Record<string, unknown>): Record<string, unknown> {
-  return { ...Object.fromEntries(ownAnswerData.filter((key) => key in data).map((key) => [key, data[key]])), mine: true };
+  return {
+    ...Object.fromEntries(ownAnswerData.filter((key) => key in data).map((key) => [key, data[key]])),
+    mine: true,
+  };
 }
 
 /**

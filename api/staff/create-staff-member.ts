@@ -1,19 +1,18 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
-import { createOneTimeLink } from '../lib/one-time-link.ts';
-import type { StaffMember } from './staff.schemas.ts';
+import { sendPasswordLink } from './send-password-link.ts';
+import type { PasswordLink, StaffMember } from './staff.schemas.ts';
 import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 
-export const passwordLinkTtlMinutes = 72 * 60;
-
-/** Creates a staff account without a password, and the single-use link to choose one. */
+/** Creates a staff account without a password, and the single-use link to choose one, e-mailed to them. */
 export async function createStaffMember(options: {
   prisma: PrismaClient;
   publicUrl: string;
+  smtpConfigured: boolean;
   email: string;
   name: string;
   role: StaffMember['role'];
-}): Promise<{ member: StaffMember; passwordLink: { url: string; expiresAt: string } }> {
+}): Promise<{ member: StaffMember; passwordLink: PasswordLink }> {
   return options.prisma.$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: options.email }, select: { id: true } });
     if (existing)
@@ -22,12 +21,13 @@ export async function createStaffMember(options: {
       data: { email: options.email, name: options.name, role: options.role },
       select: staffMemberSelect,
     });
-    const link = await createOneTimeLink(tx, {
-      purpose: 'set_password',
-      userId: row.id,
-      ttlMinutes: passwordLinkTtlMinutes,
+    const member = toStaffMember(row);
+    const passwordLink = await sendPasswordLink(tx, {
+      member,
+      occasion: 'new_account',
       publicUrl: options.publicUrl,
+      smtpConfigured: options.smtpConfigured,
     });
-    return { member: toStaffMember(row), passwordLink: { url: link.url, expiresAt: link.expiresAt.toISOString() } };
+    return { member, passwordLink };
   });
 }

@@ -14,8 +14,14 @@ export const listStaffHandler: AppRouteHandler<typeof listStaffRoute> = async (c
   c.json({ items: await listStaff({ prisma: c.var.deps.prisma }) }, 200);
 
 export const createStaffMemberHandler: AppRouteHandler<typeof createStaffMemberRoute> = async (c) => {
-  const { prisma, env } = c.var.deps;
-  const created = await createStaffMember({ prisma, publicUrl: env.publicUrl, ...c.req.valid('json') });
+  const { prisma, env, mail } = c.var.deps;
+  const created = await createStaffMember({
+    prisma,
+    publicUrl: env.publicUrl,
+    smtpConfigured: mail.smtpConfigured,
+    ...c.req.valid('json'),
+  });
+  mail.wake();
   c.var.logger.info({ userId: created.member.id, by: c.var.user.id }, 'staff member created');
   return c.json(created, 201);
 };
@@ -31,7 +37,13 @@ export const updateStaffMemberHandler: AppRouteHandler<typeof updateStaffMemberR
 };
 
 export const issuePasswordLinkHandler: AppRouteHandler<typeof issuePasswordLinkRoute> = async (c) => {
-  const { prisma, env } = c.var.deps;
-  const link = await issuePasswordLink({ prisma, publicUrl: env.publicUrl, id: c.req.valid('param').id });
+  const { prisma, env, mail } = c.var.deps;
+  const link = await issuePasswordLink({
+    prisma,
+    publicUrl: env.publicUrl,
+    smtpConfigured: mail.smtpConfigured,
+    id: c.req.valid('param').id,
+  });
+  mail.wake();
   return c.json(link, 201);
 };

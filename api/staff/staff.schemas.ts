@@ -21,10 +21,18 @@ export const staffListSchema = z.object({ items: z.array(staffMemberSchema) }).m
 
 export const passwordLinkSchema = z
   .object({
-    url: z.url().meta({ description: 'Single-use link to choose a password; give it to the person' }),
+    url: z.url().meta({ description: 'Single-use link to choose a password; also e-mailed to the person' }),
     expiresAt: z.iso.datetime(),
+    mail: z.object({
+      to: z.string(),
+      status: z.enum(['pending', 'held']).meta({
+        description: 'pending: on its way through SMTP; held: SMTP is not configured, so it waits in the Outbox',
+      }),
+    }),
   })
   .meta({ id: 'PasswordLink' });
+
+export type PasswordLink = z.output<typeof passwordLinkSchema>;
 
 export const createStaffMemberBody = z
   .strictObject({

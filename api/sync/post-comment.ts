@@ -36,9 +36,11 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
     select: commentForGithubSelect,
   });
   // Team notes never leave Fieldtest, whatever queued them; a rescue summary is written for
-  // engineering (it quotes several customers, so no customer reads it in the portal).
+  // engineering (it quotes several customers, so no customer reads it in the portal), and so is a
+  // duplicate's finder's "still broken" (they have no thread on the fixed report to read it in).
   if (!comment || comment.githubCommentId !== null) return false;
-  if (comment.visibility !== 'public' && comment.purpose !== 'rescue') return false;
+  if (comment.visibility !== 'public' && comment.purpose !== 'rescue' && comment.purpose !== 'still_broken')
+    return false;
   const { issueRepo, issueNumber } = comment.report;
   if (!issueRepo || issueNumber === null) {
     throw new SlotWait(scaled(minuteMs, context.env.github.pacing), 'the report has no GitHub issue yet');
@@ -84,13 +86,17 @@ function fileLinks(publicUrl: string, files: { id: string; fileName: string }[])
 function commentHeading(comment: {
   finderId: string | null;
   purpose: string;
+  visibility: string;
   author: Parameters<typeof publicHandle>[0];
 }): string {
   const who = `**${neutraliseGithubText(publicHandle(comment.author))}**`;
+  // Staff are anonymous on GitHub ("an internal tester"), so the lead is named by role only.
   if (comment.purpose === 'rescue')
-    return `${who} (program lead) asks engineering to reconsider this issue, from Fieldtest:`;
+    return 'The program lead asks engineering to reconsider this issue, from Fieldtest:';
   if (comment.purpose === 'answer') return `${who} answered engineering's question in Fieldtest:`;
   if (comment.purpose === 'still_broken') {
+    if (comment.visibility === 'team')
+      return `${who}, who reported a duplicate of this bug, says the fix does not work for them, in Fieldtest:`;
     return comment.finderId === null
       ? `${who}, who reported this bug, says the fix does not work for them, in Fieldtest:`
       : `${who}, who found this bug too, says the fix does not work for them, in Fieldtest:`;

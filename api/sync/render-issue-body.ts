@@ -18,7 +18,8 @@ export type IssueBodySource = {
   portalUrl: string;
 };
 
-const environmentLabels: [key: string, label: string][] = [
+/** The environment's fields as engineering reads them on GitHub, in this order. */
+export const environmentLabels: [key: string, label: string][] = [
   ['os', 'OS'],
   ['browser', 'Browser'],
   ['browserVersion', 'Browser version'],

@@ -57,6 +57,11 @@ const matrix: Record<string, Case> = {
     status: 410,
     request: () => ({ path: '/api/auth/set-password', body: { token: bogusToken, password: somePassword } }),
   },
+  'POST /api/auth/password-reset': {
+    allowed: 'public',
+    status: 202,
+    request: (_, ids) => ({ path: '/api/auth/password-reset', body: { email: `reset-${ids.run}@example.test` } }),
+  },
   'POST /api/auth/sign-out': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out' }) },
   'POST /api/auth/sign-out-everywhere': {
     allowed: signedIn,
@@ -325,6 +330,16 @@ const matrix: Record<string, Case> = {
     }),
   },
   'GET /api/me/releases': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/releases' }) },
+  'GET /api/me/notice-preferences': {
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ path: '/api/me/notice-preferences' }),
+  },
+  'PUT /api/me/notice-preferences': {
+    allowed: signedIn,
+    status: 200,
+    request: () => ({ path: '/api/me/notice-preferences', body: { preferences: { comment: 'daily' } } }),
+  },
   // Signed by GitHub instead of sessioned: the matrix's server has no webhook secret, so every
   // caller gets 503; signatures are tested in github-webhooks.test.ts.
   'POST /api/github/webhooks': {
@@ -346,6 +361,43 @@ const matrix: Record<string, Case> = {
     allowed: staff,
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats/clusters?format=csv` }),
+  },
+  'GET /api/programs/{id}/rescue': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue` }),
+  },
+  'GET /api/programs/{id}/rescue-stats': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue-stats` }),
+  },
+  // Program leads only; the report is not on GitHub yet, so not on the Rescue list.
+  'POST /api/reports/{id}/rescue': {
+    allowed: ['admin'],
+    status: 409,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}/rescue` }),
+  },
+  // Fix verification: everyone reads their own request (none here); nobody was asked, so nothing to answer.
+  'GET /api/reports/{id}/verification': {
+    allowed: signedIn,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification` }),
+  },
+  'POST /api/reports/{id}/verification': {
+    allowed: signedIn,
+    status: 404,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification`, body: { result: 'fixed' } }),
+  },
+  'PUT /api/reports/{id}/fixed-in': {
+    allowed: ['admin', 'engineer'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/reports/${ids.report}/fixed-in`, body: { build: `hotfix ${ids.run}` } }),
+  },
+  'GET /api/programs/{id}/verification-stats': {
+    allowed: staff,
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/verification-stats` }),
   },
   // The public boards: MVPs read those of releases and programs they take part in.
   'GET /api/releases/{id}/leaderboard': {

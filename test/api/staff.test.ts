@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestMail, linkIn } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer, testPassword, tokenOf } from '../support/test-server.ts';
@@ -22,6 +23,11 @@ describe('staff management', () => {
   it('creates a staff member who chooses a password through the link, once', async () => {
     const { member, passwordLink } = await addStaff('Grace@Example.test', 'engineer');
     expect(member).toMatchObject({ email: 'grace@example.test', role: 'engineer', status: 'invited' });
+    // Without SMTP the e-mail with the same link waits in the outbox.
+    expect(passwordLink.mail).toEqual({ to: 'grace@example.test', status: 'held' });
+    const mail = await latestMail(lead, 'grace@example.test', 'staff-password-link');
+    expect(mail).toMatchObject({ subject: 'Your Fieldtest account', status: 'held' });
+    expect(linkIn(mail.text, '/set-password')).toBe(passwordLink.url);
 
     const newcomer = server.client();
     const inspect = await newcomer.api.api.auth.links.inspect.$post({ json: { token: tokenOf(passwordLink.url) } });
@@ -110,7 +116,11 @@ describe('staff management', () => {
   it('makes a new password link that voids the earlier one', async () => {
     const { member, passwordLink } = await addStaff('relink@example.test');
     const fresh = await lead.api.api.staff[':id']['password-link'].$post({ param: { id: member.id } });
-    const { url } = await bodyOf(fresh, 201);
+    const { url, mail } = await bodyOf(fresh, 201);
+    expect(mail).toEqual({ to: 'relink@example.test', status: 'held' });
+    expect(linkIn((await latestMail(lead, 'relink@example.test', 'staff-password-link')).text, '/set-password')).toBe(
+      url,
+    );
     const stale = await server
       .client()
       .api.api.auth['set-password'].$post({ json: { token: tokenOf(passwordLink.url), password: testPassword } });

@@ -72,7 +72,7 @@ export async function latestMail(lead: TestClient, to: string, kind: string) {
   return message!;
 }
 
-export function linkIn(text: string, path: '/invitation' | '/join' | '/join/confirm'): string {
+export function linkIn(text: string, path: '/invitation' | '/join' | '/join/confirm' | '/set-password'): string {
   const match = new RegExp(`https?://\\S+${path}#[A-Za-z0-9_-]+`).exec(text);
   expect(match, `no ${path} link in: ${text}`).not.toBeNull();
   return match![0];

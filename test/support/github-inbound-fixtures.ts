@@ -30,7 +30,9 @@ export type InboundWorld = {
   stop: () => Promise<void>;
 };
 
-export async function startInboundWorld(options: { extraRepos?: string[] } = {}): Promise<InboundWorld> {
+export async function startInboundWorld(
+  options: { extraRepos?: string[]; env?: Record<string, string> } = {},
+): Promise<InboundWorld> {
   const emulator = await startGithubEmulator({
     repos: [programRepo, otherRepo, ...(options.extraRepos ?? [])],
     webhookSecret,
@@ -41,6 +43,7 @@ export async function startInboundWorld(options: { extraRepos?: string[] } = {})
     GITHUB_WEBHOOK_SECRET: webhookSecret,
     GITHUB_WEBHOOK_SECRET_PREVIOUS: previousWebhookSecret,
     SYNC_WORKER: 'false',
+    ...options.env,
   };
   let server: TestServer;
   try {

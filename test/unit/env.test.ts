@@ -42,4 +42,12 @@ describe('configuration', () => {
   it('sends Secure cookies when the public URL is https', () => {
     expect(parseEnv({ PUBLIC_URL: 'https://fieldtest.example/' }).secureCookies).toBe(true);
   });
+
+  it('takes the digest period in hours, fractions included, and refuses none or more than a week', () => {
+    expect(parseEnv({}).noticeDigestHours).toBe(24);
+    expect(parseEnv({ NOTICE_DIGEST_HOURS: '0.5' }).noticeDigestHours).toBe(0.5);
+    for (const value of ['0', '-1', 'daily', '169']) {
+      expect(() => parseEnv({ NOTICE_DIGEST_HOURS: value }), value).toThrow(/NOTICE_DIGEST_HOURS: /);
+    }
+  });
 });

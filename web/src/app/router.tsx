@@ -2,6 +2,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
 import type { User } from '../../../api/auth/auth.schemas.ts';
 import { AccountPage } from '../features/account/account-page.tsx';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { SetPasswordPage } from '../features/auth/set-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
@@ -9,6 +10,7 @@ import { AcceptInvitationPage } from '../features/invitations/accept-invitation-
 import { ConfirmApplicationPage } from '../features/join/confirm-application-page.tsx';
 import { JoinPage } from '../features/join/join-page.tsx';
 import { MyReleasesPage } from '../features/mvp-home/my-releases-page.tsx';
+import { NoticePreferencesPanel } from '../features/notices/notice-preferences-panel.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
@@ -58,6 +60,7 @@ const StatsDashboardPage = lazy(() =>
 const ClustersPage = lazy(() =>
   import('../features/stats/clusters-page.tsx').then((m) => ({ default: m.ClustersPage })),
 );
+const RescuePage = lazy(() => import('../features/rescue/rescue-page.tsx').then((m) => ({ default: m.RescuePage })));
 const MyRecognitionPage = lazy(() =>
   import('../features/stats/my-recognition-page.tsx').then((m) => ({ default: m.MyRecognitionPage })),
 );
@@ -86,6 +89,11 @@ function HomeRoute() {
   return useSignedInUser().role === 'mvp' ? <MyReleasesPage /> : <HomePage />;
 }
 
+/** Staff choose their e-mail notices on their account page; an MVP on their profile, which e-mails link to. */
+function AccountRoute() {
+  return <AccountPage>{useSignedInUser().role === 'mvp' ? null : <NoticePreferencesPanel />}</AccountPage>;
+}
+
 function ProgramRoute() {
   const { programId = '' } = useParams();
   return <ProgramPage key={programId} programId={programId} releases={<ProgramReleases programId={programId} />} />;
@@ -104,6 +112,11 @@ function SyncHealthRoute() {
 function StatsRoute() {
   const { programId = '' } = useParams();
   return <StatsDashboardPage key={programId} programId={programId} />;
+}
+
+function RescueRoute() {
+  const { programId = '' } = useParams();
+  return <RescuePage key={programId} programId={programId} />;
 }
 
 function ClustersRoute() {
@@ -132,11 +145,12 @@ export const router = createBrowserRouter([
       { path: '/sign-in', element: <SignInPage /> },
       { path: '/setup', element: <SetupPage /> },
       { path: '/set-password', element: <SetPasswordPage /> },
+      { path: '/forgot-password', element: <ForgotPasswordPage /> },
       { path: '/invitation', element: <AcceptInvitationPage /> },
       { path: '/join', element: <JoinPage /> },
       { path: '/join/confirm', element: <ConfirmApplicationPage /> },
       { path: '/', element: signedIn(<HomeRoute />) },
-      { path: '/account', element: signedIn(<AccountPage />) },
+      { path: '/account', element: signedIn(<AccountRoute />) },
       {
         path: '/terms',
         element: (
@@ -145,7 +159,15 @@ export const router = createBrowserRouter([
           </RequireSession>
         ),
       },
-      { path: '/profile', element: signedIn(<ProfilePage />, ['mvp']) },
+      {
+        path: '/profile',
+        element: signedIn(
+          <ProfilePage>
+            <NoticePreferencesPanel />
+          </ProfilePage>,
+          ['mvp'],
+        ),
+      },
       { path: '/report', element: signedIn(<ReportFormPage />) },
       { path: '/my-reports', element: signedIn(<MyReportsPage />) },
       // Staff read every report; an MVP only theirs (the API answers 404 for the others).
@@ -155,6 +177,7 @@ export const router = createBrowserRouter([
       { path: '/programs/:programId/reports', element: signedIn(<ProgramReportsRoute />, staff) },
       { path: '/programs/:programId/stats', element: signedIn(<StatsRoute />, staff) },
       { path: '/programs/:programId/stats/clusters', element: signedIn(<ClustersRoute />, staff) },
+      { path: '/programs/:programId/rescue', element: signedIn(<RescueRoute />, staff) },
       { path: '/recognition', element: signedIn(<MyRecognitionPage />, ['mvp']) },
       // Those who look after the GitHub integration; the API refuses internal testers too.
       { path: '/programs/:programId/sync', element: signedIn(<SyncHealthRoute />, ['admin', 'engineer']) },

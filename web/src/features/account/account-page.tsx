@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { changePasswordBody } from '../../../../api/account/account.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
@@ -7,7 +7,8 @@ import { roleNames, useEndSession, useSignedInUser } from '../../lib/session.ts'
 
 const emptyPasswords = { currentPassword: '', newPassword: '' };
 
-export function AccountPage() {
+/** The signed-in person's own account; `children` come before the sessions (the router adds panels). */
+export function AccountPage(props: { children?: ReactNode }) {
   const user = useSignedInUser();
   const endSession = useEndSession();
   const [values, setValues] = useState(emptyPasswords);
@@ -75,6 +76,7 @@ export function AccountPage() {
           </button>
         </form>
       </section>
+      {props.children}
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Sessions</h2>
         <p>Signed in on a shared or lost device? End every session of your account, this one included.</p>

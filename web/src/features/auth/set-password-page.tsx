@@ -8,7 +8,10 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
 import { useSession, useStartSession } from '../../lib/session.ts';
 
-/** A new staff member (or one sent a reset link) chooses a password through a one-time link. */
+/**
+ * A password chosen through a one-time link: a new staff member's (or a new one their admin made), or a
+ * reset link that someone who forgot theirs asked for by e-mail.
+ */
 export function SetPasswordPage() {
   const { token, malformed } = useLinkToken();
   const link = useLinkInfo(token);
@@ -24,10 +27,12 @@ export function SetPasswordPage() {
     },
   });
   const form = useSchemaForm(setPasswordBody, setPasswordMutation);
+  const purpose = link.data?.purpose;
+  const reset = purpose === 'password_reset';
 
   return (
     <main className="narrow">
-      <h1>Choose your password</h1>
+      <h1>{reset ? 'Choose a new password' : 'Choose your password'}</h1>
       {!token || malformed ? (
         <p className="alert" role="alert">
           This link is incomplete. Open the whole link you were given, including the part after <code>#</code>.
@@ -37,19 +42,21 @@ export function SetPasswordPage() {
       {link.error ? (
         <div className="alert" role="alert">
           <p>{errorMessage(link.error)}</p>
-          <p>A program lead can send you a new link from the Staff page.</p>
+          <p>
+            To get a new link, use <Link to="/forgot-password">Forgot your password?</Link>, or ask a program lead.
+          </p>
         </div>
       ) : null}
-      {link.data?.purpose === 'first_admin' ? (
+      {purpose === 'first_admin' ? (
         <p className="alert" role="alert">
           This is the link to set up Fieldtest. <Link to={`/setup#${token}`}>Create the first admin</Link> instead.
         </p>
       ) : null}
-      {link.data?.purpose === 'set_password' ? (
+      {link.data && (purpose === 'set_password' || reset) ? (
         <form className="card" onSubmit={form.onSubmit(() => ({ token, password }))} noValidate>
           <p>
             For <strong>{link.data.name}</strong> ({link.data.email}). The link works once, until{' '}
-            {formatDateTime(link.data.expiresAt)}.
+            {formatDateTime(link.data.expiresAt)}.{reset ? ' Choosing a password signs you out everywhere else.' : ''}
           </p>
           {signedIn && signedIn.email !== link.data.email ? (
             <p className="notice">

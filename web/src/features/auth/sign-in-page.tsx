@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { signInBody } from '../../../../api/auth/auth.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { type SignInState, useSession, useStartSession } from '../../lib/session.ts';
+import type { ForgotPasswordState } from './forgot-password-page.tsx';
 
 /** Only a path on this site, so a crafted `?next=//elsewhere.example` cannot send people away. */
 function safeNext(next: string | null): string {
@@ -72,7 +73,11 @@ export function SignInPage() {
         <button type="submit" disabled={form.pending}>
           Sign in
         </button>
-        <p className="hint">Forgot your password? Ask a program lead for a new password link.</p>
+        <p className="hint">
+          <Link to="/forgot-password" state={{ email: values.email } satisfies ForgotPasswordState}>
+            Forgot your password?
+          </Link>
+        </p>
       </form>
     </main>
   );

@@ -1,12 +1,12 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type MvpProfile, updateMvpProfileBody } from '../../../../api/mvp/mvp.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { listFieldError, splitCommas } from '../../lib/list-text.ts';
 import { useProfile, useUpdateProfile } from './profile-api.ts';
 
-/** An MVP's own details, and the handle under which engineering knows them. */
-export function ProfilePage() {
+/** An MVP's own details, and the handle under which engineering knows them; `children` follow (the router adds panels). */
+export function ProfilePage(props: { children?: ReactNode }) {
   const profile = useProfile();
   return (
     <main>
@@ -14,6 +14,7 @@ export function ProfilePage() {
       {profile.isPending ? <p role="status">Loading…</p> : null}
       <FormAlert message={profile.error ? errorMessage(profile.error) : null} />
       {profile.data ? <ProfileForm profile={profile.data} /> : null}
+      {props.children}
     </main>
   );
 }

@@ -65,6 +65,10 @@ function ProgramView(props: { program: Program; releases: ReactNode }) {
         <Link to={`/programs/${program.id}/stats`}>Contribution statistics</Link>: the customer share of priority bugs,
         release by release, and the leaderboard.
       </p>
+      <p>
+        <Link to={`/programs/${program.id}/rescue`}>Rescue</Link>: bugs closed as not planned, or left without a
+        priority, that customers keep reproducing, to send back to engineering.
+      </p>
       {isAdmin || role === 'engineer' ? (
         <p>
           <Link to={`/programs/${program.id}/sync`}>Sync health</Link>: the GitHub queue, rate limits, failures and
@@ -145,6 +149,26 @@ function SettingsSection(props: { program: Program; canEdit: boolean }) {
             </dd>
             <dt>Internal reports as similar reports</dt>
             <dd>{program.suggestInternalReports ? 'Offered to MVPs' : 'Not offered'}</dd>
+            <dt>Reporter's answer</dt>
+            <dd>{program.clearNeedsInfoOnAnswer ? 'Takes the needs-info label off' : 'Leaves the labels alone'}</dd>
+            <dt>Fixed-in label prefix</dt>
+            <dd>
+              {program.fixedInLabelPrefix ? <code>{program.fixedInLabelPrefix}</code> : "None: the release's build"}
+            </dd>
+            <dt>Fix still broken</dt>
+            <dd>
+              {program.stillBrokenAction === 'label' ? 'Labels the issue' : 'Reopens the issue and labels it'}{' '}
+              <code>{program.stillBrokenLabel}</code>
+            </dd>
+            <dt>Fix verified</dt>
+            <dd>
+              <code>{program.verifiedLabel}</code>
+            </dd>
+            <dt>Rescue</dt>
+            <dd>
+              {program.rescueThreshold} customers within {program.rescueWindowDays} days; label{' '}
+              <code>{program.rescueLabel}</code>
+            </dd>
           </dl>
           {props.canEdit ? (
             <button

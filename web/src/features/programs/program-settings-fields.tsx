@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import {
+  defaultAfterFilingSettings,
   defaultNotActionableLabels,
   defaultPriorityLabels,
   defaultPriorityLevels,
   defaultPriorityThreshold,
   type PriorityLabel,
   type Program,
+  type stillBrokenActions,
 } from '../../../../api/programs/programs.schemas.ts';
 import { Field, type FieldErrors } from '../../lib/form.tsx';
 import { listFieldError, splitCommas, splitLines } from '../../lib/list-text.ts';
@@ -24,7 +26,27 @@ export type SettingsValues = {
   notActionableLabels: string;
   githubCommenters: string;
   suggestInternalReports: boolean;
+  clearNeedsInfoOnAnswer: boolean;
+  stillBrokenAction: (typeof stillBrokenActions)[number];
+  fixedInLabelPrefix: string;
+  verifiedLabel: string;
+  stillBrokenLabel: string;
+  rescueLabel: string;
+  /** Numbers as typed; the schema says what is wrong with them. */
+  rescueThreshold: string;
+  rescueWindowDays: string;
 };
+
+const afterFilingValues = (settings: typeof defaultAfterFilingSettings) => ({
+  clearNeedsInfoOnAnswer: settings.clearNeedsInfoOnAnswer,
+  stillBrokenAction: settings.stillBrokenAction,
+  fixedInLabelPrefix: settings.fixedInLabelPrefix,
+  verifiedLabel: settings.verifiedLabel,
+  stillBrokenLabel: settings.stillBrokenLabel,
+  rescueLabel: settings.rescueLabel,
+  rescueThreshold: String(settings.rescueThreshold),
+  rescueWindowDays: String(settings.rescueWindowDays),
+});
 
 export const defaultSettingsValues: SettingsValues = {
   name: '',
@@ -38,6 +60,7 @@ export const defaultSettingsValues: SettingsValues = {
   notActionableLabels: defaultNotActionableLabels.join(', '),
   githubCommenters: '',
   suggestInternalReports: false,
+  ...afterFilingValues(defaultAfterFilingSettings),
 };
 
 export function settingsValuesOf(program: Program): SettingsValues {
@@ -53,6 +76,16 @@ export function settingsValuesOf(program: Program): SettingsValues {
     notActionableLabels: (program.notActionableLabels ?? []).join(', '),
     githubCommenters: (program.githubCommenters ?? []).join(', '),
     suggestInternalReports: program.suggestInternalReports ?? false,
+    ...afterFilingValues({
+      clearNeedsInfoOnAnswer: program.clearNeedsInfoOnAnswer ?? defaultAfterFilingSettings.clearNeedsInfoOnAnswer,
+      stillBrokenAction: program.stillBrokenAction ?? defaultAfterFilingSettings.stillBrokenAction,
+      fixedInLabelPrefix: program.fixedInLabelPrefix ?? defaultAfterFilingSettings.fixedInLabelPrefix,
+      verifiedLabel: program.verifiedLabel ?? defaultAfterFilingSettings.verifiedLabel,
+      stillBrokenLabel: program.stillBrokenLabel ?? defaultAfterFilingSettings.stillBrokenLabel,
+      rescueLabel: program.rescueLabel ?? defaultAfterFilingSettings.rescueLabel,
+      rescueThreshold: program.rescueThreshold ?? defaultAfterFilingSettings.rescueThreshold,
+      rescueWindowDays: program.rescueWindowDays ?? defaultAfterFilingSettings.rescueWindowDays,
+    }),
   };
 }
 
@@ -69,7 +102,20 @@ export function settingsOf(values: SettingsValues) {
     notActionableLabels: splitCommas(values.notActionableLabels),
     githubCommenters: splitCommas(values.githubCommenters),
     suggestInternalReports: values.suggestInternalReports,
+    clearNeedsInfoOnAnswer: values.clearNeedsInfoOnAnswer,
+    stillBrokenAction: values.stillBrokenAction,
+    fixedInLabelPrefix: values.fixedInLabelPrefix,
+    verifiedLabel: values.verifiedLabel,
+    stillBrokenLabel: values.stillBrokenLabel,
+    rescueLabel: values.rescueLabel,
+    rescueThreshold: numberOf(values.rescueThreshold),
+    rescueWindowDays: numberOf(values.rescueWindowDays),
   };
+}
+
+/** A number as typed; blank or not a number is NaN, which the schema refuses with its own message. */
+function numberOf(text: string): number {
+  return text.trim() ? Number(text) : Number.NaN;
 }
 
 /**
@@ -83,6 +129,7 @@ export function ProgramSettingsFields(props: {
 }) {
   const { values, onChange, errors } = props;
   const suggestHintId = useId();
+  const clearHintId = useId();
   const levels = splitCommas(values.priorityLevels);
   const set = (changes: Partial<SettingsValues>) => onChange({ ...values, ...changes });
   const setLevels = (text: string) => {
@@ -315,6 +362,149 @@ export function ProgramSettingsFields(props: {
             “me too” instead of filing it again. Their titles are your team's words, so this is off unless you choose
             it.
           </p>
+        </div>
+      </fieldset>
+      <fieldset className="rules">
+        <legend>After filing: answers, fixes and rescue</legend>
+        <p className="hint">
+          Labels Fieldtest puts on GitHub issues itself. None of them may mean a priority level: engineering's own
+          labels decide priority.
+        </p>
+        <div className="field checkbox-field">
+          <label>
+            <input
+              type="checkbox"
+              name="clearNeedsInfoOnAnswer"
+              aria-describedby={clearHintId}
+              checked={values.clearNeedsInfoOnAnswer}
+              onChange={(e) => set({ clearNeedsInfoOnAnswer: e.target.checked })}
+            />{' '}
+            Take the needs-info label off when the reporter answers
+          </label>
+          <p className="hint" id={clearHintId}>
+            Tells engineering the answer is in; otherwise engineering removes the label itself.
+          </p>
+        </div>
+        <Field
+          label="Fixed-in label prefix"
+          name="fixedInLabelPrefix"
+          error={errors.fixedInLabelPrefix}
+          hint="A label starting with it, e.g. “fixed in: 2.4.1-rc3”, names the build that carries a fix; finders are asked to check that build. Empty: the release's build."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.fixedInLabelPrefix}
+              onChange={(e) => set({ fixedInLabelPrefix: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label="When a finder says the fix does not work"
+          name="stillBrokenAction"
+          error={errors.stillBrokenAction}
+          hint="Their details go to the issue as a comment either way."
+        >
+          {(attributes) => (
+            <select
+              {...attributes}
+              value={values.stillBrokenAction}
+              onChange={(e) => set({ stillBrokenAction: e.target.value as SettingsValues['stillBrokenAction'] })}
+            >
+              <option value="reopen">Reopen the issue and add the still-broken label</option>
+              <option value="label">Only add the still-broken label</option>
+            </select>
+          )}
+        </Field>
+        <Field
+          label="Verified label"
+          name="verifiedLabel"
+          error={errors.verifiedLabel}
+          hint="Finders confirmed the fix."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.verifiedLabel}
+              onChange={(e) => set({ verifiedLabel: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Still-broken label"
+          name="stillBrokenLabel"
+          error={errors.stillBrokenLabel}
+          hint="A finder says the fix does not work for them."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.stillBrokenLabel}
+              onChange={(e) => set({ stillBrokenLabel: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Rescue label"
+          name="rescueLabel"
+          error={errors.rescueLabel}
+          hint="Put on an issue you send back to engineering from the Rescue list."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.rescueLabel}
+              onChange={(e) => set({ rescueLabel: e.target.value })}
+            />
+          )}
+        </Field>
+        <div className="field-pair">
+          <Field
+            label="Rescue threshold (customers)"
+            name="rescueThreshold"
+            error={errors.rescueThreshold}
+            hint="1 to 100 distinct customers who reproduce a bug closed as not planned, or left without a priority."
+          >
+            {(attributes) => (
+              <input
+                {...attributes}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={100}
+                step={1}
+                value={values.rescueThreshold}
+                onChange={(e) => set({ rescueThreshold: e.target.value })}
+              />
+            )}
+          </Field>
+          <Field
+            label="Rescue window (days)"
+            name="rescueWindowDays"
+            error={errors.rescueWindowDays}
+            hint="1 to 365: reproductions older than this do not count."
+          >
+            {(attributes) => (
+              <input
+                {...attributes}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={365}
+                step={1}
+                value={values.rescueWindowDays}
+                onChange={(e) => set({ rescueWindowDays: e.target.value })}
+              />
+            )}
+          </Field>
         </div>
       </fieldset>
     </>

@@ -22,7 +22,7 @@ function NeedsInfoBanner(props: { needsInfo: NonNullable<ReportPage['needsInfo']
   const { needsInfo, staff } = props;
   const { question } = needsInfo;
   return (
-    <section className="banner banner-needs-info" role="region" aria-labelledby="needs-info-heading">
+    <section className="banner banner-needs-info" aria-labelledby="needs-info-heading">
       <h2 id="needs-info-heading">Engineering needs more information</h2>
       {question ? (
         <>
@@ -57,7 +57,7 @@ function NeedsInfoBanner(props: { needsInfo: NonNullable<ReportPage['needsInfo']
 function DuplicateOf(props: { canonical: NonNullable<ReportPage['duplicateOf']> }) {
   const { canonical } = props;
   return (
-    <section className="banner banner-duplicate" role="region" aria-labelledby="duplicate-heading">
+    <section className="banner banner-duplicate" aria-labelledby="duplicate-heading">
       <h2 id="duplicate-heading">The same bug as another report</h2>
       <p>
         Engineering closed this report as a duplicate. It now follows{' '}

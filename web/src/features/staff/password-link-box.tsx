@@ -1,12 +1,18 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
+import type { PasswordLink } from '../../../../api/staff/staff.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
-/** A freshly made one-time link, shown once: the API keeps only its hash, so it cannot be shown again. */
-export function PasswordLinkBox(props: { name: string; url: string; expiresAt: string }) {
+/**
+ * A freshly made one-time link, shown once: the API keeps only its hash, so it cannot be shown again.
+ * It was e-mailed to the person too; the page shows it for when that e-mail does not arrive.
+ */
+export function PasswordLinkBox(props: { name: string; link: PasswordLink }) {
+  const { link } = props;
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(props.url);
+      await navigator.clipboard.writeText(link.url);
       setCopied('yes');
     } catch {
       // Without clipboard access (plain http on another host) the link can still be selected by hand.
@@ -15,14 +21,24 @@ export function PasswordLinkBox(props: { name: string; url: string; expiresAt: s
   };
   return (
     <div className="link-box" role="status">
+      {link.mail.status === 'pending' ? (
+        <p>
+          We e-mailed <strong>{props.name}</strong> a link to choose a password, to <strong>{link.mail.to}</strong>.
+        </p>
+      ) : (
+        <p>
+          The e-mail to <strong>{link.mail.to}</strong> with a link to choose a password waits in the{' '}
+          <Link to="/outbox">Outbox</Link>, since no mail server is configured: pass the link on yourself.
+        </p>
+      )}
       <p>
-        Send this link to <strong>{props.name}</strong> so they can choose a password. It works only once and expires on{' '}
-        {formatDateTime(props.expiresAt)}. Anyone holding it can set the password, so share it privately; it will not be
+        Here is the link too, if the e-mail does not arrive. It works only once and expires on{' '}
+        {formatDateTime(link.expiresAt)}. Anyone holding it can set the password, so share it privately; it will not be
         shown again, but you can make a new one at any time.
       </p>
       <div className="link-row">
         <code className="copyable" data-testid="password-link">
-          {props.url}
+          {link.url}
         </code>
         <button type="button" className="secondary" onClick={copy}>
           Copy link

@@ -101,7 +101,7 @@ export function StaffMemberRow(props: { member: StaffMember; isSelf: boolean; on
               </p>
             ) : null}
             {passwordLink.data && !passwordLink.error ? (
-              <PasswordLinkBox name={member.name} url={passwordLink.data.url} expiresAt={passwordLink.data.expiresAt} />
+              <PasswordLinkBox name={member.name} link={passwordLink.data} />
             ) : null}
           </td>
         </tr>

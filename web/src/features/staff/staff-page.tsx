@@ -79,13 +79,7 @@ export function StaffPage() {
             Add staff member
           </button>
         </form>
-        {created ? (
-          <PasswordLinkBox
-            name={created.member.name}
-            url={created.passwordLink.url}
-            expiresAt={created.passwordLink.expiresAt}
-          />
-        ) : null}
+        {created ? <PasswordLinkBox name={created.member.name} link={created.passwordLink} /> : null}
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Everyone on staff</h2>

@@ -6,9 +6,11 @@ import { formatDateTime } from '../../lib/format.ts';
 import { DefinitionsPanel } from './definitions-panel.tsx';
 import { FindersByLevelChart } from './finders-by-level-chart.tsx';
 import { LeaderboardTable } from './leaderboard-table.tsx';
+import { RescueFigures } from './rescue-figures.tsx';
 import { ShareTrendChart } from './share-trend-chart.tsx';
 import { useLeaderboard, useProgram, useProgramStats, useReleaseStats } from './stats-api.ts';
 import { clustersHref, formatHours, formatInterval, formatShare } from './stats-format.ts';
+import { VerificationFigures } from './verification-figures.tsx';
 
 /** The program lead's dashboard: the customer share and what it is made of, for the program or one release. */
 export function StatsDashboardPage(props: { programId: string }) {
@@ -80,6 +82,8 @@ export function StatsDashboardPage(props: { programId: string }) {
             <ShareTrendChart trend={overall.trend} />
             <TrendTable programId={programId} trend={overall.trend} />
           </section>
+          <RescueFigures programId={programId} releaseId={releaseId} />
+          <VerificationFigures programId={programId} releaseId={releaseId} />
           <section aria-labelledby="board-heading">
             <h2 id="board-heading">Leaderboard ({scopeName})</h2>
             <FormAlert message={board.error ? errorMessage(board.error) : null} />

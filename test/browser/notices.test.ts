@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { apiAs, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+
+let browser: Browser;
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  ({ browser } = portal);
+});
+
+afterAll(() => portal?.stop());
+
+const lead = { name: 'Noa Lead', email: 'noa@example.test', password: 'the program lead password' };
+const customer = { name: 'Mika Customer', email: 'mika@example.test', password: 'mika chooses a long one' };
+
+describe('e-mail notices', () => {
+  it('staff choose on their account page and an MVP on their profile, where e-mails link, each saved with a confirmation', async () => {
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    const leadErrors = watchPageErrors(leadPage);
+    await leadPage.goto(portal.setupLink);
+    await leadPage.getByLabel('Name').fill(lead.name);
+    await leadPage.getByLabel('E-mail').fill(lead.email);
+    await leadPage.getByLabel('Password').fill(lead.password);
+    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
+    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const leadApi = await apiAs(leadContext, portal.baseUrl);
+    const { invitationLink } = await prepareRelease(leadApi, customer);
+
+    await leadPage.goto(`${portal.baseUrl}/account`);
+    const comments = leadPage.getByRole('group', { name: 'Comments from engineering' });
+    await comments.getByRole('radio', { name: 'At once' }).waitFor();
+    expect(await comments.getByRole('radio', { name: 'At once' }).isChecked()).toBe(true);
+    await comments.getByRole('radio', { name: 'In a daily digest' }).check();
+    await leadPage.getByRole('button', { name: 'Save e-mail choices' }).click();
+    await leadPage.getByRole('status').filter({ hasText: 'Your e-mail choices are saved.' }).waitFor();
+    await screenshot(leadPage, 'notices-account');
+    const chosen = await bodyOf(await leadApi.api.api.me['notice-preferences'].$get(), 200);
+    expect(chosen.items.find((item) => item.kind === 'comment')?.delivery).toBe('daily');
+    await leadPage.reload();
+    await expect
+      .poll(() =>
+        comments
+          .getByRole('radio', { name: 'In a daily digest' })
+          .isChecked()
+          .catch(() => false),
+      )
+      .toBe(true);
+    expect(leadErrors()).toEqual([]);
+
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(invitationLink);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'I accept' }).click();
+    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+
+    // The link every notice e-mail ends with.
+    await page.goto(`${portal.baseUrl}/profile#notices`);
+    const heading = page.getByRole('heading', { name: 'E-mail notices' });
+    await heading.waitFor();
+    await expect.poll(() => heading.isVisible()).toBe(true);
+    const triaged = page.getByRole('group', { name: 'Triaged' });
+    await triaged.getByRole('radio', { name: 'Off' }).check();
+    await page.getByRole('button', { name: 'Save e-mail choices' }).click();
+    await page.getByRole('status').filter({ hasText: 'Your e-mail choices are saved.' }).waitFor();
+    await screenshot(page, 'notices-profile');
+    const customerApi = await apiAs(page.context(), portal.baseUrl);
+    const theirs = await bodyOf(await customerApi.api.api.me['notice-preferences'].$get(), 200);
+    expect(Object.fromEntries(theirs.items.map((item) => [item.kind, item.delivery]))).toMatchObject({
+      triaged: 'off',
+      comment: 'immediate',
+    });
+    // A change after saving takes the confirmation away until it is saved too.
+    await triaged.getByRole('radio', { name: 'In a daily digest' }).check();
+    expect(await page.getByText('Your e-mail choices are saved.').count()).toBe(0);
+    expect(errors()).toEqual([]);
+  });
+});

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { setUpTestingRelease } from '../support/first-release.ts';
+import { createClient } from '../support/http-client.ts';
+import { apiAs } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { freePort, spawnServer } from '../support/server-process.ts';
+import { until } from '../support/sync-outbound-fixtures.ts';
+
+// Checking a fix, end to end: the built server as its own process, synced with the GitHub emulator
+// (signed webhooks in, the sync worker out). Engineering closes the issue as completed on GitHub;
+// the customer opens the report in Chromium, answers "Still broken" with a note and a file, and
+// the issue gets one comment with the file's link and is reopened.
+
+const repo = 'acme/desktop';
+const secret = 'verification browser secret';
+const engineer = 'eng-octo';
+
+let emulator: GithubEmulator;
+let server: ReturnType<typeof spawnServer>;
+let browser: Browser;
+let baseUrl = '';
+let setupLink = '';
+let dataDir = '';
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ft-verification-'));
+  emulator = await startGithubEmulator({ repos: [repo], webhookSecret: secret });
+  await emulator.control.setAssociation(repo, engineer, 'COLLABORATOR');
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawnServer({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    GITHUB_API_URL: emulator.url,
+    GITHUB_TOKEN: emulator.token,
+    GITHUB_WEBHOOK_SECRET: secret,
+    GITHUB_TIME_SCALE: '20',
+  });
+  await server.waitFor(/Fieldtest is running at (\S+)/);
+  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
+  await emulator.control.setWebhookUrl(`${baseUrl}/api/github/webhooks`);
+  browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await emulator?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('checking a fix', () => {
+  it('after engineering closes the issue as completed, the customer answers "Still broken" with a note and a file, and the issue is commented on and reopened', async () => {
+    const lead = createClient(baseUrl);
+    const releaseId = await setUpTestingRelease(lead, setupLink, { name: 'Acme Desktop MVPs', githubRepo: repo });
+    const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
+    await bodyOf(
+      await lead.api.api.releases[':id'].invitations.$post({
+        param: { id: releaseId },
+        json: { invitees: [{ name: customer.name, email: customer.email, company: 'Acme' }] },
+      }),
+      201,
+    );
+    const outbox = await bodyOf(await lead.api.api.outbox.$get({ query: { to: customer.email } }), 200);
+    const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
+    expect(invitationLink).toBeDefined();
+
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(invitationLink!.replace(/^https?:\/\/[^/]+/, baseUrl));
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'I accept' }).click();
+    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    const customerApi = await apiAs(context, baseUrl);
+    const title = 'Printing a selection prints the whole document';
+    const filed = await bodyOf(
+      await customerApi.api.api.reports.$post({
+        json: {
+          releaseId,
+          title,
+          steps: 'Select two pages, print the selection.',
+          expected: 'Two pages',
+          actual: 'All twelve pages',
+          severity: 'major',
+          clientKey: randomUUID(),
+        },
+      }),
+      201,
+    );
+    const [issue] = await until(
+      () => emulator.control.issues(repo),
+      (issues) => issues.length === 1,
+    );
+
+    // Engineering fixes it and closes the issue as completed, on GitHub.
+    await emulator.control.updateIssue(repo, issue!.number, { login: engineer, state: 'closed' });
+    await until(
+      async () => {
+        const response = await customerApi.api.api.reports[':id'].verification.$get({ param: { id: filed.id } });
+        return response.status === 200 ? ((await response.json()) as { canAnswer: boolean }) : null;
+      },
+      (state) => state?.canAnswer === true,
+    );
+
+    await page.goto(`${baseUrl}/reports/${filed.id}`);
+    await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+    const panel = page.getByRole('region', { name: 'Is it fixed for you on build 100?' });
+    await panel.waitFor();
+    await panel.getByRole('radio', { name: /Still broken/ }).check();
+    const note = 'Still prints all twelve pages with a selection of two.';
+    await panel.getByLabel('Note (optional)').fill(note);
+    await panel.getByLabel('Files (optional)').setInputFiles({
+      name: 'print-queue.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('job 7: printed pages 1-12 (selection 3-4)\n'),
+    });
+    await panel.getByRole('listitem').filter({ hasText: 'print-queue.log' }).getByText('Uploaded').waitFor();
+    await screenshot(page, 'verification-answer');
+    await panel.getByRole('button', { name: 'Send answer' }).click();
+    const answered = page.getByRole('region', { name: 'Checking the fix' });
+    await answered.getByText('You said it is still broken on build 100.').waitFor();
+    await answered.getByRole('link', { name: 'print-queue.log' }).waitFor();
+    await page.getByRole('region', { name: 'Timeline' }).getByText('You said it is still broken for you').waitFor();
+    await screenshot(page, 'verification-answered');
+
+    // On GitHub: one comment with the note and the file's portal link, and the issue open again.
+    const comments = await until(
+      () => emulator.control.comments(repo, issue!.number),
+      (found) => found.length > 0,
+    );
+    expect(comments).toHaveLength(1);
+    expect(comments[0]!.body).toContain(note);
+    expect(comments[0]!.body).toMatch(new RegExp(`${baseUrl}/api/attachments/[0-9a-f-]{36}`));
+    const reopened = await until(
+      () => emulator.control.issues(repo),
+      (issues) => issues[0]?.state === 'open',
+    );
+    expect(reopened[0]!.state).toBe('open');
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+});
