@@ -1,13 +1,8 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { listReportFinders } from '../lib/report-finders.ts';
 import { type OutgoingMessage, queueMessage } from '../mail/queue-message.ts';
 import { defaultNoticeDelivery, type NoticeKind } from './notices.schemas.ts';
-import {
-  audienceOf,
-  type FinderRole,
-  type NoticeAudience,
-  type ReportNotice,
-  reportNoticeMessage,
-} from './report-notice-messages.ts';
+import { audienceOf, type ReportNotice, reportNoticeMessage } from './report-notice-messages.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -28,10 +23,6 @@ export function noticeKindOf(notice: ReportNotice): NoticeKind {
       return 'closed';
   }
 }
-
-type Recipient = { userId: string; email: string; name: string; role: FinderRole; audience: NoticeAudience };
-type Person = { id: string; email: string; name: string; role: string; disabledAt: Date | null };
-const personSelect = { id: true, email: true, name: true, role: true, disabledAt: true } as const;
 
 /**
  * Tells everyone who found the bug (the reporter, the co-finders and, with `duplicates`, the finders
@@ -55,55 +46,30 @@ export async function notifyFinders(
 ): Promise<number> {
   const report = await tx.report.findUniqueOrThrow({
     where: { id: options.reportId },
-    select: {
-      id: true,
-      title: true,
-      program: { select: { name: true, product: true } },
-      reporter: { select: personSelect },
-      finders: { select: { user: { select: personSelect } } },
-      duplicates: {
-        where: options.duplicates ? {} : { id: { in: [] } },
-        select: {
-          id: true,
-          title: true,
-          reporter: { select: personSelect },
-          finders: { select: { user: { select: personSelect } } },
-        },
-      },
-    },
+    select: { id: true, title: true, program: { select: { name: true, product: true } } },
   });
-  const recipients = new Map<string, Recipient & { report: { id: string; title: string } }>();
-  const add = (user: Person | null, role: FinderRole, about: { id: string; title: string }) => {
-    if (!user || user.disabledAt || recipients.has(user.id) || user.id === options.except) return;
-    if (options.only && !options.only.includes(user.id)) return;
-    const audience = audienceOf(user.role);
-    recipients.set(user.id, { userId: user.id, email: user.email, name: user.name, role, audience, report: about });
-  };
-  add(report.reporter, 'reporter', report);
-  for (const finder of report.finders) add(finder.user, 'co-finder', report);
   // A duplicate's finders follow their own report, by its own title: the canonical one may be
   // another customer's, or staff's in the vendor's words.
-  for (const duplicate of report.duplicates) {
-    add(duplicate.reporter, 'duplicate', duplicate);
-    for (const finder of duplicate.finders) add(finder.user, 'duplicate', duplicate);
-  }
-  if (recipients.size === 0) return 0;
+  const recipients = (
+    await listReportFinders(tx, { reportId: options.reportId, duplicates: options.duplicates ?? false })
+  ).filter((finder) => finder.user.id !== options.except && (!options.only || options.only.includes(finder.user.id)));
+  if (recipients.length === 0) return 0;
 
   const kind = noticeKindOf(options.notice);
   const preferences = await tx.noticePreference.findMany({
-    where: { userId: { in: [...recipients.keys()] }, kind },
+    where: { userId: { in: recipients.map((recipient) => recipient.user.id) }, kind },
     select: { userId: true, delivery: true },
   });
   const delivery = new Map(preferences.map((preference) => [preference.userId, preference.delivery]));
   let told = 0;
-  for (const recipient of recipients.values()) {
-    const chosen = delivery.get(recipient.userId) ?? defaultNoticeDelivery;
+  for (const recipient of recipients) {
+    const chosen = delivery.get(recipient.user.id) ?? defaultNoticeDelivery;
     if (chosen === 'off') continue;
     const message: OutgoingMessage & { summary: string; url: string } = reportNoticeMessage({
-      to: recipient.email,
-      name: recipient.name,
+      to: recipient.user.email,
+      name: recipient.user.name,
       role: recipient.role,
-      audience: recipient.audience,
+      audience: audienceOf(recipient.user.role),
       report: { ...report, ...recipient.report },
       publicUrl: options.settings.publicUrl,
       notice: options.notice,
@@ -111,7 +77,7 @@ export async function notifyFinders(
     if (chosen === 'daily') {
       await tx.pendingNotice.create({
         data: {
-          userId: recipient.userId,
+          userId: recipient.user.id,
           kind,
           reportId: recipient.report.id,
           summary: message.summary,

@@ -5,7 +5,9 @@ import type { OutgoingMessage } from '../mail/queue-message.ts';
 // customer's text. A customer reads engineering as "Engineering", never a GitHub login (the issue
 // is the vendor's workspace); staff see the login. Every one ends with where to choose them.
 
-export type FinderRole = 'reporter' | 'co-finder' | 'duplicate';
+import type { FinderRole } from '../lib/report-finders.ts';
+
+export type { FinderRole };
 /** Customers and staff read the same notices, but for who wrote on GitHub and where they choose their e-mails. */
 export type NoticeAudience = 'customer' | 'staff';
 

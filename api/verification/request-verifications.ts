@@ -1,4 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { listReportFinders } from '../lib/report-finders.ts';
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,42 +17,19 @@ export async function requestVerifications(
 ): Promise<{ asked: string[]; build: string; round: number }> {
   const report = await tx.report.findUniqueOrThrow({
     where: { id: options.reportId },
-    select: {
-      id: true,
-      source: true,
-      reporter: { select: { id: true, disabledAt: true } },
-      release: { select: { build: true, status: true } },
-      finders: { select: { source: true, user: { select: { id: true, disabledAt: true } } } },
-      duplicates: {
-        select: {
-          source: true,
-          reporter: { select: { id: true, disabledAt: true } },
-          finders: { select: { source: true, user: { select: { id: true, disabledAt: true } } } },
-        },
-      },
-    },
+    select: { id: true, release: { select: { build: true, status: true } } },
   });
   const build = options.build ?? report.release.build;
   const last = await tx.verification.aggregate({ where: { reportId: report.id }, _max: { round: true } });
   const round = (last._max.round ?? 0) + 1;
   if (report.release.status === 'shipped') return { asked: [], build, round };
 
-  const people = new Map<string, { role: string; source: 'customer' | 'internal' }>();
-  const add = (user: { id: string; disabledAt: Date | null } | null, role: string, source: 'customer' | 'internal') => {
-    if (!user || user.disabledAt || people.has(user.id)) return;
-    people.set(user.id, { role, source });
-  };
-  add(report.reporter, 'reporter', report.source);
-  for (const finder of report.finders) add(finder.user, 'co-finder', finder.source);
-  for (const duplicate of report.duplicates) {
-    add(duplicate.reporter, 'duplicate', duplicate.source);
-    for (const finder of duplicate.finders) add(finder.user, 'duplicate', finder.source);
-  }
-  if (people.size === 0) return { asked: [], build, round };
+  const people = await listReportFinders(tx, { reportId: report.id, duplicates: true });
+  if (people.length === 0) return { asked: [], build, round };
   await tx.verification.createMany({
-    data: [...people].map(([userId, person]) => ({
+    data: people.map((person) => ({
       reportId: report.id,
-      userId,
+      userId: person.user.id,
       round,
       role: person.role,
       source: person.source,
@@ -59,5 +37,5 @@ export async function requestVerifications(
     })),
     skipDuplicates: true,
   });
-  return { asked: [...people.keys()], build, round };
+  return { asked: people.map((person) => person.user.id), build, round };
 }
