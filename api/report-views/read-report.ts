@@ -161,6 +161,7 @@ export async function readReport(options: {
 }
 
 type ReadComment = {
+  visibility: string;
   authorLogin: string | null;
   finderId: string | null;
   purpose: string;
@@ -184,7 +185,8 @@ function needsInfoOf(
       .filter((event) => event.kind === 'status_changed' && (event.data as { to?: unknown })?.to === 'needs_info')
       .at(-1)?.createdAt ?? null;
   const question = report.comments
-    .filter((comment) => comment.authorLogin !== null && comment.finderId === null)
+    // The rule applyIssueState quotes in the needs-info e-mail: a passer-by's team note is no question.
+    .filter((comment) => comment.visibility === 'public' && comment.authorLogin !== null && comment.finderId === null)
     .at(-1);
   const since = question?.createdAt ?? askedAt;
   const thread = access.view === 'co-finder' ? access.finderId : null;
