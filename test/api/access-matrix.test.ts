@@ -644,8 +644,13 @@ describe('what each role reads of the GitHub side of a report', () => {
       });
       expect(response.status).toBe(200);
       const text = await response.text();
-      for (const hidden of ['321', '322', 'github.com', reportFixtures.openReport])
-        expect(text.includes(hidden), `${caller} and ${hidden}`).toBe(staffCaller);
+      // An issue number stands on its own: not inside an id's hex digits or a timestamp's milliseconds
+      // (".321Z"), where it appears by chance.
+      const standalone = (number: string) => new RegExp(`(?<![0-9a-f.])${number}(?![0-9a-f])`);
+      for (const hidden of [standalone('321'), standalone('322'), 'github.com', reportFixtures.openReport]) {
+        const found = typeof hidden === 'string' ? text.includes(hidden) : hidden.test(text);
+        expect(found, `${caller} and ${hidden}`).toBe(staffCaller);
+      }
     });
   }
 });
