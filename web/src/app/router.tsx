@@ -46,6 +46,9 @@ const MyReportsPage = lazy(() =>
 const ReportPage = lazy(() =>
   import('../features/report-page/report-page.tsx').then((m) => ({ default: m.ReportPage })),
 );
+const VerificationPanel = lazy(() =>
+  import('../features/verification/verification-panel.tsx').then((m) => ({ default: m.VerificationPanel })),
+);
 const ProgramReportsPage = lazy(() =>
   import('../features/program-reports/program-reports-page.tsx').then((m) => ({ default: m.ProgramReportsPage })),
 );
@@ -128,7 +131,17 @@ function ClustersRoute() {
 
 function ReportRoute() {
   const { reportId = '' } = useParams();
-  return <ReportPage key={reportId} reportId={reportId} />;
+  return (
+    <ReportPage
+      key={reportId}
+      reportId={reportId}
+      followUp={
+        <Suspense fallback={null}>
+          <VerificationPanel reportId={reportId} />
+        </Suspense>
+      }
+    />
+  );
 }
 
 function ReleaseRoute() {

@@ -6,13 +6,13 @@ import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { type BrowserEnvironment, readBrowserEnvironment } from '../../lib/browser-environment.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
+import { EnvironmentFields } from '../../lib/environment-fields.tsx';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { listFieldError } from '../../lib/list-text.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
-import { EnvironmentFields } from './environment-fields.tsx';
 import {
   type DraftEnvironment,
   type DraftValues,

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CoFinderView, ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
@@ -8,7 +8,6 @@ import { Markdown } from '../../lib/markdown.tsx';
 import { environmentEntries, personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
-import { VerificationPanel } from '../verification/verification-panel.tsx';
 import { CommentForm } from './comment-form.tsx';
 import { FollowUpNotices } from './follow-up-notices.tsx';
 import { ReportAttachments } from './report-attachments.tsx';
@@ -16,7 +15,11 @@ import { useReport } from './report-page-api.ts';
 import { ReportTimeline } from './report-timeline.tsx';
 
 /** One report as its reader may see it: what was filed, who found it too, and what happened since. */
-export function ReportPage(props: { reportId: string }) {
+export function ReportPage(props: {
+  reportId: string;
+  /** What the router mounts under the status line for this report (the fix-verification panel). */
+  followUp?: ReactNode;
+}) {
   const report = useReport(props.reportId);
   if (report.isPending) {
     return (
@@ -48,10 +51,14 @@ export function ReportPage(props: { reportId: string }) {
       </main>
     );
   }
-  return report.data.view === 'co-finder' ? <CoFinderPage report={report.data} /> : <ReportView report={report.data} />;
+  return report.data.view === 'co-finder' ? (
+    <CoFinderPage report={report.data} followUp={props.followUp} />
+  ) : (
+    <ReportView report={report.data} followUp={props.followUp} />
+  );
 }
 
-function ReportView(props: { report: ReportDetail }) {
+function ReportView(props: { report: ReportDetail; followUp: ReactNode }) {
   const { report } = props;
   const staff = useSignedInUser().role !== 'mvp';
   return (
@@ -80,7 +87,7 @@ function ReportView(props: { report: ReportDetail }) {
         ) : null}
       </div>
       <FollowUpNotices report={report} staff={staff} />
-      <VerificationPanel reportId={report.id} />
+      {props.followUp}
       <section aria-label="Summary" className="report-summary">
         <dl className="details">
           <dt>Release</dt>
@@ -209,7 +216,7 @@ function threadNames(coFinders: ReportDetail['coFinders']): Map<string, string> 
  * What a co-finder reads: the bug as anyone taking part may know it (title, status, priority) and
  * their own "me too": never the reporter's text, files or identity, which stay theirs.
  */
-function CoFinderPage(props: { report: CoFinderView }) {
+function CoFinderPage(props: { report: CoFinderView; followUp: ReactNode }) {
   const { report } = props;
   const entry = report.yourEntry;
   const environment = environmentEntries(entry.environment);
@@ -230,7 +237,7 @@ function CoFinderPage(props: { report: CoFinderView }) {
         </span>
       </div>
       <FollowUpNotices report={report} staff={false} />
-      <VerificationPanel reportId={report.id} />
+      {props.followUp}
       <section aria-label="Summary" className="report-summary">
         <dl className="details">
           <dt>Release</dt>

@@ -8,21 +8,20 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { readBrowserEnvironment } from '../../lib/browser-environment.ts';
+// The report form's environment fields, reused as they are: an answer says where it was checked.
+import { EnvironmentFields, type EnvironmentValues } from '../../lib/environment-fields.tsx';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { environmentEntries } from '../../lib/report-labels.ts';
-// The report form's environment fields, reused as they are: an answer says where it was checked.
-import { EnvironmentFields } from '../report-form/environment-fields.tsx';
 import { useAnswerVerification, useSetFixedIn, useVerification } from './verification-api.ts';
 import './verification.css';
 
 type Verification = NonNullable<VerificationState['verification']>;
-type Environment = Parameters<typeof EnvironmentFields>[0]['environment'];
 type Result = 'fixed' | 'still_broken';
 
-const emptyEnvironment: Environment = {
+const emptyEnvironment: EnvironmentValues = {
   os: '',
   browser: '',
   browserVersion: '',
@@ -63,7 +62,7 @@ function AnswerForm(props: { reportId: string; verification: Verification }) {
   const { verification } = props;
   const headingId = useId();
   const [result, setResult] = useState<Result | ''>('');
-  const [environment, setEnvironment] = useState<Environment>({ ...emptyEnvironment, build: verification.build });
+  const [environment, setEnvironment] = useState<EnvironmentValues>({ ...emptyEnvironment, build: verification.build });
   const [note, setNote] = useState('');
   const uploads = useAttachmentUploads([]);
   const answer = useAnswerVerification(props.reportId);
@@ -155,10 +154,10 @@ function AnswerForm(props: { reportId: string; verification: Verification }) {
   );
 }
 
-function pickEmpty(typed: Environment, captured: Partial<Environment>): Partial<Environment> {
+function pickEmpty(typed: EnvironmentValues, captured: Partial<EnvironmentValues>): Partial<EnvironmentValues> {
   return Object.fromEntries(
-    Object.entries(captured).filter(([key, value]) => value && !typed[key as keyof Environment]),
-  ) as Partial<Environment>;
+    Object.entries(captured).filter(([key, value]) => value && !typed[key as keyof EnvironmentValues]),
+  ) as Partial<EnvironmentValues>;
 }
 
 function YourAnswer(props: { verification: Verification }) {

@@ -1,12 +1,23 @@
-import { Field, type FieldErrors } from '../../lib/form.tsx';
-import { environmentLabels } from '../../lib/report-labels.ts';
-import type { DraftEnvironment } from './report-draft.ts';
+import { Field, type FieldErrors } from './form.tsx';
+import { environmentLabels } from './report-labels.ts';
 
-const placeholders: Partial<Record<keyof DraftEnvironment, string>> = {
+/** The environment a form asks for: what filing captures, and what a verification answer says it was checked on. */
+export type EnvironmentValues = {
+  os: string;
+  browser: string;
+  browserVersion: string;
+  screen: string;
+  locale: string;
+  timeZone: string;
+  device: string;
+  build: string;
+};
+
+const placeholders: Partial<Record<keyof EnvironmentValues, string>> = {
   device: 'e.g. Surface Pro 9, Pixel 8',
   build: 'The build you tested',
 };
-const fields = (Object.keys(environmentLabels) as (keyof DraftEnvironment)[]).map((key) => ({
+const fields = (Object.keys(environmentLabels) as (keyof EnvironmentValues)[]).map((key) => ({
   key,
   label: environmentLabels[key]!,
   placeholder: placeholders[key],
@@ -14,9 +25,9 @@ const fields = (Object.keys(environmentLabels) as (keyof DraftEnvironment)[]).ma
 
 /** Where it happened: read from this browser, and open to correction (a bug seen on another machine). */
 export function EnvironmentFields(props: {
-  environment: DraftEnvironment;
+  environment: EnvironmentValues;
   errors: FieldErrors;
-  onChange: (key: keyof DraftEnvironment, value: string) => void;
+  onChange: (key: keyof EnvironmentValues, value: string) => void;
 }) {
   return (
     <fieldset className="environment">
