@@ -11,7 +11,7 @@ import { createGithubClient } from './github/github-client.ts';
 import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
 import type { Logger } from './lib/logger.ts';
 import { startMessageDelivery } from './mail/deliver-messages.ts';
-import { startNoticeDigests } from './notices/start-notice-digests.ts';
+import { startDueNotices } from './notices/start-due-notices.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
 import { startSyncWorker } from './sync/start-sync-worker.ts';
 
@@ -55,7 +55,7 @@ export async function startServer(options: {
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
-    const digests = startNoticeDigests({
+    const dueNotices = startDueNotices({
       prisma: database.prisma,
       settings: { publicUrl: env.publicUrl, smtpConfigured: delivery !== null },
       periodHours: env.noticeDigestHours,
@@ -128,7 +128,7 @@ export async function startServer(options: {
         }, graceMs);
         await closed;
         clearTimeout(timer);
-        await digests.stop();
+        await dueNotices.stop();
         await delivery?.stop();
         await sweep.stop();
         // A job in hand is finished, never cut off between GitHub's answer and the commit.

@@ -23,6 +23,7 @@ const programSelect = {
   fixedInLabelPrefix: true,
   rescueThreshold: true,
   rescueWindowDays: true,
+  verificationReminderDays: true,
   createdAt: true,
   updatedAt: true,
   terms: { orderBy: { version: 'desc' }, select: { version: true, textHash: true, createdAt: true } },
@@ -68,6 +69,7 @@ export async function readProgram(db: Db, id: string, view: 'staff' | 'mvp'): Pr
     fixedInLabelPrefix: row.fixedInLabelPrefix,
     rescueThreshold: row.rescueThreshold,
     rescueWindowDays: row.rescueWindowDays,
+    verificationReminderDays: row.verificationReminderDays,
     termsVersions: row.terms.map((terms) => ({ ...terms, createdAt: terms.createdAt.toISOString() })),
   };
 }

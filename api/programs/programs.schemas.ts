@@ -17,6 +17,7 @@ export const defaultAfterFilingSettings: AfterFilingSettings = {
   fixedInLabelPrefix: 'fixed in: ',
   rescueThreshold: 3,
   rescueWindowDays: 14,
+  verificationReminderDays: 3,
 };
 
 /** Each level is a label of its own; `priority: critical` and `priority: high` also mean P0 and P1. */
@@ -179,6 +180,12 @@ const afterFilingShape = {
     .min(1, { error: 'At least 1 day' })
     .max(365, { error: 'At most 365 days' })
     .meta({ description: 'Within how many days before now the reproductions count' }),
+  verificationReminderDays: z
+    .number({ error: 'Enter a number of days' })
+    .int({ error: 'Enter a whole number' })
+    .min(0, { error: 'Enter 0 to send no reminder, or a number of days' })
+    .max(60, { error: 'At most 60 days' })
+    .meta({ description: 'Days after a verification request before its one reminder; 0: no reminder' }),
 };
 
 const componentsSchema = uniqueList(componentSchema, 'component')
@@ -284,6 +291,7 @@ export const createProgramBody = z
     fixedInLabelPrefix: settingsShape.fixedInLabelPrefix.optional().meta({ description: 'Default: "fixed in: "' }),
     rescueThreshold: settingsShape.rescueThreshold.optional().meta({ description: 'Default: 3' }),
     rescueWindowDays: settingsShape.rescueWindowDays.optional().meta({ description: 'Default: 14' }),
+    verificationReminderDays: settingsShape.verificationReminderDays.optional().meta({ description: 'Default: 3' }),
     termsText: termsTextSchema.meta({ description: "The program's terms; they become version 1" }),
   })
   .transform(({ priorityLevels = defaultPriorityLevels, ...body }) => ({
@@ -303,6 +311,7 @@ export const createProgramBody = z
     fixedInLabelPrefix: body.fixedInLabelPrefix ?? defaultAfterFilingSettings.fixedInLabelPrefix,
     rescueThreshold: body.rescueThreshold ?? defaultAfterFilingSettings.rescueThreshold,
     rescueWindowDays: body.rescueWindowDays ?? defaultAfterFilingSettings.rescueWindowDays,
+    verificationReminderDays: body.verificationReminderDays ?? defaultAfterFilingSettings.verificationReminderDays,
   }))
   .superRefine(checkPriorityRules)
   .meta({ id: 'CreateProgramBody' });
@@ -327,6 +336,7 @@ export const updateProgramBody = z
     fixedInLabelPrefix: settingsShape.fixedInLabelPrefix.optional(),
     rescueThreshold: settingsShape.rescueThreshold.optional(),
     rescueWindowDays: settingsShape.rescueWindowDays.optional(),
+    verificationReminderDays: settingsShape.verificationReminderDays.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Change at least one field' })
   .meta({ id: 'UpdateProgramBody', description: 'Any subset of the settings; terms change through their own route' });
@@ -372,6 +382,7 @@ export const programSchema = z
     fixedInLabelPrefix: z.string().optional().meta(staffOnly),
     rescueThreshold: z.number().int().optional().meta(staffOnly),
     rescueWindowDays: z.number().int().optional().meta(staffOnly),
+    verificationReminderDays: z.number().int().optional().meta(staffOnly),
     termsVersions: z
       .array(programTermsVersionSchema)
       .optional()

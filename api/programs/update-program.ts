@@ -37,6 +37,7 @@ export async function updateProgram(options: {
         fixedInLabelPrefix: true,
         rescueThreshold: true,
         rescueWindowDays: true,
+        verificationReminderDays: true,
       },
     });
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));

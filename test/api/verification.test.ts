@@ -4,6 +4,7 @@ import { parseEnv } from '../../api/env.ts';
 import { commentMarker } from '../../api/github/github.schemas.ts';
 import { createGithubClient, type GithubClient } from '../../api/github/github-client.ts';
 import { createLogger } from '../../api/lib/logger.ts';
+import { queueVerificationReminders } from '../../api/notices/queue-verification-reminders.ts';
 import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import type { AnswerVerificationBody } from '../../api/verification/verification.schemas.ts';
 import { createProgram, createRelease, mvpActiveIn, publishTerms } from '../support/enrolment-fixtures.ts';
@@ -11,6 +12,7 @@ import {
   createLinkedReport,
   createProgramWithRelease,
   type InboundWorld,
+  messagesTo,
   programRepo,
   settle,
   startInboundWorld,
@@ -34,7 +36,7 @@ let worker: { stop: () => Promise<void>; wake: () => void };
 let program: { id: string };
 let release: { id: string; programId: string };
 let later: { id: string; programId: string };
-type Mvp = { id: string; client: TestClient; handle: string };
+type Mvp = { id: string; email: string; client: TestClient; handle: string };
 const mvps = {} as Record<'ana' | 'ben' | 'cleo' | 'dora' | 'dev', Mvp>;
 let lead: TestClient;
 let engineerClient: TestClient;
@@ -47,7 +49,7 @@ async function mvpIn(handle: string, ...releases: { id: string; programId: strin
   await world.server.prisma.mvpProfile.create({
     data: { userId: user.id, company: 'Customer Co', handle, platforms: [], devices: [] },
   });
-  return { id: user.id, client, handle };
+  return { id: user.id, email: user.email, client, handle };
 }
 
 beforeAll(async () => {
@@ -151,6 +153,19 @@ async function outboundDone(reportId: string) {
   );
   await settle(world);
 }
+
+const day = 24 * hour;
+// The reminder loop runs every minute in the server; here its operation runs at chosen moments.
+const remindAt = (offsetMs: number) =>
+  queueVerificationReminders({
+    prisma: world.server.prisma,
+    settings: { publicUrl, smtpConfigured: false },
+    now: new Date(Date.now() + offsetMs),
+  });
+const reminders = async (mvp: Mvp, title: string) =>
+  (await messagesTo(world.server, mvp.email)).filter(
+    (message) => message.kind === 'report-verification' && message.subject.includes(title),
+  );
 
 describe('asking', () => {
   it('closing as completed asks the reporter and the co-finder about the build a "fixed in" label names', async () => {
@@ -400,6 +415,70 @@ describe('the fix build', () => {
   });
 });
 
+describe('reminders', () => {
+  it("go once, the program's number of days on, to finders who have not answered and want them", async () => {
+    const title = 'Zoom resets on every tab switch';
+    const { reportId, issueNumber } = await reportWithCoFinder(title);
+    await bodyOf(
+      await mvps.cleo.client.api.api.reports[':id']['me-too'].$post({ param: { id: reportId }, json: { note: '' } }),
+      201,
+    );
+    await bodyOf(
+      await mvps.cleo.client.json('PUT', '/api/me/notice-preferences', { preferences: { verification: 'off' } }),
+      200,
+    );
+    await closeAsCompleted(issueNumber, ['fieldtest', 'fixed in: 4.1-rc1']);
+    await bodyOf(await answer(mvps.ben.client, reportId, { result: 'fixed' }), 200);
+
+    await remindAt(2 * day);
+    expect(await reminders(mvps.ana, title)).toEqual([]);
+    await remindAt(3 * day + hour);
+    const [reminder, ...more] = await reminders(mvps.ana, title);
+    expect(more).toEqual([]);
+    expect(reminder?.subject).toBe(`Is it fixed for you? ${title}`);
+    expect(reminder?.text).toContain('build 4.1-rc1');
+    expect(reminder?.text).toContain(`${publicUrl}/reports/${reportId}`);
+    expect(reminder?.text).not.toMatch(new RegExp(`#${issueNumber}\\b|github`, 'i'));
+    // Ben answered; Cleo turned these notices off, and her request counts as reminded all the same.
+    expect(await reminders(mvps.ben, title)).toEqual([]);
+    expect(await reminders(mvps.cleo, title)).toEqual([]);
+    const marked = await world.server.prisma.verification.findMany({
+      where: { reportId },
+      select: { userId: true, remindedAt: true },
+    });
+    expect(
+      Object.fromEntries(marked.map((verification) => [verification.userId, verification.remindedAt !== null])),
+    ).toEqual({ [mvps.ana.id]: true, [mvps.ben.id]: false, [mvps.cleo.id]: true });
+
+    // Once: later runs, and two processes running at the same moment, send nothing more.
+    await Promise.all([remindAt(5 * day), remindAt(5 * day)]);
+    expect(await reminders(mvps.ana, title)).toHaveLength(1);
+  });
+
+  it('follow the days the lead sets, and none go when the lead sets 0', async () => {
+    const refused = await lead.json('PATCH', `/api/programs/${program.id}`, { verificationReminderDays: -1 });
+    expect(refused.status).toBe(400);
+    expect((await readProblem(refused)).errors?.map((error) => error.field)).toEqual(['verificationReminderDays']);
+    const patch = (days: number) =>
+      lead.api.api.programs[':id'].$patch({ param: { id: program.id }, json: { verificationReminderDays: days } });
+    expect((await bodyOf(await patch(10), 200)).verificationReminderDays).toBe(10);
+
+    const title = 'Dark mode forgets the sidebar';
+    const { issueNumber } = await reportWithCoFinder(title);
+    await closeAsCompleted(issueNumber);
+    await remindAt(4 * day);
+    expect(await reminders(mvps.ana, title)).toEqual([]);
+    await bodyOf(await patch(0), 200);
+    await remindAt(30 * day);
+    expect(await reminders(mvps.ana, title)).toEqual([]);
+    await bodyOf(await patch(10), 200);
+    await remindAt(11 * day);
+    expect(await reminders(mvps.ana, title)).toHaveLength(1);
+    expect(await reminders(mvps.ben, title)).toHaveLength(1);
+    await bodyOf(await patch(3), 200);
+  });
+});
+
 describe('expiry', () => {
   it('shipping the release expires waiting requests, which can no longer be answered', async () => {
     const { reportId, issueNumber } = await reportWithCoFinder('Sync icon spins forever', later);
@@ -411,6 +490,8 @@ describe('expiry', () => {
     );
     const statuses = await world.server.prisma.verification.findMany({ where: { reportId }, select: { status: true } });
     expect(statuses).toEqual([{ status: 'expired' }, { status: 'expired' }]);
+    await remindAt(30 * day);
+    expect(await reminders(mvps.ana, 'Sync icon spins forever')).toEqual([]);
     expect(await bodyOf(await read(mvps.ana.client, reportId), 200)).toMatchObject({
       canAnswer: false,
       verification: { status: 'expired' },

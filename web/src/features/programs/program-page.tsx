@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type Program, programSettingsSchema, publishTermsBody } from '../../../../api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { countOf, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
@@ -163,6 +163,12 @@ function SettingsSection(props: { program: Program; canEdit: boolean }) {
             <dt>Fix verified</dt>
             <dd>
               <code>{program.verifiedLabel}</code>
+            </dd>
+            <dt>Reminder to check a fix</dt>
+            <dd>
+              {program.verificationReminderDays
+                ? `Once, ${countOf(program.verificationReminderDays, 'day', 'days')} after the request`
+                : 'None'}
             </dd>
             <dt>Rescue</dt>
             <dd>

@@ -35,6 +35,7 @@ export type SettingsValues = {
   /** Numbers as typed; the schema says what is wrong with them. */
   rescueThreshold: string;
   rescueWindowDays: string;
+  verificationReminderDays: string;
 };
 
 const afterFilingValues = (settings: typeof defaultAfterFilingSettings) => ({
@@ -46,7 +47,17 @@ const afterFilingValues = (settings: typeof defaultAfterFilingSettings) => ({
   rescueLabel: settings.rescueLabel,
   rescueThreshold: String(settings.rescueThreshold),
   rescueWindowDays: String(settings.rescueWindowDays),
+  verificationReminderDays: String(settings.verificationReminderDays),
 });
+
+const afterFilingKeys = Object.keys(defaultAfterFilingSettings) as (keyof typeof defaultAfterFilingSettings)[];
+
+/** A program's after-filing settings, the defaults where staff-only fields are absent. */
+function afterFilingOf(program: Program): typeof defaultAfterFilingSettings {
+  return Object.fromEntries(
+    afterFilingKeys.map((key) => [key, program[key] ?? defaultAfterFilingSettings[key]]),
+  ) as typeof defaultAfterFilingSettings;
+}
 
 export const defaultSettingsValues: SettingsValues = {
   name: '',
@@ -76,16 +87,7 @@ export function settingsValuesOf(program: Program): SettingsValues {
     notActionableLabels: (program.notActionableLabels ?? []).join(', '),
     githubCommenters: (program.githubCommenters ?? []).join(', '),
     suggestInternalReports: program.suggestInternalReports ?? false,
-    ...afterFilingValues({
-      clearNeedsInfoOnAnswer: program.clearNeedsInfoOnAnswer ?? defaultAfterFilingSettings.clearNeedsInfoOnAnswer,
-      stillBrokenAction: program.stillBrokenAction ?? defaultAfterFilingSettings.stillBrokenAction,
-      fixedInLabelPrefix: program.fixedInLabelPrefix ?? defaultAfterFilingSettings.fixedInLabelPrefix,
-      verifiedLabel: program.verifiedLabel ?? defaultAfterFilingSettings.verifiedLabel,
-      stillBrokenLabel: program.stillBrokenLabel ?? defaultAfterFilingSettings.stillBrokenLabel,
-      rescueLabel: program.rescueLabel ?? defaultAfterFilingSettings.rescueLabel,
-      rescueThreshold: program.rescueThreshold ?? defaultAfterFilingSettings.rescueThreshold,
-      rescueWindowDays: program.rescueWindowDays ?? defaultAfterFilingSettings.rescueWindowDays,
-    }),
+    ...afterFilingValues(afterFilingOf(program)),
   };
 }
 
@@ -110,6 +112,7 @@ export function settingsOf(values: SettingsValues) {
     rescueLabel: values.rescueLabel,
     rescueThreshold: numberOf(values.rescueThreshold),
     rescueWindowDays: numberOf(values.rescueWindowDays),
+    verificationReminderDays: numberOf(values.verificationReminderDays),
   };
 }
 
@@ -416,6 +419,25 @@ export function ProgramSettingsFields(props: {
               <option value="reopen">Reopen the issue and add the still-broken label</option>
               <option value="label">Only add the still-broken label</option>
             </select>
+          )}
+        </Field>
+        <Field
+          label="Remind finders after (days)"
+          name="verificationReminderDays"
+          error={errors.verificationReminderDays}
+          hint="0 to 60: a finder who has not answered a request to check a fix gets one reminder this many days on. 0: no reminder."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={60}
+              step={1}
+              value={values.verificationReminderDays}
+              onChange={(e) => set({ verificationReminderDays: e.target.value })}
+            />
           )}
         </Field>
         <Field
