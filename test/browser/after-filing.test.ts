@@ -13,10 +13,12 @@ import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
 import { until } from '../support/sync-outbound-fixtures.ts';
 
-// Checking a fix, end to end: the built server as its own process, synced with the GitHub emulator
-// (signed webhooks in, the sync worker out). Engineering closes the issue as completed on GitHub;
-// the customer opens the report in Chromium, answers "Still broken" with a note and a file, and
-// the issue gets one comment with the file's link and is reopened.
+// The reporter's loop after filing, end to end: the built server as its own process, synced with
+// the GitHub emulator (signed webhooks in, the sync worker out). Engineering asks for information
+// on GitHub; the customer sees the question on the report in Chromium and answers it with a file,
+// which reaches the issue as one comment with the file's link and takes the label off. Then
+// engineering closes the issue as completed; the customer answers "Still broken" with a note and a
+// file, and the issue gets one comment with the file's link and is reopened.
 
 const repo = 'acme/desktop';
 const secret = 'verification browser secret';
@@ -58,8 +60,8 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe('checking a fix', () => {
-  it('after engineering closes the issue as completed, the customer answers "Still broken" with a note and a file, and the issue is commented on and reopened', async () => {
+describe('after filing', () => {
+  it('the customer answers engineering’s question with a file, then, after the fix, says "Still broken" with a note and a file, and the issue is commented on and reopened', async () => {
     const lead = createClient(baseUrl);
     const releaseId = await setUpTestingRelease(lead, setupLink, { name: 'Acme Desktop MVPs', githubRepo: repo });
     const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -103,6 +105,53 @@ describe('checking a fix', () => {
       (issues) => issues.length === 1,
     );
 
+    // Engineering asks for a log on GitHub: a comment, then the `needs info` label.
+    const question = 'Which printer driver is it? Please attach the print queue log.';
+    await emulator.control.comment(repo, issue!.number, { login: engineer, body: question });
+    await emulator.control.updateIssue(repo, issue!.number, {
+      login: engineer,
+      labels: ['fieldtest', 'needs info'],
+    });
+    await until(
+      async () =>
+        (await bodyOf(await customerApi.api.api.reports[':id'].$get({ param: { id: filed.id } }), 200)).status,
+      (status) => status === 'needs_info',
+    );
+    await page.goto(`${baseUrl}/reports/${filed.id}`);
+    const banner = page.getByRole('region', { name: 'Engineering needs more information' });
+    await banner.getByText(question).waitFor();
+    await banner.getByText('Engineering asked on').waitFor();
+    await banner.getByRole('link', { name: 'Answer below' }).click();
+    const answerForm = page.getByRole('form', { name: 'Answer engineering' });
+    const answer = 'The driver is PCL6 4.2; the queue log is attached.';
+    await answerForm.getByLabel('Your answer').fill(answer);
+    await answerForm.getByLabel('Files (optional)').setInputFiles({
+      name: 'driver-queue.log',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('driver PCL6 4.2: job 5 spooled 12 pages\n'),
+    });
+    await answerForm.getByRole('listitem').filter({ hasText: 'driver-queue.log' }).getByText('Uploaded').waitFor();
+    await screenshot(page, 'needs-info-answer');
+    await answerForm.getByRole('button', { name: 'Send answer' }).click();
+    await answerForm.getByText('Answer sent to engineering.').waitFor();
+    await banner.getByText('You answered on').waitFor();
+    await screenshot(page, 'needs-info-answered');
+
+    // On GitHub: one comment with the answer and the file's portal link, and the label taken off.
+    const answered = await until(
+      () => emulator.control.comments(repo, issue!.number),
+      (found) => found.some((comment) => comment.body?.includes(answer)),
+    );
+    const answerComments = answered.filter((comment) => comment.body?.includes(answer));
+    expect(answerComments).toHaveLength(1);
+    expect(answerComments[0]!.body).toMatch(
+      new RegExp(`\\[driver-queue\\.log\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`),
+    );
+    await until(
+      async () => (await emulator.control.issues(repo))[0]?.labels ?? [],
+      (labels) => !labels.some((label) => (typeof label === 'string' ? label : label.name) === 'needs info'),
+    );
+
     // Engineering fixes it and closes the issue as completed, on GitHub.
     await emulator.control.updateIssue(repo, issue!.number, { login: engineer, state: 'closed' });
     await until(
@@ -128,20 +177,23 @@ describe('checking a fix', () => {
     await panel.getByRole('listitem').filter({ hasText: 'print-queue.log' }).getByText('Uploaded').waitFor();
     await screenshot(page, 'verification-answer');
     await panel.getByRole('button', { name: 'Send answer' }).click();
-    const answered = page.getByRole('region', { name: 'Checking the fix' });
-    await answered.getByText('You said it is still broken on build 100.').waitFor();
-    await answered.getByRole('link', { name: 'print-queue.log' }).waitFor();
+    const checked = page.getByRole('region', { name: 'Checking the fix' });
+    await checked.getByText('You said it is still broken on build 100.').waitFor();
+    await checked.getByRole('link', { name: 'print-queue.log' }).waitFor();
     await page.getByRole('region', { name: 'Timeline' }).getByText('You said it is still broken for you').waitFor();
     await screenshot(page, 'verification-answered');
 
     // On GitHub: one comment with the note and the file's portal link, and the issue open again.
     const comments = await until(
       () => emulator.control.comments(repo, issue!.number),
-      (found) => found.length > 0,
+      (found) => found.some((comment) => comment.body?.includes(note)),
     );
-    expect(comments).toHaveLength(1);
-    expect(comments[0]!.body).toContain(note);
-    expect(comments[0]!.body).toMatch(new RegExp(`${baseUrl}/api/attachments/[0-9a-f-]{36}`));
+    const stillBroken = comments.filter((comment) => comment.body?.includes(note));
+    expect(stillBroken).toHaveLength(1);
+    expect(stillBroken[0]!.body).toMatch(
+      new RegExp(`\\[print-queue\\.log\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`),
+    );
+    expect(comments).toHaveLength(3);
     const reopened = await until(
       () => emulator.control.issues(repo),
       (issues) => issues[0]?.state === 'open',
