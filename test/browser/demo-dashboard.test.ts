@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RescueList, RescueStats } from '../../api/rescue/rescue.schemas.ts';
 import type { ProgramStats } from '../../api/stats/stats.schemas.ts';
+import type { VerificationStats } from '../../api/verification/verification.schemas.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
 import { freePort, spawnScript } from '../support/server-process.ts';
 
@@ -62,6 +64,32 @@ describe('the demo program', () => {
     expect(await share.textContent()).toBe(`${(stats.priority.share! * 100).toFixed(1)}%`);
     await page.locator('.recharts-surface').first().waitFor();
     await screenshot(page, 'demo-dashboard');
+
+    // Finders answered requests to check fixes, and one not-planned bug was sent back.
+    const verification = (await (
+      await context.request.get(`${baseUrl}/api/programs/${programId}/verification-stats`)
+    ).json()) as VerificationStats;
+    expect(verification.total.all.answered).toBeGreaterThan(0);
+    expect(verification.total.all.stillBroken).toBeGreaterThan(0);
+    expect(verification.total.all.fixedForMe).toBeGreaterThan(0);
+    expect(await page.locator('[data-figure="verification-rate"]').textContent()).toContain(
+      `${verification.total.all.answered} of ${verification.total.all.requests} requests`,
+    );
+    const rescueStats = (await (
+      await context.request.get(`${baseUrl}/api/programs/${programId}/rescue-stats`)
+    ).json()) as RescueStats;
+    expect(rescueStats.rescued).toBe(1);
+    expect(await page.locator('[data-figure="rescued"]').textContent()).toBe('1');
+    await page.getByRole('link', { name: 'Rescue list' }).click();
+    await page.getByRole('heading', { name: 'Rescue — Acme Desktop MVPs', level: 1 }).waitFor();
+    const rescue = (await (
+      await context.request.get(`${baseUrl}/api/programs/${programId}/rescue`)
+    ).json()) as RescueList;
+    expect(rescue.rescued).toHaveLength(1);
+    await page.getByText(rescue.rescued[0]!.title).first().waitFor();
+    await screenshot(page, 'demo-rescue');
+    await page.goBack();
+    await share.waitFor();
 
     await share.click();
     await page.getByRole('heading', { name: 'Clusters behind the figure', level: 1 }).waitFor();
