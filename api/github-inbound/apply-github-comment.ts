@@ -59,7 +59,7 @@ export async function applyGithubComment(options: {
 
   const report = await tx.report.findUniqueOrThrow({
     where: { id: reportId },
-    select: { reporterId: true, program: { select: { githubCommenters: true } } },
+    select: { reporterId: true, createdAt: true, program: { select: { githubCommenters: true } } },
   });
   const relayed = isRelayedComment(comment, report.program.githubCommenters);
   const visibility: 'public' | 'team' = relayed ? 'public' : 'team';
@@ -100,8 +100,8 @@ export async function applyGithubComment(options: {
         visibility,
         body,
         githubCommentId,
-        createdAt: notAfterNow(comment.created_at),
-        updatedAt: notAfterNow(comment.updated_at),
+        createdAt: notAfterNow(comment.created_at, report.createdAt),
+        updatedAt: notAfterNow(comment.updated_at, report.createdAt),
       },
     ],
     skipDuplicates: true,
@@ -113,7 +113,7 @@ export async function applyGithubComment(options: {
       reportId,
       kind: 'comment',
       data: { commentId: created.id, login, githubCommentId: comment.id.toString(), url: comment.html_url },
-      createdAt: notAfterNow(comment.created_at),
+      createdAt: notAfterNow(comment.created_at, report.createdAt),
     },
     select: { id: true },
   });

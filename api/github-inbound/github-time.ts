@@ -9,7 +9,11 @@ export function isBeyondNow(at: number, now = Date.now()): boolean {
   return at > now + clockSkewMs;
 }
 
-/** A time GitHub sent, never after now: a creation time from the future would sort ahead of whatever follows it. */
-export function notAfterNow(iso: string): Date {
-  return new Date(Math.min(Date.parse(iso), Date.now()));
+/**
+ * A time GitHub sent, never after now: a creation time from the future would sort ahead of whatever
+ * follows it. `notBefore` keeps it after what it answers: GitHub's times are whole seconds, so a
+ * comment written within the second the report was filed would otherwise come before the filing.
+ */
+export function notAfterNow(iso: string, notBefore?: Date): Date {
+  return new Date(Math.max(Math.min(Date.parse(iso), Date.now()), notBefore?.getTime() ?? Number.NEGATIVE_INFINITY));
 }

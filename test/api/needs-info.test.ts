@@ -178,6 +178,18 @@ describe('needs info', () => {
     ).toHaveLength(1);
   });
 
+  it('puts a question asked within the second of filing after the filing, though GitHub’s times are whole seconds', async () => {
+    const { reportId, issueNumber, reporter } = await scene();
+    // Filed late in a second: GitHub's whole-second time for a comment written just after is earlier.
+    const filedAt = new Date(Math.floor(Date.now() / 1000) * 1000 + 1999);
+    await world.server.prisma.report.update({ where: { id: reportId }, data: { createdAt: filedAt } });
+    await askForInformation(issueNumber, 'Which printer?');
+    const page = await bodyOf(await read(reporter.client, reportId), 200);
+    const question = page.timeline.find((entry) => entry.kind === 'comment' && entry.text === 'Which printer?');
+    expect(question?.at).toBe(filedAt.toISOString());
+    expect(page.needsInfo?.question?.at).toBe(filedAt.toISOString());
+  });
+
   it('keeps the label when the program leaves it to engineering, and the banner says the answer was sent', async () => {
     const { reportId, issueNumber, reporter } = await scene({ clear: false });
     await askForInformation(issueNumber, 'Which version of the driver?');

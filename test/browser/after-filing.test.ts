@@ -60,6 +60,19 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** Waits for the comment that carries `text` and checks it is the only one, with the file's portal link. */
+async function oneCommentWith(issueNumber: number, text: string, fileName: string) {
+  const comments = await until(
+    () => emulator.control.comments(repo, issueNumber),
+    (found) => found.some((comment) => comment.body?.includes(text)),
+  );
+  const carrying = comments.filter((comment) => comment.body?.includes(text));
+  expect(carrying).toHaveLength(1);
+  const link = new RegExp(`\\[${fileName.replaceAll('.', '\\.')}\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`);
+  expect(carrying[0]!.body).toMatch(link);
+  return comments;
+}
+
 describe('after filing', () => {
   it('the customer answers engineering’s question with a file, then, after the fix, says "Still broken" with a note and a file, and the issue is commented on and reopened', async () => {
     const lead = createClient(baseUrl);
@@ -138,15 +151,7 @@ describe('after filing', () => {
     await screenshot(page, 'needs-info-answered');
 
     // On GitHub: one comment with the answer and the file's portal link, and the label taken off.
-    const answered = await until(
-      () => emulator.control.comments(repo, issue!.number),
-      (found) => found.some((comment) => comment.body?.includes(answer)),
-    );
-    const answerComments = answered.filter((comment) => comment.body?.includes(answer));
-    expect(answerComments).toHaveLength(1);
-    expect(answerComments[0]!.body).toMatch(
-      new RegExp(`\\[driver-queue\\.log\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`),
-    );
+    await oneCommentWith(issue!.number, answer, 'driver-queue.log');
     await until(
       async () => (await emulator.control.issues(repo))[0]?.labels ?? [],
       (labels) => !labels.some((label) => (typeof label === 'string' ? label : label.name) === 'needs info'),
@@ -184,15 +189,7 @@ describe('after filing', () => {
     await screenshot(page, 'verification-answered');
 
     // On GitHub: one comment with the note and the file's portal link, and the issue open again.
-    const comments = await until(
-      () => emulator.control.comments(repo, issue!.number),
-      (found) => found.some((comment) => comment.body?.includes(note)),
-    );
-    const stillBroken = comments.filter((comment) => comment.body?.includes(note));
-    expect(stillBroken).toHaveLength(1);
-    expect(stillBroken[0]!.body).toMatch(
-      new RegExp(`\\[print-queue\\.log\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`),
-    );
+    const comments = await oneCommentWith(issue!.number, note, 'print-queue.log');
     expect(comments).toHaveLength(3);
     const reopened = await until(
       () => emulator.control.issues(repo),

@@ -1,17 +1,9 @@
+import type { BrowserEnvironment } from './browser-environment.ts';
 import { Field, type FieldErrors } from './form.tsx';
 import { environmentLabels } from './report-labels.ts';
 
 /** The environment a form asks for: what filing captures, and what a verification answer says it was checked on. */
-export type EnvironmentValues = {
-  os: string;
-  browser: string;
-  browserVersion: string;
-  screen: string;
-  locale: string;
-  timeZone: string;
-  device: string;
-  build: string;
-};
+export type EnvironmentValues = BrowserEnvironment & { device: string; build: string };
 
 const placeholders: Partial<Record<keyof EnvironmentValues, string>> = {
   device: 'e.g. Surface Pro 9, Pixel 8',
