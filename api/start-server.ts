@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { startOrphanSweep } from './attachments/start-orphan-sweep.ts';
+import { answerBackupRequests } from './backup/answer-backup-requests.ts';
 import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
@@ -52,6 +53,16 @@ export async function startServer(options: {
     });
 
     const sweep = startOrphanSweep({ prisma: database.prisma, dir: env.attachmentsDir, logger });
+    // `npm run backup` while the server runs: only this process may read the embedded database.
+    const stopBackups =
+      database.snapshot && target.kind === 'pglite' && target.dataDir
+        ? answerBackupRequests({
+            dataDir: target.dataDir,
+            attachmentsDir: env.attachmentsDir,
+            snapshot: database.snapshot,
+            logger,
+          })
+        : async () => {};
     const delivery = env.smtpUrl
       ? startMessageDelivery({ prisma: database.prisma, smtpUrl: env.smtpUrl, from: env.mailFrom, logger })
       : null;
@@ -128,6 +139,7 @@ export async function startServer(options: {
         }, graceMs);
         await closed;
         clearTimeout(timer);
+        await stopBackups();
         await dueNotices.stop();
         await delivery?.stop();
         await sweep.stop();

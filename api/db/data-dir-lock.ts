@@ -14,6 +14,12 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The live process holding the data folder, if any (a pid file of a dead process does not count). */
+export async function dataDirHolder(dir: string): Promise<number | null> {
+  const holder = Number.parseInt(await readFile(join(dir, lockName), 'utf8').catch(() => ''), 10);
+  return Number.isInteger(holder) && holder !== process.pid && isAlive(holder) ? holder : null;
+}
+
 /**
  * PGlite has no lock of its own, and two processes writing one data folder corrupt it.
  * A pid file taken with O_EXCL keeps a second process out; a pid file left by a crashed

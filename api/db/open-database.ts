@@ -18,6 +18,8 @@ export type Database = {
    */
   openMigrationAdapter: () => { factory: SqlMigrationAwareDriverAdapterFactory; dispose: () => Promise<void> };
   kind: 'pglite' | 'postgres';
+  /** The embedded database's data folder as one gzipped tar, taken between two statements; null on a server. */
+  snapshot: (() => Promise<Blob>) | null;
   close: () => Promise<void>;
 };
 
@@ -39,6 +41,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         sql: async <Row>(text: string, params: readonly unknown[]) => (await pglite.query<Row>(text, [...params])).rows,
         openMigrationAdapter: () => ({ factory: adapterFactory, dispose: async () => {} }),
         kind: 'pglite',
+        snapshot: () => pglite.dumpDataDir('gzip'),
         close: async () => {
           await prisma.$disconnect();
           await pglite.close();
@@ -69,6 +72,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       };
     },
     kind: 'postgres',
+    snapshot: null,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();

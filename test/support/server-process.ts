@@ -21,8 +21,8 @@ export function spawnServer(env: Record<string, string>) {
 }
 
 /** A TypeScript entry point of the package (a server, the demo) as its own process. */
-export function spawnScript(script: string, env: Record<string, string>) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script], {
+export function spawnScript(script: string, env: Record<string, string>, args: string[] = []) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
