@@ -194,6 +194,12 @@ describe('the Rescue page', () => {
       .getByRole('region', { name: /Sent back/ })
       .getByText('comment on GitHub')
       .waitFor();
+    // The report's timeline says what the lead did, as staff see it.
+    await page.goto(`${baseUrl}/reports/${report.id}`);
+    await page
+      .getByRole('region', { name: 'Timeline' })
+      .getByText(/sent it back to engineering with this summary/)
+      .waitFor();
     expect(errors()).toEqual([]);
     await context.close();
   });

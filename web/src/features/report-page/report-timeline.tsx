@@ -23,6 +23,11 @@ function describe(entry: TimelineEntry, staff: boolean): string {
       if (entry.data.purpose === 'answer') return `${who ?? 'Someone'} answered engineering's question`;
       return `${who ?? 'Someone'} commented`;
     case 'note':
+      // Notes Fieldtest posts to the GitHub issue for staff: the rescue summary, and a duplicate's
+      // finder saying the fix is still broken (they have no thread on this report).
+      if (entry.data.purpose === 'rescue')
+        return `${who ?? 'A program lead'} sent it back to engineering with this summary`;
+      if (entry.data.purpose === 'still_broken') return `${who ?? 'Someone'} said the fix is still broken for them`;
       return `${who ?? 'Someone'} wrote a team note`;
     case 'synced': {
       const number = entry.data.issueNumber;
