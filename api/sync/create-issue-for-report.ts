@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { type GithubIssue, githubIssueSchema, repoOfIssue, reportMarker } from '../github/github.schemas.ts';
 import { uuid7 } from '../lib/uuid7.ts';
 import { GithubCallError, LeaseLost, sendWrite } from './github-call.ts';
+import { fitTitle } from './github-limits.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
 import { renderIssueBody } from './render-issue-body.ts';
@@ -103,7 +104,13 @@ export async function createIssueForReport(context: SyncJobContext): Promise<boo
     portalUrl: context.env.publicUrl,
   });
   const answer = await sendWrite(context, () =>
-    github.octokit.rest.issues.create({ owner, repo, title: neutraliseGithubText(report.title), body, labels }),
+    github.octokit.rest.issues.create({
+      owner,
+      repo,
+      title: fitTitle(neutraliseGithubText(report.title)),
+      body,
+      labels,
+    }),
   );
   const issue = githubIssueSchema.parse(answer.data);
   context.logger.info({ reportId: report.id, issueNumber: issue.number }, 'issue created');

@@ -1,6 +1,7 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { commentMarker, githubCommentSchema } from '../github/github.schemas.ts';
 import { GithubCallError, LeaseLost, SlotWait, sendWrite } from './github-call.ts';
+import { cutText, githubBodyLimit, shortenedNotice } from './github-limits.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
 import { searchGithubPages } from './search-github-pages.ts';
@@ -15,6 +16,7 @@ const commentForGithubSelect = {
   githubCommentId: true,
   attachments: { select: { id: true, fileName: true }, orderBy: { createdAt: 'asc' } },
   finderId: true,
+  reportId: true,
   author: { select: { role: true, mvpProfile: { select: { handle: true } } } },
   report: { select: { issueRepo: true, issueNumber: true } },
 } satisfies Prisma.ReportCommentSelect;
@@ -58,8 +60,13 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
     }
   }
   const files = fileLinks(context.env.publicUrl, comment.attachments);
-  const text = neutraliseGithubText(comment.body).trimEnd();
-  const body = `${commentHeading(comment)}\n\n${[text, files].filter(Boolean).join('\n\n')}\n\n${marker}\n`;
+  const body = fitCommentBody({
+    heading: commentHeading(comment),
+    text: neutraliseGithubText(comment.body).trimEnd(),
+    files,
+    marker,
+    reportUrl: `${context.env.publicUrl}/reports/${comment.reportId}`,
+  });
   const answer = await sendWrite(context, () =>
     github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
   );
@@ -139,4 +146,25 @@ async function findCommentByMarker(
     const found = githubCommentSchema.parse(raw);
     return found.body?.trimEnd().endsWith(options.marker) ? found.id : undefined;
   });
+}
+
+/**
+ * The comment as GitHub gets it: heading, text, file links and the marker last. A text longer than
+ * GitHub takes is shortened under a line linking to the report, where the whole comment is.
+ */
+export function fitCommentBody(parts: {
+  heading: string;
+  text: string;
+  files: string;
+  marker: string;
+  reportUrl: string;
+  limit?: number;
+}): string {
+  const compose = (text: string, notice: string | null) =>
+    `${[parts.heading, notice, text, parts.files].filter(Boolean).join('\n\n')}\n\n${parts.marker}\n`;
+  const limit = parts.limit ?? githubBodyLimit;
+  const whole = compose(parts.text, null);
+  if (whole.length <= limit) return whole;
+  const notice = shortenedNotice('comment', parts.reportUrl);
+  return compose(cutText(parts.text, limit - compose('', notice).length - 2), notice);
 }

@@ -11,11 +11,11 @@ import {
   type RestRequest,
   type Route,
   sinceParam,
+  tooLong,
   validationFailed,
 } from './rest-support.ts';
 import type { CommentRecord } from './store.ts';
 
-const maxBodyLength = 65_536;
 const repoPath = '^\\/repos\\/(?<owner>[^/]+)\\/(?<repo>[^/]+)';
 
 export const commentRoutes: Route[] = [
@@ -118,7 +118,5 @@ function findComment(emulator: Emulator, request: RestRequest): CommentRecord | 
 function commentBody(request: RestRequest): string | RestAnswer {
   const { body } = asObject(request.body);
   if (typeof body !== 'string' || body.trim() === '') return validationFailed('IssueComment', 'body', 'missing_field');
-  if (body.length > maxBodyLength)
-    return validationFailed('IssueComment', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
-  return body;
+  return tooLong('IssueComment', 'body', body) ?? body;
 }

@@ -10,12 +10,11 @@ import {
   type RestRequest,
   type Route,
   sinceParam,
+  tooLong,
   validationFailed,
 } from './rest-support.ts';
 import type { IssueRecord, StateReason } from './store.ts';
 
-/** GitHub rejects bodies longer than this (65,536 characters). */
-const maxBodyLength = 65_536;
 const stateReasons = ['completed', 'not_planned', 'duplicate', 'reopened'];
 
 export const issueRoutes: Route[] = [
@@ -87,10 +86,12 @@ function createIssue(emulator: Emulator, request: RestRequest): RestAnswer {
   const body = asObject(request.body);
   const title = typeof body.title === 'number' ? String(body.title) : body.title;
   if (typeof title !== 'string' || title.trim() === '') return validationFailed('Issue', 'title', 'missing_field');
+  const longTitle = tooLong('Issue', 'title', title);
+  if (longTitle) return longTitle;
   if (body.body !== undefined && body.body !== null && typeof body.body !== 'string')
     return validationFailed('Issue', 'body', 'invalid');
-  if (typeof body.body === 'string' && body.body.length > maxBodyLength)
-    return validationFailed('Issue', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+  const longBody = typeof body.body === 'string' ? tooLong('Issue', 'body', body.body) : null;
+  if (longBody) return longBody;
   const labels = labelNames(body.labels);
   if (labels === null) return validationFailed('Issue', 'labels', 'invalid');
   const issue = openIssue(emulator, repo, {
@@ -123,12 +124,14 @@ export function parseIssueChanges(body: Record<string, unknown>): IssueChanges |
     if (typeof body.title !== 'string' && typeof body.title !== 'number')
       return validationFailed('Issue', 'title', 'invalid');
     if (String(body.title).trim() === '') return validationFailed('Issue', 'title', 'missing_field');
+    const longTitle = tooLong('Issue', 'title', String(body.title));
+    if (longTitle) return longTitle;
     changes.title = String(body.title);
   }
   if (body.body !== undefined) {
     if (body.body !== null && typeof body.body !== 'string') return validationFailed('Issue', 'body', 'invalid');
-    if (typeof body.body === 'string' && body.body.length > maxBodyLength)
-      return validationFailed('Issue', 'body', 'custom', 'body is too long (maximum is 65536 characters)');
+    const longBody = typeof body.body === 'string' ? tooLong('Issue', 'body', body.body) : null;
+    if (longBody) return longBody;
     changes.body = body.body;
   }
   if (body.state !== undefined) {

@@ -45,6 +45,16 @@ export function validationFailed(resource: string, field: string, code: string, 
   });
 }
 
+/** GitHub's length limits, in characters (code points, as GitHub counts them). */
+export const githubLengthLimits = { title: 256, body: 65_536 } as const;
+
+/** GitHub's 422 for a title or body over its limit, or null when within it. */
+export function tooLong(resource: string, field: keyof typeof githubLengthLimits, value: string): RestAnswer | null {
+  const max = githubLengthLimits[field];
+  if ([...value].length <= max) return null;
+  return validationFailed(resource, field, 'custom', `${field} is too long (maximum is ${max} characters)`);
+}
+
 export function findRepo(emulator: Emulator, params: Record<string, string>): RepoRecord | RestAnswer {
   const found = emulator.store.findRepo(params.owner ?? '', params.repo ?? '');
   if (found) return found;

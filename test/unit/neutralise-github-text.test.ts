@@ -32,6 +32,22 @@ describe('neutraliseGithubText', () => {
     }
   });
 
+  it('breaks links to issues, pull requests and discussions on github.com, keeping the text', () => {
+    const links = [
+      'https://github.com/acme/desktop/issues/5',
+      'http://www.github.com/acme/desktop/pull/17',
+      'https://GitHub.com/acme/desktop.js/discussions/3',
+    ];
+    for (const link of links) {
+      const text = neutraliseGithubText(`See ${link}.`);
+      expect(text, link).not.toMatch(/github\.com\/[\w.-]+\/[\w.-]+\/(issues|pull|discussions)\/\d/i);
+      expect(text.replaceAll(zwsp, '')).toBe(`See ${link}.`);
+    }
+    expect(neutraliseGithubText('https://github.com/acme/desktop/releases/tag/v2')).toBe(
+      'https://github.com/acme/desktop/releases/tag/v2',
+    );
+  });
+
   it('leaves ordinary words, e-mail-free text and headings alone', () => {
     const text = '# Heading\nThe fix is easy; closed doors. Prefix 3 items.';
     expect(neutraliseGithubText(text)).toBe(text);

@@ -1,0 +1,97 @@
+import { Octokit } from '@octokit/rest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportMarker } from '../../api/github/github.schemas.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { syncFixtures } from '../support/sync-outbound-fixtures.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// What GitHub accepts: a title over 256 characters or a body over 65,536 is refused with 422, and
+// the emulator refuses them alike. Fieldtest never sends one: text grows on its way to GitHub
+// (each neutralised mention or reference gains a character), so it is fitted, never dead-lettered.
+
+const timeScale = 60;
+let server: TestServer;
+let emulator: GithubEmulator;
+beforeAll(async () => {
+  [server, emulator] = await Promise.all([
+    startTestServer({ SYNC_WORKER: 'false' }),
+    startGithubEmulator({ timeScale }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([server?.stop(), emulator?.stop()]);
+});
+
+const { setUp, mvpOf, fileReport, startWorker, untilLinked, jobOf } = syncFixtures({
+  server: () => server,
+  emulator: () => emulator,
+  timeScale,
+});
+
+describe('what GitHub accepts', () => {
+  it('refuses a title over 256 characters and a body over 65,536, counting characters as GitHub does', async () => {
+    const { repo } = await setUp();
+    const [owner, name] = repo.split('/') as [string, string];
+    const octokit = new Octokit({ baseUrl: emulator.url, auth: emulator.token });
+    const refused = await octokit.rest.issues
+      .create({ owner, repo: name, title: 'x'.repeat(257) })
+      .catch((error) => error);
+    expect(refused.status).toBe(422);
+    expect(refused.response.data.errors).toEqual([
+      { resource: 'Issue', code: 'custom', field: 'title', message: 'title is too long (maximum is 256 characters)' },
+    ]);
+    const long = await octokit.rest.issues
+      .create({ owner, repo: name, title: 'Long body', body: 'b'.repeat(65_537) })
+      .catch((error) => error);
+    expect(long.status).toBe(422);
+    expect(long.response.data.errors[0].message).toBe('body is too long (maximum is 65536 characters)');
+    // 256 characters outside the Basic Multilingual Plane are 512 UTF-16 units, and fine.
+    const emoji = await octokit.rest.issues.create({ owner, repo: name, title: '🐛'.repeat(256) });
+    expect(emoji.status).toBe(201);
+    const created = await octokit.rest.issues.create({ owner, repo: name, title: 'Short' });
+    const renamed = await octokit.rest.issues
+      .update({ owner, repo: name, issue_number: created.data.number, title: 'y'.repeat(257) })
+      .catch((error) => error);
+    expect(renamed.status).toBe(422);
+    const comment = await octokit.rest.issues
+      .createComment({ owner, repo: name, issue_number: created.data.number, body: 'c'.repeat(65_537) })
+      .catch((error) => error);
+    expect(comment.status).toBe(422);
+  });
+
+  it('sends a title that neutralising makes longer than GitHub takes, shortened, instead of dead-lettering it', async () => {
+    const { repo, release } = await setUp();
+    const mvp = await mvpOf(release);
+    // 200 characters, as many as Fieldtest takes; each "#1" gains an invisible character on GitHub.
+    const title = '#1 '.repeat(66).concat('ok').slice(0, 200);
+    const filed = await fileReport(mvp.client, release.id, { title });
+    const worker = await startWorker();
+    try {
+      await untilLinked(filed.id);
+    } finally {
+      await worker.stop();
+    }
+    expect((await jobOf(filed.id)).status).toBe('done');
+    const [issue] = (await emulator.control.issues(repo)).filter((each) => each.body?.includes(reportMarker(filed.id)));
+    expect([...issue!.title].length).toBeLessThanOrEqual(256);
+    expect(issue!.title.endsWith('…')).toBe(true);
+    expect(issue!.title).not.toMatch(/(^|\s)#\d/);
+  });
+
+  it('neutralises links to issues and pull requests on github.com, so no other repository gets a cross-reference', async () => {
+    const { repo, release } = await setUp();
+    const mvp = await mvpOf(release);
+    const filed = await fileReport(mvp.client, release.id, {
+      steps: 'Same as https://github.com/other/project/issues/12 and https://github.com/other/project/pull/7',
+    });
+    const worker = await startWorker();
+    try {
+      await untilLinked(filed.id);
+    } finally {
+      await worker.stop();
+    }
+    const [issue] = (await emulator.control.issues(repo)).filter((each) => each.body?.includes(reportMarker(filed.id)));
+    expect(issue!.body).not.toMatch(/github\.com\/[\w.-]+\/[\w.-]+\/(issues|pull)\/\d/);
+    expect(issue!.body?.replaceAll('\u200B', '')).toContain('https://github.com/other/project/issues/12');
+  });
+});
