@@ -97,7 +97,7 @@ function commentHeading(comment: {
   author: Parameters<typeof publicHandle>[0];
 }): string {
   const who = `**${neutraliseGithubText(publicHandle(comment.author))}**`;
-  // Staff are anonymous on GitHub ("an internal tester"), so the lead is named by role only.
+  // Staff are named on GitHub by role only (publicHandle).
   if (comment.purpose === 'rescue')
     return 'The program lead asks engineering to reconsider this issue, from Fieldtest:';
   if (comment.purpose === 'answer') return `${who} answered engineering's question in Fieldtest:`;

@@ -2,12 +2,13 @@ import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportMarker } from '../../api/github/github.schemas.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { syncFixtures } from '../support/sync-outbound-fixtures.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
+import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
 
-// What GitHub accepts: a title over 256 characters or a body over 65,536 is refused with 422, and
-// the emulator refuses them alike. Fieldtest never sends one: text grows on its way to GitHub
-// (each neutralised mention or reference gains a character), so it is fitted, never dead-lettered.
+// Text on its way to GitHub. What GitHub accepts: a title over 256 characters or a body over
+// 65,536 is refused with 422, and the emulator refuses them alike. Fieldtest never sends one: text
+// grows on its way to GitHub (each neutralised mention or reference gains a character), so it is
+// fitted, never dead-lettered. Who GitHub sees: customers by handle, staff by role only.
 
 const timeScale = 60;
 let server: TestServer;
@@ -93,5 +94,46 @@ describe('what GitHub accepts', () => {
     const [issue] = (await emulator.control.issues(repo)).filter((each) => each.body?.includes(reportMarker(filed.id)));
     expect(issue!.body).not.toMatch(/github\.com\/[\w.-]+\/[\w.-]+\/(issues|pull)\/\d/);
     expect(issue!.body?.replaceAll('\u200B', '')).toContain('https://github.com/other/project/issues/12');
+  });
+});
+
+describe('who GitHub sees', () => {
+  it('names staff who comment by their role, never by name, and customers by handle', async () => {
+    const { repo, programId, release } = await setUp();
+    const mvp = await mvpOf(release);
+    const filed = await fileReport(mvp.client, release.id);
+    const engineer = await signedInClient(server, 'engineer');
+    const lead = await signedInClient(server, 'admin');
+    await server.prisma.programMember.create({ data: { programId, userId: engineer.user.id } });
+    const worker = await startWorker();
+    try {
+      await untilLinked(filed.id);
+      const say = async (client: typeof lead.client, body: string) => {
+        const response = await client.api.api.reports[':id'].comments.$post({
+          param: { id: filed.id },
+          json: { body, visibility: 'public' },
+        });
+        expect(response.status).toBe(201);
+      };
+      await say(engineer.client, 'Which printer model is it?');
+      await say(lead.client, 'Thanks for the report.');
+      await say(mvp.client, 'An HP LaserJet.');
+      const [issue] = (await emulator.control.issues(repo)).filter((each) =>
+        each.body?.includes(reportMarker(filed.id)),
+      );
+      const comments = await until(
+        () => emulator.control.comments(repo, issue!.number),
+        (found) => found.length === 3,
+      );
+      const heading = (text: string) => comments.find((comment) => comment.body?.includes(text))?.body?.split('\n')[0];
+      expect(heading('Which printer model')).toBe('**an engineer** wrote in Fieldtest:');
+      expect(heading('Thanks for the report')).toBe('**a program lead** wrote in Fieldtest:');
+      expect(heading('An HP LaserJet')).toBe(`**${mvp.handle}** wrote in Fieldtest:`);
+      for (const comment of comments)
+        for (const name of [engineer.user.name, lead.user.name, mvp.user.name])
+          expect(comment.body).not.toContain(name);
+    } finally {
+      await worker.stop();
+    }
   });
 });
