@@ -16,22 +16,32 @@ export type Bucket = BucketLimit & { key: string };
  * same token; callers whose own statement must stay one round trip (filing) run it as a CTE.
  */
 export function takeTokenStatement(bucket: Bucket): Prisma.Sql {
-  const { key, capacity, perSecond } = bucket;
+  const { key, capacity } = bucket;
+  const level = levelNow(bucket);
   return Prisma.sql`
     insert into "LoginThrottle" (key, tokens, "updatedAt") values (${key}, ${capacity - 1}, now())
     on conflict (key) do update set
-      tokens = least(${capacity}::float8, "LoginThrottle".tokens + extract(epoch from now() - "LoginThrottle"."updatedAt") * ${perSecond}::float8) - 1,
-      "updatedAt" = now()
-    where least(${capacity}::float8, "LoginThrottle".tokens + extract(epoch from now() - "LoginThrottle"."updatedAt") * ${perSecond}::float8) >= 1
+      tokens = ${level} - 1,
+      "updatedAt" = greatest(now(), "LoginThrottle"."updatedAt")
+    where ${level} >= 1
     returning tokens`;
+}
+
+/**
+ * The bucket's level now. `now()` is when the caller's transaction began, which can be before the
+ * row was last written by a request that committed meanwhile: the time since then counts as zero,
+ * never as negative (which would leave the bucket short of the token a parallel request gave back),
+ * and `updatedAt` never moves backwards.
+ */
+function levelNow({ capacity, perSecond }: BucketLimit): Prisma.Sql {
+  return Prisma.sql`least(${capacity}::float8, "LoginThrottle".tokens + greatest(0::float8, extract(epoch from now() - "LoginThrottle"."updatedAt")::float8) * ${perSecond}::float8)`;
 }
 
 /** Seconds until the bucket holds a whole token again (at least one). */
 export async function secondsUntilToken(db: Db, bucket: Bucket): Promise<number> {
-  const { key, capacity, perSecond } = bucket;
+  const { key, perSecond } = bucket;
   const [state] = await db.$queryRaw<{ level: number }[]>`
-    select least(${capacity}::float8, tokens + extract(epoch from now() - "updatedAt") * ${perSecond}::float8) as level
-    from "LoginThrottle" where key = ${key}`;
+    select ${levelNow(bucket)} as level from "LoginThrottle" where key = ${key}`;
   return Math.max(1, (1 - (state?.level ?? 0)) / perSecond);
 }
 

@@ -181,6 +181,18 @@ describe('reset links are single-use and short-lived', () => {
     ).toBe(1);
   });
 
+  it('counts no time, never negative time, since a parallel request that began later wrote the bucket', async () => {
+    // A request's clock is when its transaction began; a parallel one that began later can commit
+    // first, leaving the bucket's time ahead of ours. That must not cost the mailbox its tokens.
+    const mvp = await server.createUser('mvp');
+    await bodyOf(await askForReset(mvp.email), 202);
+    await server.prisma.$executeRaw`
+      update "LoginThrottle" set "updatedAt" = now() + interval '2 seconds' where key = ${`reset-mailbox:${mvp.email}`}`;
+    for (let ask = 1; ask < passwordResetLimits.mailbox.capacity; ask++)
+      await bodyOf(await askForReset(mvp.email), 202);
+    expect((await askForReset(mvp.email)).status).toBe(429);
+  });
+
   it("voids the account's other password links once a password is chosen", async () => {
     const { member, passwordLink } = await bodyOf(
       await lead.api.api.staff.$post({
