@@ -9,6 +9,7 @@ import {
 import { importGithubIssue } from './import-github-issue.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { linkDuplicate } from './link-duplicate.ts';
+import type { DuplicateOriginal } from './read-duplicate-original.ts';
 
 export type IssueOutcome =
   | { kind: 'processed'; reportId: string; text: string }
@@ -25,8 +26,10 @@ export async function applyGithubIssue(options: {
   tx: Tx;
   issue: GithubIssue;
   settings: InboundSettings;
+  /** The issue's original as GitHub records it, read before the transaction (see linkDuplicate). */
+  original: DuplicateOriginal;
 }): Promise<IssueOutcome> {
-  const { tx, issue, settings } = options;
+  const { tx, issue, settings, original } = options;
   const repo = repoOfIssue(issue);
   const where = `${repo}#${issue.number}`;
   if (issue.pull_request !== undefined) return { kind: 'ignored', text: `${where} is a pull request` };
@@ -42,7 +45,7 @@ export async function applyGithubIssue(options: {
     }
     const changes = applied.kind === 'applied' ? [...applied.changes] : [];
     if ((applied.kind === 'applied' || applied.kind === 'unchanged') && applied.status === 'duplicate') {
-      const linked = await linkDuplicate({ tx, reportId, settings });
+      const linked = await linkDuplicate({ tx, reportId, settings, original });
       if (linked) changes.push(linked);
     }
     const text =

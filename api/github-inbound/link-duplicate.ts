@@ -3,6 +3,7 @@ import { fetchIssue } from './fetch-issue.ts';
 import { findProgramsOfRepo, findReportByIssue } from './find-report-by-issue.ts';
 import { importGithubIssue } from './import-github-issue.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
+import { type DuplicateOriginal, OriginalNotRead } from './read-duplicate-original.ts';
 
 // GitHub's own wording when engineering closes an issue as a duplicate from a comment.
 const duplicateOf = /\bduplicate of #(\d+)\b/gi;
@@ -15,19 +16,64 @@ export function findDuplicateOf(body: string | null | undefined): number | null 
 }
 
 /**
- * Links a report closed as duplicate to the report of its canonical issue, as the newest GitHub
- * comment by engineering saying "Duplicate of #N" names it (in the same repository): a passer-by's
- * comment, kept as a team note, does not decide where a report belongs. A canonical issue opened
- * directly on GitHub and not yet known is fetched and imported first. Returns what changed, or
- * null when nothing did (not a duplicate, no such comment yet, or already linked so).
+ * Links a report closed as duplicate to the report of its original issue. GitHub's own record
+ * decides when GitHub could be asked (`original`, read before the transaction: "Close as duplicate"
+ * and "Duplicate of #N" comments both mark the timeline, a reopen ends the mark); when it could not,
+ * the newest "Duplicate of #N" comment by engineering names it (a passer-by's comment, kept as a
+ * team note, does not decide where a report belongs). An original in the same repository opened
+ * directly on GitHub and not yet known is fetched and imported first; one in another repository
+ * counts only when it is a report of the same program. A duplicate with no original is left
+ * unlinked (see README decision 49). Returns what changed, or null when nothing did.
  */
-export async function linkDuplicate(options: { tx: Tx; reportId: string; settings: InboundSettings }) {
-  const { tx, reportId, settings } = options;
+export async function linkDuplicate(options: {
+  tx: Tx;
+  reportId: string;
+  settings: InboundSettings;
+  original: DuplicateOriginal;
+}) {
+  const { tx, reportId, settings, original } = options;
   const report = await tx.report.findUniqueOrThrow({
     where: { id: reportId },
-    select: { status: true, duplicateOfId: true, issueRepo: true, issueNumber: true },
+    select: { status: true, duplicateOfId: true, issueRepo: true, issueNumber: true, programId: true },
   });
   if (report.status !== 'duplicate' || !report.issueRepo) return null;
+  if (original.kind === 'not_read' && settings.github)
+    throw new OriginalNotRead(`${report.issueRepo}#${report.issueNumber}`);
+
+  const named =
+    original.kind === 'answered'
+      ? original.original
+      : await newestDuplicateComment(tx, reportId).then((number) => number && { repo: report.issueRepo!, number });
+  if (!named) {
+    if (original.kind !== 'answered' || report.duplicateOfId === null) return null;
+    await tx.report.update({ where: { id: reportId }, data: { duplicateOfId: null }, select: { id: true } });
+    return 'no original recorded on GitHub: duplicate link cleared';
+  }
+  const sameRepo = named.repo.toLowerCase() === report.issueRepo.toLowerCase();
+  if (sameRepo && named.number === report.issueNumber) return null;
+
+  const found = await findReportByIssue(tx, named.repo, named.number);
+  const canonicalId =
+    found && (sameRepo || (await sameProgram(tx, found, report.programId)))
+      ? found
+      : !found && sameRepo
+        ? await importCanonical(tx, { repo: report.issueRepo, number: named.number, settings })
+        : null;
+  if (!canonicalId || canonicalId === reportId || canonicalId === report.duplicateOfId) return null;
+  await tx.report.update({ where: { id: reportId }, data: { duplicateOfId: canonicalId }, select: { id: true } });
+  await tx.reportEvent.create({
+    data: {
+      reportId,
+      kind: 'duplicate_of',
+      data: { reportId: canonicalId, issueRepo: named.repo, issueNumber: named.number },
+    },
+    select: { id: true },
+  });
+  return `duplicate of ${sameRepo ? '' : named.repo}#${named.number}`;
+}
+
+/** The issue number the newest "Duplicate of #N" comment by engineering names, if any. */
+async function newestDuplicateComment(tx: Tx, reportId: string): Promise<number | null> {
   const comments = await tx.reportComment.findMany({
     where: {
       reportId,
@@ -39,23 +85,12 @@ export async function linkDuplicate(options: { tx: Tx; reportId: string; setting
     select: { body: true },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
   });
-  const number = comments.map((comment) => findDuplicateOf(comment.body)).find((found) => found !== null);
-  if (!number || number === report.issueNumber) return null;
+  return comments.map((comment) => findDuplicateOf(comment.body)).find((found) => found !== null) ?? null;
+}
 
-  const canonicalId =
-    (await findReportByIssue(tx, report.issueRepo, number)) ??
-    (await importCanonical(tx, { repo: report.issueRepo, number, settings }));
-  if (!canonicalId || canonicalId === reportId || canonicalId === report.duplicateOfId) return null;
-  await tx.report.update({ where: { id: reportId }, data: { duplicateOfId: canonicalId }, select: { id: true } });
-  await tx.reportEvent.create({
-    data: {
-      reportId,
-      kind: 'duplicate_of',
-      data: { reportId: canonicalId, issueRepo: report.issueRepo, issueNumber: number },
-    },
-    select: { id: true },
-  });
-  return `duplicate of #${number}`;
+async function sameProgram(tx: Tx, reportId: string, programId: string): Promise<boolean> {
+  const other = await tx.report.findUnique({ where: { id: reportId }, select: { programId: true } });
+  return other?.programId === programId;
 }
 
 async function importCanonical(

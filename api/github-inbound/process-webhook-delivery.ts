@@ -7,6 +7,7 @@ import { issueCommentEventSchema, issuesEventSchema } from './github-inbound.sch
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { markIssueDeleted } from './mark-issue-deleted.ts';
 import { moveIssue } from './move-issue.ts';
+import { type DuplicateOriginal, OriginalNotRead, readOriginalIfDuplicate } from './read-duplicate-original.ts';
 
 export type DeliveryResult =
   | { status: 'processed' | 'ignored'; outcome: string }
@@ -29,9 +30,53 @@ export async function processWebhookDelivery(options: {
   settings: InboundSettings;
 }): Promise<DeliveryResult> {
   const { prisma, delivery, settings } = options;
+  // GitHub is asked before the transaction locks anything: a duplicate's original, when it may be one.
+  const original = await readOriginalFor(prisma, delivery, settings);
+  try {
+    return await applyDelivery(prisma, delivery, settings, original);
+  } catch (error) {
+    if (!(error instanceof OriginalNotRead)) throw error;
+    // It became a duplicate after the read: read now and apply again.
+    const reread = await readOriginalFor(prisma, delivery, settings, true);
+    try {
+      return await applyDelivery(prisma, delivery, settings, reread);
+    } catch (again) {
+      if (again instanceof OriginalNotRead) return { status: 'retry', outcome: again.message };
+      throw again;
+    }
+  }
+}
+
+async function readOriginalFor(
+  prisma: PrismaClient,
+  delivery: Delivery,
+  settings: InboundSettings,
+  always = false,
+): Promise<DuplicateOriginal> {
+  if (delivery.event !== 'issues' && delivery.event !== 'issue_comment') return { kind: 'not_read' };
+  const parsed = (delivery.event === 'issues' ? issuesEventSchema : issueCommentEventSchema).safeParse(
+    delivery.payload,
+  );
+  if (!parsed.success) return { kind: 'not_read' };
+  const { issue, repository } = parsed.data;
+  return readOriginalIfDuplicate({
+    prisma,
+    github: settings.github,
+    repo: repository.full_name,
+    number: issue.number,
+    issue: always ? { state: 'closed', state_reason: 'duplicate' } : issue,
+  });
+}
+
+function applyDelivery(
+  prisma: PrismaClient,
+  delivery: Delivery,
+  settings: InboundSettings,
+  original: DuplicateOriginal,
+): Promise<DeliveryResult> {
   return prisma.$transaction(
     async (tx) => {
-      const result = await dispatch(tx, delivery, settings);
+      const result = await dispatch(tx, delivery, settings, original);
       if (result.status === 'processed' || result.status === 'ignored') {
         await tx.webhookDelivery.update({
           where: { id: delivery.id },
@@ -46,7 +91,12 @@ export async function processWebhookDelivery(options: {
   );
 }
 
-async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): Promise<DeliveryResult> {
+async function dispatch(
+  tx: Tx,
+  delivery: Delivery,
+  settings: InboundSettings,
+  original: DuplicateOriginal,
+): Promise<DeliveryResult> {
   if (delivery.event === 'issues') {
     const parsed = issuesEventSchema.safeParse(delivery.payload);
     if (!parsed.success) return { status: 'failed', outcome: `issues payload not understood: ${parsed.error.message}` };
@@ -76,7 +126,7 @@ async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): 
           : `${where} transferred to ${toRepo}#${to.number}, where another report already stands`,
       };
     }
-    return toResult(await applyGithubIssue({ tx, issue, settings }));
+    return toResult(await applyGithubIssue({ tx, issue, settings, original }));
   }
 
   if (delivery.event === 'issue_comment') {
@@ -88,9 +138,16 @@ async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings): 
     const mismatch = disagreement(parsed.data.repository.full_name, issue, comment);
     if (mismatch) return { status: 'failed', outcome: mismatch };
     // The issue as of the comment comes along: applying it first also imports an unknown issue.
-    const applied = await applyGithubIssue({ tx, issue, settings });
+    const applied = await applyGithubIssue({ tx, issue, settings, original });
     if (applied.kind !== 'processed') return toResult(applied);
-    const outcome = await applyGithubComment({ tx, reportId: applied.reportId, action, comment, settings });
+    const outcome = await applyGithubComment({
+      tx,
+      reportId: applied.reportId,
+      action,
+      comment,
+      settings,
+      original,
+    });
     return { status: 'processed', outcome: `${applied.text}; comment ${comment.id} ${outcome}` };
   }
 

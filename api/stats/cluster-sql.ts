@@ -67,7 +67,8 @@ settings as materialized (
 /**
  * A canonical report's facts as the statistics read them, from `r` (see scopeOf) and `settings`:
  * its level's position, whether the level counts as priority, and whether it is actionable. Decided
- * at read time from the program's current settings. `notActionable`: whether `r` carries a label
+ * at read time from the program's current settings. A canonical closed as duplicate is one whose
+ * original GitHub does not record (README decision 49): not actionable. `notActionable`: whether `r` carries a label
  * the program marks as not actionable, compared case-insensitively.
  */
 const classified = (notActionable: Prisma.Sql) => Prisma.sql`
@@ -75,7 +76,7 @@ const classified = (notActionable: Prisma.Sql) => Prisma.sql`
   r."triagedAt" as triaged_at, r."fixedAt" as fixed_at,
   array_position(s.levels, r.priority) as level_index,
   coalesce(array_position(s.levels, r.priority) <= s.threshold, false) as counts_as_priority,
-  (r.status <> 'not_planned' and r."issueDeletedAt" is null and not (${notActionable})) as actionable`;
+  (r.status not in ('not_planned', 'duplicate') and r."issueDeletedAt" is null and not (${notActionable})) as actionable`;
 
 /**
  * One row per cluster in scope, with the same columns as the `cluster` of clusterCtes except the

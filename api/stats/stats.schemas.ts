@@ -17,7 +17,7 @@ export const contributionDefinitions = [
   },
   {
     term: 'Actionable',
-    text: 'The canonical issue is not closed as not planned (or deleted) and carries none of the program\'s "not actionable" labels (compared ignoring case).',
+    text: 'The canonical issue is not closed as not planned (or deleted), not closed as a duplicate of an original GitHub does not record, and carries none of the program\'s "not actionable" labels (compared ignoring case).',
   },
   {
     term: 'Finder',

@@ -54,6 +54,11 @@ const handlers: { method: string; pattern: RegExp; handle: Handler }[] = [
   },
   { method: 'POST', pattern: new RegExp(`${repoPath}\\/issues\\/(?<number>\\d+)\\/comments$`), handle: personComments },
   {
+    method: 'POST',
+    pattern: new RegExp(`${repoPath}\\/issues\\/(?<number>\\d+)\\/close-as-duplicate$`),
+    handle: personClosesAsDuplicate,
+  },
+  {
     method: 'PATCH',
     pattern: new RegExp(`${repoPath}\\/issues\\/comments\\/(?<id>\\d+)$`),
     handle: personEditsComment,
@@ -243,6 +248,22 @@ function personComments(
   if (typeof body.body !== 'string' || !body.body) return bad('body is required');
   const comment = addComment(emulator, issue, body.body, login);
   return { status: 201, body: commentJson(emulator.base, emulator.store, comment) };
+}
+
+/** GitHub's "Close as duplicate" button: closed as duplicate, the original on the timeline, no comment. */
+function personClosesAsDuplicate(
+  emulator: Emulator,
+  body: Record<string, unknown>,
+  _request: ControlRequest,
+  params: Record<string, string>,
+): RestAnswer {
+  const acting = issueAndLogin(emulator, body, params);
+  if ('status' in acting) return acting;
+  const { issue, login } = acting;
+  const original = typeof body.of === 'number' ? issue.repo.issues.get(body.of) : undefined;
+  if (!original || original === issue) return bad('of must be the number of another issue of the repository');
+  changeIssue(emulator, issue, { state: 'closed', stateReason: 'duplicate', duplicateOf: original }, login);
+  return ok(issueJson(emulator.base, emulator.store, issue));
 }
 
 function personEditsComment(

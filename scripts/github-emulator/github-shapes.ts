@@ -1,5 +1,13 @@
 import type { components } from '@octokit/openapi-types';
-import type { CommentRecord, IssueRecord, LabelRecord, RepoRecord, Store, UserRecord } from './store.ts';
+import {
+  type CommentRecord,
+  type IssueRecord,
+  issueNodeId,
+  type LabelRecord,
+  type RepoRecord,
+  type Store,
+  type UserRecord,
+} from './store.ts';
 
 /**
  * GitHub's JSON for the emulator's records, typed against @octokit/openapi-types so `tsc` catches a
@@ -76,7 +84,7 @@ export function issueJson(base: string, store: Store, issue: IssueRecord): Issue
     events_url: `${url}/events`,
     html_url: `${base}/${issue.repo.owner}/${issue.repo.name}/issues/${issue.number}`,
     id: issue.id,
-    node_id: nodeId('I_kw', issue.id),
+    node_id: issueNodeId(issue.id),
     number: issue.number,
     title: issue.title,
     user: simpleUser(base, store.user(issue.user)),

@@ -13,7 +13,14 @@ export type IssueChanges = {
   state?: 'open' | 'closed';
   stateReason?: StateReason;
   labels?: string[];
+  /** Closing as duplicate of this issue, as GitHub's "Close as duplicate" (GraphQL closeIssue) does. */
+  duplicateOf?: IssueRecord;
 };
+
+// GitHub marks an issue as a duplicate when someone with write access writes "Duplicate of #N" in
+// the body of a new comment (docs: "About duplicate issues and pull requests").
+const duplicateComment = /\bduplicate of #(\d+)\b/gi;
+const writeAccess = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
 
 export function openIssue(
   emulator: Emulator,
@@ -58,12 +65,18 @@ export function changeIssue(emulator: Emulator, issue: IssueRecord, changes: Iss
     }
     if (issue.stateReason !== reason) touched = true;
     issue.stateReason = reason;
+    if (reason === 'duplicate' && changes.duplicateOf) {
+      issue.timeline.push({ kind: 'marked_as_duplicate', at: now, actor: login, canonical: changes.duplicateOf });
+      touched = true;
+    }
+    if (stateAction) issue.timeline.push({ kind: 'closed', at: now, actor: login });
   } else if (changes.state === 'open' && issue.state !== 'open') {
     issue.state = 'open';
     issue.stateReason = 'reopened';
     issue.closedAt = null;
     issue.closedBy = null;
     stateAction = 'reopened';
+    issue.timeline.push({ kind: 'reopened', at: now, actor: login });
   }
 
   let added: string[] = [];
@@ -114,6 +127,11 @@ export function deleteIssue(emulator: Emulator, issue: IssueRecord, login: strin
 export function addComment(emulator: Emulator, issue: IssueRecord, body: string, login: string): CommentRecord {
   const comment = emulator.store.addComment(issue, body, login);
   issue.updatedAt = comment.createdAt;
+  const named = [...body.matchAll(duplicateComment)].at(-1)?.[1];
+  const canonical = named ? issue.repo.issues.get(Number(named)) : undefined;
+  if (canonical && canonical !== issue && writeAccess.has(emulator.store.associationOf(issue.repo, login))) {
+    issue.timeline.push({ kind: 'marked_as_duplicate', at: comment.createdAt, actor: login, canonical });
+  }
   commentEvent(emulator, comment, login, { action: 'created' });
   return comment;
 }

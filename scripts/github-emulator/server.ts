@@ -4,6 +4,7 @@ import { appRoutes } from './app-auth.ts';
 import { handleControl } from './control.ts';
 import type { Emulator } from './emulator.ts';
 import type { FaultSpec } from './faults.ts';
+import { graphqlRoutes } from './graphql.ts';
 import type { LimitAnswer } from './limits.ts';
 import { commentRoutes } from './rest-comments.ts';
 import { issueRoutes } from './rest-issues.ts';
@@ -12,7 +13,14 @@ import { metaRoutes, tokenOf } from './rest-meta.ts';
 import { githubError, type RestAnswer, type RestRequest, type Route } from './rest-support.ts';
 import { renderWebPage } from './web-pages.ts';
 
-const routes: Route[] = [...metaRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes, ...appRoutes];
+const routes: Route[] = [
+  ...metaRoutes,
+  ...issueRoutes,
+  ...commentRoutes,
+  ...labelRoutes,
+  ...appRoutes,
+  ...graphqlRoutes,
+];
 const writeMethods = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
 const rateLimitDocs = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
 

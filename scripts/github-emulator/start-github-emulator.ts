@@ -180,6 +180,9 @@ export async function startGithubEmulator(options: StartGithubEmulatorOptions = 
     /** A person comments (issue_comment.created). */
     comment: (repo: string, issueNumber: number, comment: { login: string; body: string }) =>
       call<GithubComment>('POST', `${repoPath(repo)}/issues/${issueNumber}/comments`, comment),
+    /** A person uses "Close as duplicate" naming the original: no comment, the original on the timeline (issues.closed). */
+    closeAsDuplicate: (repo: string, issueNumber: number, close: { login: string; of: number }) =>
+      call<GithubIssue>('POST', `${repoPath(repo)}/issues/${issueNumber}/close-as-duplicate`, close),
     editComment: (repo: string, commentId: number | bigint, edit: { login: string; body: string }) =>
       call<GithubComment>('PATCH', `${repoPath(repo)}/issues/comments/${commentId}`, edit),
     deleteComment: (repo: string, commentId: number | bigint, login: string) =>

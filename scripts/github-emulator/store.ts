@@ -50,6 +50,20 @@ export type IssueRecord = {
   /** Set once the issue was moved: its old number answers 301 to the new one. */
   transferredTo: IssueRecord | null;
   deletedAt: number | null;
+  timeline: TimelineRecord[];
+};
+
+/**
+ * What GitHub's issue timeline records about duplicates, and the closes and reopens around them:
+ * "Close as duplicate" (GraphQL's closeIssue with the original) and a "Duplicate of #N" comment by
+ * someone with write access mark the issue; REST's close with state_reason duplicate does not.
+ */
+export type TimelineRecord = {
+  kind: 'marked_as_duplicate' | 'unmarked_as_duplicate' | 'closed' | 'reopened';
+  at: number;
+  actor: string;
+  /** marked/unmarked: the original the issue is (or no longer is) a duplicate of. */
+  canonical?: IssueRecord;
 };
 
 export type CommentRecord = {
@@ -162,6 +176,7 @@ export class Store {
       closedBy: null,
       transferredTo: null,
       deletedAt: null,
+      timeline: [],
     };
     this.user(fields.user);
     repo.issues.set(issue.number, issue);
@@ -180,8 +195,21 @@ export class Store {
     return [...this.comments.values()].filter((comment) => comment.issue === issue);
   }
 
+  /** The issue whose GraphQL node id this is (issues are the only nodes the emulator resolves). */
+  issueByNodeId(id: string): IssueRecord | undefined {
+    for (const repo of this.repos.values()) {
+      for (const issue of repo.issues.values()) if (issueNodeId(issue.id) === id) return issue;
+    }
+    return undefined;
+  }
+
   /** Issues that still live in the repository (not moved away, not deleted). */
   liveIssues(repo: RepoRecord): IssueRecord[] {
     return [...repo.issues.values()].filter((issue) => !issue.transferredTo && issue.deletedAt === null);
   }
+}
+
+/** An issue's GraphQL node id, as `node_id` in its REST JSON. */
+export function issueNodeId(id: number): string {
+  return `I_kw${Buffer.from(String(id)).toString('base64url')}`;
 }

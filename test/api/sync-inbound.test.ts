@@ -14,7 +14,7 @@ import {
   startInboundWorld,
 } from '../support/github-inbound-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { testPassword } from '../support/test-server.ts';
+import { signedInClient, testPassword } from '../support/test-server.ts';
 
 // Engineering's triage on GitHub flowing back: the emulator acts as people in GitHub's UI and
 // sends signed webhooks to the real server; the inbound loop applies them.
@@ -364,6 +364,100 @@ describe('duplicates', () => {
       status: 'synced',
       duplicateOfId: null,
     });
+  });
+
+  it("GitHub's Close as duplicate, with no comment, links the report to the original it records", async () => {
+    const canonical = await linked('Toolbar icons vanish');
+    const duplicate = await linked('Icons gone from the toolbar');
+    await gh().closeAsDuplicate(programRepo, duplicate.issueNumber, { login: engineer, of: canonical.issueNumber });
+    await settle(world);
+    expect(await gh().comments(programRepo, duplicate.issueNumber)).toEqual([]);
+    const state = await reportState(world.server, duplicate.reportId);
+    expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
+    expect(state.events.find((event) => event.kind === 'duplicate_of')?.data).toMatchObject({
+      reportId: canonical.reportId,
+      issueNumber: canonical.issueNumber,
+    });
+  });
+
+  it('a close as duplicate that records no original leaves the report unlinked and out of the figures', async () => {
+    const own = await createProgramWithRelease(world.server);
+    const file = (title: string) =>
+      createLinkedReport(world, {
+        programId: own.program.id,
+        releaseId: own.release.id,
+        reporterId: customer.id,
+        title,
+      });
+    const kept = await file('Sync stalls at 99%');
+    const closed = await file('Sync stalls near the end');
+    await settle(world);
+    for (const report of [kept, closed]) {
+      await gh().updateIssue(programRepo, report.issueNumber, { login: engineer, labels: ['fieldtest', 'P1'] });
+    }
+    // REST's PATCH with state_reason duplicate: GitHub closes it as duplicate of nothing in particular.
+    await gh().updateIssue(programRepo, closed.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    expect(await reportState(world.server, closed.reportId)).toMatchObject({
+      status: 'duplicate',
+      duplicateOfId: null,
+    });
+    const { client: lead } = await signedInClient(world.server, 'admin');
+    const stats = await bodyOf(await lead.api.api.releases[':id'].stats.$get({ param: { id: own.release.id } }), 200);
+    expect({ clusters: stats.clusters, priority: stats.priority.clusters }).toEqual({ clusters: 2, priority: 1 });
+  });
+
+  it('a reopen ends the mark: closed as duplicate again without an original, the report is unlinked', async () => {
+    const canonical = await linked('Fonts blurry');
+    const duplicate = await linked('Blurry fonts after update');
+    await gh().comment(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      body: `Duplicate of #${canonical.issueNumber}`,
+    });
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: canonical.reportId });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, state: 'open' });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await gh().updateIssue(programRepo, duplicate.issueNumber, {
+      login: engineer,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+      status: 'duplicate',
+      duplicateOfId: null,
+    });
+  });
+
+  it('reads the original outside the delivery: a duplicate close is applied while GitHub is down, linked when it is back', async () => {
+    const canonical = await linked('Crash on resume');
+    const duplicate = await linked('Resume crashes');
+    await gh().setOutage(true);
+    try {
+      await gh().closeAsDuplicate(programRepo, duplicate.issueNumber, { login: engineer, of: canonical.issueNumber });
+      await settle(world);
+      // GitHub could not be asked and no comment names it: closed as duplicate, not linked yet.
+      expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+        status: 'duplicate',
+        duplicateOfId: null,
+      });
+    } finally {
+      await gh().setOutage(false);
+    }
+    await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, labels: ['fieldtest', 'P2'] });
+    await settle(world);
+    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: canonical.reportId });
   });
 });
 

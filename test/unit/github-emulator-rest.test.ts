@@ -251,3 +251,70 @@ describe('GitHub emulator: faults', () => {
     expect((await octokit.issues.listForRepo(repo)).status).toBe(200);
   });
 });
+
+describe('GitHub emulator: GraphQL', () => {
+  const timeline = `query($owner: String!, $name: String!, $number: Int!) {
+    repository(owner: $owner, name: $name) {
+      issue(number: $number) {
+        stateReason
+        timelineItems(itemTypes: [MARKED_AS_DUPLICATE_EVENT, CLOSED_EVENT], last: 10) {
+          nodes { __typename ... on MarkedAsDuplicateEvent { isCrossRepository canonical { ... on Issue { number } } } }
+        }
+      }
+    }
+  }`;
+  const read = (number: number) =>
+    octokit.graphql<{
+      repository: {
+        issue: {
+          stateReason: string;
+          timelineItems: { nodes: { __typename: string; canonical?: { number: number } }[] };
+        };
+      };
+    }>(timeline, { owner: 'acme', name: 'app', number });
+
+  it('closeIssue with duplicateIssueId closes as duplicate and records the original on the timeline', async () => {
+    const original = await octokit.issues.create({ ...repo, title: 'Original' });
+    const duplicate = await octokit.issues.create({ ...repo, title: 'Duplicate' });
+    await octokit.graphql(
+      'mutation($input: CloseIssueInput!) { closeIssue(input: $input) { issue { state stateReason } } }',
+      { input: { issueId: duplicate.data.node_id, stateReason: 'DUPLICATE', duplicateIssueId: original.data.node_id } },
+    );
+    const { repository } = await read(duplicate.data.number);
+    expect(repository.issue.stateReason).toBe('DUPLICATE');
+    expect(repository.issue.timelineItems.nodes).toEqual([
+      { __typename: 'MarkedAsDuplicateEvent', isCrossRepository: false, canonical: { number: original.data.number } },
+      { __typename: 'ClosedEvent' },
+    ]);
+    const rest = await octokit.issues.get({ ...repo, issue_number: duplicate.data.number });
+    expect(rest.data).toMatchObject({ state: 'closed', state_reason: 'duplicate' });
+  });
+
+  it('a REST close with state_reason duplicate records no original', async () => {
+    const duplicate = await octokit.issues.create({ ...repo, title: 'Duplicate' });
+    await octokit.issues.update({
+      ...repo,
+      issue_number: duplicate.data.number,
+      state: 'closed',
+      state_reason: 'duplicate',
+    });
+    const { repository } = await read(duplicate.data.number);
+    expect(repository.issue.timelineItems.nodes).toEqual([{ __typename: 'ClosedEvent' }]);
+  });
+
+  it('refuses a field GitHub does not have, with 200 and errors, and an unknown issue as NOT_FOUND', async () => {
+    const unknownField = await fetch(`${github.url}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `bearer ${github.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ repository(owner: "acme", name: "app") { duplicateOf } }' }),
+    });
+    expect(unknownField.status).toBe(200);
+    expect((await unknownField.json()).errors[0].message).toMatch(/Cannot query field "duplicateOf"/);
+    await expect(read(999)).rejects.toMatchObject({ errors: [{ type: 'NOT_FOUND' }] });
+    const anonymous = await fetch(`${github.url}/graphql`, {
+      method: 'POST',
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(anonymous.status).toBe(401);
+  });
+});
