@@ -5,7 +5,7 @@ import { isRelayedComment } from './comment-trust.ts';
 import { notAfterNow } from './github-time.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { linkDuplicate } from './link-duplicate.ts';
-import type { DuplicateOriginal } from './read-duplicate-original.ts';
+import type { Reads } from './read-before-apply.ts';
 
 export type CommentOutcome = 'created' | 'updated' | 'deleted' | 'linked' | 'unchanged';
 
@@ -24,10 +24,10 @@ export async function applyGithubComment(options: {
   action: 'created' | 'edited' | 'deleted';
   comment: GithubComment;
   settings: InboundSettings;
-  /** The original as GitHub records it, read before the transaction (see linkDuplicate). */
-  original: DuplicateOriginal;
+  /** What was read from GitHub before the transaction (read-before-apply.ts). */
+  reads: Reads;
 }): Promise<CommentOutcome> {
-  const { tx, reportId, action, comment, settings, original } = options;
+  const { tx, reportId, action, comment, settings, reads } = options;
   const githubCommentId = BigInt(comment.id);
   const existing = await tx.reportComment.findUnique({
     where: { githubCommentId },
@@ -83,7 +83,7 @@ export async function applyGithubComment(options: {
       data: { body, updatedAt: notAfterNow(comment.updated_at), ...judged },
       select: { id: true },
     });
-    await linkDuplicate({ tx, reportId, settings, original });
+    await linkDuplicate({ tx, reportId, settings, reads });
     return 'updated';
   }
 
@@ -129,6 +129,6 @@ export async function applyGithubComment(options: {
       notice: { kind: 'comment', comment: { author: login, body } },
     });
   }
-  await linkDuplicate({ tx, reportId, settings, original });
+  await linkDuplicate({ tx, reportId, settings, reads });
   return 'created';
 }

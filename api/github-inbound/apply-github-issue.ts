@@ -9,7 +9,7 @@ import {
 import { importGithubIssue } from './import-github-issue.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { linkDuplicate } from './link-duplicate.ts';
-import type { DuplicateOriginal } from './read-duplicate-original.ts';
+import type { Reads } from './read-before-apply.ts';
 
 export type IssueOutcome =
   | { kind: 'processed'; reportId: string; text: string }
@@ -26,10 +26,10 @@ export async function applyGithubIssue(options: {
   tx: Tx;
   issue: GithubIssue;
   settings: InboundSettings;
-  /** The issue's original as GitHub records it, read before the transaction (see linkDuplicate). */
-  original: DuplicateOriginal;
+  /** What was read from GitHub before the transaction (read-before-apply.ts). */
+  reads: Reads;
 }): Promise<IssueOutcome> {
-  const { tx, issue, settings, original } = options;
+  const { tx, issue, settings, reads } = options;
   const repo = repoOfIssue(issue);
   const where = `${repo}#${issue.number}`;
   if (issue.pull_request !== undefined) return { kind: 'ignored', text: `${where} is a pull request` };
@@ -37,7 +37,7 @@ export async function applyGithubIssue(options: {
   const reportId = await findReportByIssue(tx, repo, issue.number);
   if (reportId) {
     const program = await programOfReport(tx, reportId);
-    const applied = await applyIssueState({ tx, program, issue, settings, reportId });
+    const applied = await applyIssueState({ tx, program, issue, settings, reportId, refetch: reads.current });
     if (applied.kind === 'untrusted') {
       const text = `${where}: updated_at ${issue.updated_at} lies in the future and GitHub could not be asked; not applied`;
       // With credentials GitHub may answer later (after a rate limit, an outage); without, it never will.
@@ -45,7 +45,7 @@ export async function applyGithubIssue(options: {
     }
     const changes = applied.kind === 'applied' ? [...applied.changes] : [];
     if ((applied.kind === 'applied' || applied.kind === 'unchanged') && applied.status === 'duplicate') {
-      const linked = await linkDuplicate({ tx, reportId, settings, original });
+      const linked = await linkDuplicate({ tx, reportId, settings, reads });
       if (linked) changes.push(linked);
     }
     const text =
@@ -66,7 +66,7 @@ export async function applyGithubIssue(options: {
   if (unlinked.kind !== 'direct') return { kind: 'ignored', text: `${where}: ${unlinked.reason}` };
   const programs = await findProgramsOfRepo(tx, repo);
   if (!programs.length) return { kind: 'ignored', text: `no program uses ${repo}` };
-  const imported = await importGithubIssue({ tx, programs, issue, settings });
+  const imported = await importGithubIssue({ tx, programs, issue, settings, refetch: reads.current });
   if (imported.kind === 'ignored') return { kind: 'ignored', text: `${where}: ${imported.reason}` };
   if (imported.kind === 'exists') {
     // Imported by a parallel delivery a moment ago: apply this state over it like any other.

@@ -2,7 +2,6 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { type GithubIssue, repoOfIssue } from '../github/github.schemas.ts';
 import { notifyFinders } from '../notices/notify-finders.ts';
 import { requestVerifications } from '../verification/request-verifications.ts';
-import { fetchIssue } from './fetch-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
 import { isBeyondNow } from './github-time.ts';
 import type { InboundProgram, InboundSettings, Tx } from './inbound-context.ts';
@@ -60,8 +59,11 @@ export async function applyIssueState(options: {
   settings: InboundSettings;
   /** The report; found by the issue's repository and number when not given. */
   reportId?: string;
-  /** The issue as GitHub has it now, for the equal-timestamp case; defaults to a GET with settings.github. */
-  refetch?: () => Promise<GithubIssue | null>;
+  /**
+   * The issue as GitHub has it now (null when GitHub could not be asked), for a state dated ahead of
+   * now or tying the stored one; read before the transaction (read-before-apply.ts).
+   */
+  refetch: () => GithubIssue | null;
 }): Promise<ApplyOutcome> {
   const { tx, program, settings } = options;
   let issue = options.issue;
@@ -71,10 +73,10 @@ export async function applyIssueState(options: {
   const report = await tx.report.findUniqueOrThrow({ where: { id: reportId }, select: reportStateSelect });
   if (report.issueDeletedAt) return { kind: 'deleted', reportId };
 
-  const refetch = options.refetch ?? defaultRefetch(tx, settings, report);
+  const { refetch } = options;
   let incoming = Date.parse(issue.updated_at);
   if (isBeyondNow(incoming)) {
-    const current = await refetch();
+    const current = refetch();
     if (!current || isBeyondNow(Date.parse(current.updated_at))) return { kind: 'untrusted', reportId };
     issue = current;
     incoming = Date.parse(current.updated_at);
@@ -87,7 +89,7 @@ export async function applyIssueState(options: {
   }
   if (stored !== undefined && incoming === stored) {
     if (sameState(report, issue)) return { kind: 'unchanged', reportId, status: report.status };
-    const current = await refetch();
+    const current = refetch();
     if (current && Date.parse(current.updated_at) >= stored) issue = current;
   }
 
@@ -212,18 +214,6 @@ async function backdateTriage(tx: Tx, program: InboundProgram, report: ReportSta
   const at = new Date(issue.updated_at);
   if (report.triagedAt && report.triagedAt <= at) return;
   await tx.report.update({ where: { id: report.id }, data: { triagedAt: at }, select: { id: true } });
-}
-
-function defaultRefetch(tx: Tx, settings: InboundSettings, report: ReportState): () => Promise<GithubIssue | null> {
-  return async () => {
-    if (!settings.github || !report.issueRepo || report.issueNumber === null) return null;
-    const fetched = await fetchIssue(tx, {
-      github: settings.github,
-      repo: report.issueRepo,
-      number: report.issueNumber,
-    });
-    return fetched.kind === 'issue' ? fetched.issue : null;
-  };
 }
 
 function sameState(report: ReportState, issue: GithubIssue): boolean {

@@ -1,3 +1,4 @@
+import type { PrismaClient } from '../generated/prisma/client.ts';
 import { classifyGithubError, type GithubFailure } from '../github/classify-github-error.ts';
 import { type GithubIssue, githubIssueSchema } from '../github/github.schemas.ts';
 import type { GithubClient } from '../github/github-client.ts';
@@ -15,11 +16,11 @@ export type FetchedIssue =
  * credential is blocked (after a rate limit or an outage, see api/sync): the caller goes on without.
  */
 export async function fetchIssue(
-  tx: Tx,
+  db: PrismaClient | Tx,
   options: { github: GithubClient; repo: string; number: number },
 ): Promise<FetchedIssue> {
   const { github, repo, number } = options;
-  const rate = await tx.githubRateState.findUnique({ where: { key: github.rateKey }, select: { blockedUntil: true } });
+  const rate = await db.githubRateState.findUnique({ where: { key: github.rateKey }, select: { blockedUntil: true } });
   if (rate?.blockedUntil && rate.blockedUntil.getTime() > Date.now())
     return { kind: 'blocked', until: rate.blockedUntil };
   const [owner = '', name = ''] = repo.split('/');

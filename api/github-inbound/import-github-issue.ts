@@ -25,6 +25,8 @@ export async function importGithubIssue(options: {
   programs: InboundProgram[];
   issue: GithubIssue;
   settings: InboundSettings;
+  /** The issue as GitHub has it now (see applyIssueState). */
+  refetch: () => GithubIssue | null;
 }): Promise<ImportOutcome> {
   const { tx, issue, settings } = options;
   const repo = repoOfIssue(issue);
@@ -93,7 +95,14 @@ export async function importGithubIssue(options: {
     },
     select: { id: true },
   });
-  const apply = await applyIssueState({ tx, program: choice.program, issue, settings, reportId: created.id });
+  const apply = await applyIssueState({
+    tx,
+    program: choice.program,
+    issue,
+    settings,
+    reportId: created.id,
+    refetch: options.refetch,
+  });
   return { kind: 'imported', reportId: created.id, programId: choice.program.id, apply };
 }
 

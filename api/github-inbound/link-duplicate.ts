@@ -1,9 +1,8 @@
-import { findReportMarker } from '../github/github.schemas.ts';
-import { fetchIssue } from './fetch-issue.ts';
+import { findReportMarker, repoOfIssue } from '../github/github.schemas.ts';
 import { findProgramsOfRepo, findReportByIssue } from './find-report-by-issue.ts';
 import { importGithubIssue } from './import-github-issue.ts';
 import type { InboundSettings, Tx } from './inbound-context.ts';
-import { type DuplicateOriginal, OriginalNotRead } from './read-duplicate-original.ts';
+import { GithubReadNeeded, type Reads } from './read-before-apply.ts';
 
 // GitHub's own wording when engineering closes an issue as a duplicate from a comment.
 const duplicateOf = /\bduplicate of #(\d+)\b/gi;
@@ -29,16 +28,17 @@ export async function linkDuplicate(options: {
   tx: Tx;
   reportId: string;
   settings: InboundSettings;
-  original: DuplicateOriginal;
+  /** What was read from GitHub before the transaction (read-before-apply.ts). */
+  reads: Reads;
 }) {
-  const { tx, reportId, settings, original } = options;
+  const { tx, reportId, settings, reads } = options;
+  const { original } = reads;
   const report = await tx.report.findUniqueOrThrow({
     where: { id: reportId },
     select: { status: true, duplicateOfId: true, issueRepo: true, issueNumber: true, programId: true },
   });
   if (report.status !== 'duplicate' || !report.issueRepo) return null;
-  if (original.kind === 'not_read' && settings.github)
-    throw new OriginalNotRead(`${report.issueRepo}#${report.issueNumber}`);
+  if (original.kind === 'not_read') throw new GithubReadNeeded({ what: 'original' });
 
   const named =
     original.kind === 'answered'
@@ -57,7 +57,7 @@ export async function linkDuplicate(options: {
     found && (sameRepo || (await sameProgram(tx, found, report.programId)))
       ? found
       : !found && sameRepo
-        ? await importCanonical(tx, { repo: report.issueRepo, number: named.number, settings })
+        ? await importCanonical(tx, { number: named.number, settings, reads })
         : null;
   if (!canonicalId || canonicalId === reportId || canonicalId === report.duplicateOfId) return null;
   await tx.report.update({ where: { id: reportId }, data: { duplicateOfId: canonicalId }, select: { id: true } });
@@ -95,15 +95,15 @@ async function sameProgram(tx: Tx, reportId: string, programId: string): Promise
 
 async function importCanonical(
   tx: Tx,
-  options: { repo: string; number: number; settings: InboundSettings },
+  options: { number: number; settings: InboundSettings; reads: Reads },
 ): Promise<string | null> {
-  const { settings } = options;
+  const { settings, reads } = options;
   if (!settings.github) return null;
-  const fetched = await fetchIssue(tx, { github: settings.github, repo: options.repo, number: options.number });
-  if (fetched.kind !== 'issue') return null;
+  const issue = reads.issue(options.number);
+  if (!issue) return null;
   // A Fieldtest issue whose report is not linked yet (its create is pending) is the outbound sync's to link.
-  if (findReportMarker(fetched.issue.body)) return null;
-  const programs = await findProgramsOfRepo(tx, options.repo);
-  const imported = await importGithubIssue({ tx, programs, issue: fetched.issue, settings });
+  if (findReportMarker(issue.body)) return null;
+  const programs = await findProgramsOfRepo(tx, repoOfIssue(issue));
+  const imported = await importGithubIssue({ tx, programs, issue, settings, refetch: () => issue });
   return imported.kind === 'ignored' ? null : imported.reportId;
 }

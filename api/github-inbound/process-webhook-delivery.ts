@@ -7,7 +7,7 @@ import { issueCommentEventSchema, issuesEventSchema } from './github-inbound.sch
 import type { InboundSettings, Tx } from './inbound-context.ts';
 import { markIssueDeleted } from './mark-issue-deleted.ts';
 import { moveIssue } from './move-issue.ts';
-import { type DuplicateOriginal, OriginalNotRead, readOriginalIfDuplicate } from './read-duplicate-original.ts';
+import { applyAfterReads, noReads, type Reads, readsOf } from './read-before-apply.ts';
 
 export type DeliveryResult =
   | { status: 'processed' | 'ignored'; outcome: string }
@@ -30,53 +30,45 @@ export async function processWebhookDelivery(options: {
   settings: InboundSettings;
 }): Promise<DeliveryResult> {
   const { prisma, delivery, settings } = options;
-  // GitHub is asked before the transaction locks anything: a duplicate's original, when it may be one.
-  const original = await readOriginalFor(prisma, delivery, settings);
-  try {
-    return await applyDelivery(prisma, delivery, settings, original);
-  } catch (error) {
-    if (!(error instanceof OriginalNotRead)) throw error;
-    // It became a duplicate after the read: read now and apply again.
-    const reread = await readOriginalFor(prisma, delivery, settings, true);
-    try {
-      return await applyDelivery(prisma, delivery, settings, reread);
-    } catch (again) {
-      if (again instanceof OriginalNotRead) return { status: 'retry', outcome: again.message };
-      throw again;
+  // GitHub is read before the transaction locks anything (read-before-apply.ts).
+  const target = targetOf(delivery);
+  if (!target) return applyDelivery(prisma, delivery, settings, readsOf(noReads));
+  const result = await applyAfterReads({ prisma, settings, ...target }, (reads) =>
+    applyDelivery(prisma, delivery, settings, reads),
+  );
+  return (
+    result ?? {
+      status: 'retry',
+      outcome: `${target.repo}#${target.number}: GitHub's state kept changing while it was read`,
     }
-  }
+  );
 }
 
-async function readOriginalFor(
-  prisma: PrismaClient,
-  delivery: Delivery,
-  settings: InboundSettings,
-  always = false,
-): Promise<DuplicateOriginal> {
-  if (delivery.event !== 'issues' && delivery.event !== 'issue_comment') return { kind: 'not_read' };
-  const parsed = (delivery.event === 'issues' ? issuesEventSchema : issueCommentEventSchema).safeParse(
-    delivery.payload,
-  );
-  if (!parsed.success) return { kind: 'not_read' };
-  const { issue, repository } = parsed.data;
-  return readOriginalIfDuplicate({
-    prisma,
-    github: settings.github,
-    repo: repository.full_name,
-    number: issue.number,
-    issue: always ? { state: 'closed', state_reason: 'duplicate' } : issue,
-  });
+/** The issue a delivery is about, with its state as delivered; null for what is not applied to an issue. */
+function targetOf(delivery: Delivery) {
+  const schema =
+    delivery.event === 'issues'
+      ? issuesEventSchema
+      : delivery.event === 'issue_comment'
+        ? issueCommentEventSchema
+        : null;
+  const parsed = schema?.safeParse(delivery.payload);
+  if (!parsed?.success) return null;
+  const { issue, repository, action } = parsed.data;
+  if (action === 'deleted' && delivery.event === 'issues') return null;
+  if (action === 'transferred') return null;
+  return { repo: repository.full_name, number: issue.number, issue };
 }
 
 function applyDelivery(
   prisma: PrismaClient,
   delivery: Delivery,
   settings: InboundSettings,
-  original: DuplicateOriginal,
+  reads: Reads,
 ): Promise<DeliveryResult> {
   return prisma.$transaction(
     async (tx) => {
-      const result = await dispatch(tx, delivery, settings, original);
+      const result = await dispatch(tx, delivery, settings, reads);
       if (result.status === 'processed' || result.status === 'ignored') {
         await tx.webhookDelivery.update({
           where: { id: delivery.id },
@@ -86,17 +78,12 @@ function applyDelivery(
       }
       return result;
     },
-    // Fetching an issue from GitHub (equal timestamps, an unknown canonical issue) happens inside.
-    { maxWait: 10_000, timeout: settings.github ? 60_000 : 15_000 },
+    // Nothing inside waits for GitHub: what applying needs from it was read before.
+    { maxWait: 10_000, timeout: 15_000 },
   );
 }
 
-async function dispatch(
-  tx: Tx,
-  delivery: Delivery,
-  settings: InboundSettings,
-  original: DuplicateOriginal,
-): Promise<DeliveryResult> {
+async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings, reads: Reads): Promise<DeliveryResult> {
   if (delivery.event === 'issues') {
     const parsed = issuesEventSchema.safeParse(delivery.payload);
     if (!parsed.success) return { status: 'failed', outcome: `issues payload not understood: ${parsed.error.message}` };
@@ -126,7 +113,7 @@ async function dispatch(
           : `${where} transferred to ${toRepo}#${to.number}, where another report already stands`,
       };
     }
-    return toResult(await applyGithubIssue({ tx, issue, settings, original }));
+    return toResult(await applyGithubIssue({ tx, issue, settings, reads }));
   }
 
   if (delivery.event === 'issue_comment') {
@@ -138,7 +125,7 @@ async function dispatch(
     const mismatch = disagreement(parsed.data.repository.full_name, issue, comment);
     if (mismatch) return { status: 'failed', outcome: mismatch };
     // The issue as of the comment comes along: applying it first also imports an unknown issue.
-    const applied = await applyGithubIssue({ tx, issue, settings, original });
+    const applied = await applyGithubIssue({ tx, issue, settings, reads });
     if (applied.kind !== 'processed') return toResult(applied);
     const outcome = await applyGithubComment({
       tx,
@@ -146,7 +133,7 @@ async function dispatch(
       action,
       comment,
       settings,
-      original,
+      reads,
     });
     return { status: 'processed', outcome: `${applied.text}; comment ${comment.id} ${outcome}` };
   }

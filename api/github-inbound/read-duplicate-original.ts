@@ -8,23 +8,13 @@ import type { GithubClient } from '../github/github-client.ts';
  *   close with state_reason duplicate records none, and a reopen or an unmark ends a mark);
  * - `unavailable`: GitHub could not be asked (no credentials, blocked after a rate limit, a failure);
  *   then the newest "Duplicate of #N" comment by engineering is taken instead;
- * - `not_read`: nobody asked, because the issue did not look like a duplicate before the transaction.
+ * - `not_read`: nobody asked, because the issue did not look like a duplicate before the transaction
+ *   (see read-before-apply.ts).
  */
 export type DuplicateOriginal =
   | { kind: 'answered'; original: { repo: string; number: number } | null }
   | { kind: 'unavailable' }
   | { kind: 'not_read' };
-
-/**
- * Thrown inside the delivery's transaction when a report turns out to be a duplicate whose original
- * was not read before it: the transaction rolls back and the delivery is tried again, reading first.
- * GitHub is never called while the report's row is locked.
- */
-export class OriginalNotRead extends Error {
-  constructor(where: string) {
-    super(`${where} is closed as duplicate: its original is read from GitHub before it is applied`);
-  }
-}
 
 // GitHub's REST API has no field for a duplicate's original (the timeline's marked_as_duplicate
 // event carries none); GraphQL's MarkedAsDuplicateEvent has it as `canonical`. The newest of the
@@ -105,26 +95,4 @@ export async function readDuplicateOriginal(options: {
     // Whatever went wrong, the next delivery or reconciliation asks again.
     return { kind: 'unavailable' };
   }
-}
-
-/**
- * Reads the original when the issue is closed as duplicate on GitHub's side, or its report already
- * is one (a late "Duplicate of #N" comment, a reconciliation); otherwise leaves it unread.
- */
-export async function readOriginalIfDuplicate(options: {
-  prisma: PrismaClient;
-  github: GithubClient | null;
-  repo: string;
-  number: number;
-  issue?: { state: string; state_reason?: string | null };
-}): Promise<DuplicateOriginal> {
-  const { prisma, repo, number, issue } = options;
-  const closedAsDuplicate = issue?.state === 'closed' && issue.state_reason === 'duplicate';
-  if (!closedAsDuplicate) {
-    const [stored] = await prisma.$queryRaw<{ status: string }[]>`
-      select status::text as status from "Report"
-      where "issueNumber" = ${number} and lower("issueRepo") = lower(${repo}) limit 1`;
-    if (stored?.status !== 'duplicate') return { kind: 'not_read' };
-  }
-  return readDuplicateOriginal(options);
 }

@@ -10,12 +10,7 @@ import { applyGithubComment } from './apply-github-comment.ts';
 import { applyGithubIssue } from './apply-github-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
 import type { InboundSettings } from './inbound-context.ts';
-import {
-  type DuplicateOriginal,
-  OriginalNotRead,
-  readDuplicateOriginal,
-  readOriginalIfDuplicate,
-} from './read-duplicate-original.ts';
+import { applyAfterReads } from './read-before-apply.ts';
 
 export type ReconcileResult =
   | { kind: 'busy' }
@@ -114,14 +109,15 @@ export async function reconcileProgram(options: {
       if (!parsed.success || parsed.data.pull_request !== undefined) continue;
       issueCounts.seen += 1;
       const issue = parsed.data;
-      const outcome = await withOriginal({ prisma, github, repo, number: issue.number, issue }, (original) =>
-        prisma.$transaction((tx) => applyGithubIssue({ tx, issue, settings, original }), {
+      const outcome = await applyAfterReads({ prisma, settings, repo, number: issue.number, issue }, (reads) =>
+        prisma.$transaction((tx) => applyGithubIssue({ tx, issue, settings, reads }), {
           maxWait: 10_000,
-          timeout: 60_000,
+          timeout: 15_000,
         }),
       );
-      // A report whose create is pending is the outbound sync's to link; the next run sees it again.
-      if (outcome.kind === 'retry') continue;
+      // A report whose create is pending is the outbound sync's to link, and GitHub's state may have
+      // kept changing while it was read: the next run sees the issue again.
+      if (outcome === null || outcome.kind === 'retry') continue;
       if (outcome.kind === 'processed' && !outcome.text.endsWith('nothing changed')) issueCounts.changed += 1;
       advance(parsed.data.updated_at);
     }
@@ -138,16 +134,17 @@ export async function reconcileProgram(options: {
       const number = Number(/\/issues\/(\d+)$/.exec(parsed.data.issue_url)?.[1]);
       if (!number) continue;
       commentCounts.seen += 1;
-      const outcome = await withOriginal({ prisma, github, repo, number }, (original) =>
+      const outcome = await applyAfterReads({ prisma, settings, repo, number }, (reads) =>
         prisma.$transaction(
           async (tx) => {
             const reportId = await findReportByIssue(tx, repo, number);
             if (!reportId) return 'unchanged';
-            return applyGithubComment({ tx, reportId, action: 'created', comment: parsed.data, settings, original });
+            return applyGithubComment({ tx, reportId, action: 'created', comment: parsed.data, settings, reads });
           },
-          { maxWait: 10_000, timeout: 60_000 },
+          { maxWait: 10_000, timeout: 15_000 },
         ),
       );
+      if (outcome === null) continue;
       if (outcome !== 'unchanged') commentCounts.changed += 1;
       advance(parsed.data.updated_at);
     }
@@ -207,21 +204,5 @@ async function listSince(
     const next = String(response.headers.link ?? '').includes('rel="next"');
     if (page === 1) etag = next ? null : (response.headers.etag?.toString() ?? null);
     if (!next || !batch.length) return { notModified: false, items, etag, headers: response.headers };
-  }
-}
-
-/**
- * Runs `apply` with the duplicate's original read from GitHub first, outside the transaction; if the
- * report turned out to be a duplicate only inside it, reads and applies once more.
- */
-async function withOriginal<T>(
-  read: Parameters<typeof readOriginalIfDuplicate>[0],
-  apply: (original: DuplicateOriginal) => Promise<T>,
-): Promise<T> {
-  try {
-    return await apply(await readOriginalIfDuplicate(read));
-  } catch (error) {
-    if (!(error instanceof OriginalNotRead)) throw error;
-    return apply(await readDuplicateOriginal(read));
   }
 }

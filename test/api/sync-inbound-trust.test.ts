@@ -204,6 +204,27 @@ describe('states dated in the future', () => {
     expect(await reportState(world.server, reportId)).toMatchObject({ status: 'triaged', priority: 'P1' });
   });
 
+  it('are read from GitHub before the report is locked: a slow GitHub holds nobody up', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().addFaults({ method: 'GET', path: `/issues/${issueNumber}$`, kind: 'slow', delayMs: 3_000, times: 1 });
+    const forged = issuePayload({
+      number: issueNumber,
+      state: 'closed',
+      stateReason: 'completed',
+      updatedAt: new Date(Date.now() + yearMs),
+    });
+    await postIssueWebhook(world.webhookUrl, 'closed', forged);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    // While GitHub takes its time, the report's row is free: a writer gets its lock at once.
+    const started = Date.now();
+    await world.server.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`select id from "Report" where id = ${reportId}::uuid for update nowait`;
+    });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    await waitForDeliveries(world);
+    expect(await reportState(world.server, reportId)).toMatchObject({ status: 'synced', issueState: 'open' });
+  });
+
   it('stored before they were refused, order nothing: the next real change applies', async () => {
     const { reportId, issueNumber } = await linked();
     await world.server.prisma.report.update({
