@@ -118,7 +118,10 @@ export async function reconcileProgram(options: {
       // A report whose create is pending is the outbound sync's to link, and GitHub's state may have
       // kept changing while it was read: the next run sees the issue again.
       if (outcome === null || outcome.kind === 'retry') continue;
-      if (outcome.kind === 'processed' && !outcome.text.endsWith('nothing changed')) issueCounts.changed += 1;
+      if (outcome.kind === 'processed' && !outcome.text.endsWith('nothing changed')) {
+        issueCounts.changed += 1;
+        await noteIfNoDelivery(prisma, { programId, repo, number: issue.number, updatedAt: issue.updated_at });
+      }
       advance(parsed.data.updated_at);
     }
 
@@ -145,7 +148,10 @@ export async function reconcileProgram(options: {
         ),
       );
       if (outcome === null) continue;
-      if (outcome !== 'unchanged') commentCounts.changed += 1;
+      if (outcome !== 'unchanged') {
+        commentCounts.changed += 1;
+        await noteIfNoDelivery(prisma, { programId, repo, number, updatedAt: parsed.data.updated_at });
+      }
       advance(parsed.data.updated_at);
     }
 
@@ -205,4 +211,26 @@ async function listSince(
     if (page === 1) etag = next ? null : (response.headers.etag?.toString() ?? null);
     if (!next || !batch.length) return { notModified: false, items, etag, headers: response.headers };
   }
+}
+
+/**
+ * Reconciliation applied a change: if no webhook delivery carried the issue as of that change (its
+ * `updated_at` or later), webhooks may not be reaching Fieldtest, and sync health says so until
+ * one arrives.
+ */
+async function noteIfNoDelivery(
+  prisma: PrismaClient,
+  options: { programId: string; repo: string; number: number; updatedAt: string },
+) {
+  const [arrived] = await prisma.$queryRaw<{ id: string }[]>`
+    select id from "WebhookDelivery"
+    where lower(repo) = lower(${options.repo}) and "issueNumber" = ${options.number}
+      and payload->'issue'->>'updated_at' >= ${options.updatedAt}
+    limit 1`;
+  if (arrived) return;
+  await prisma.programSync.update({
+    where: { programId: options.programId },
+    data: { webhookMissedAt: new Date(), webhookMissedIssue: options.number },
+    select: { programId: true },
+  });
 }

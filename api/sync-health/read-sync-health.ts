@@ -58,7 +58,15 @@ export async function readSyncHealth(options: {
       prisma.syncJob.aggregate({ where: { programId, status: 'done' }, _max: { doneAt: true } }),
       prisma.programSync.findUnique({
         where: { programId },
-        select: { watermark: true, lastReconcileAt: true, lastSuccessAt: true, lastError: true, lastErrorAt: true },
+        select: {
+          watermark: true,
+          lastReconcileAt: true,
+          lastSuccessAt: true,
+          lastError: true,
+          lastErrorAt: true,
+          webhookMissedAt: true,
+          webhookMissedIssue: true,
+        },
       }),
       prisma.githubRateState.findMany({
         orderBy: { updatedAt: 'desc' },
@@ -193,6 +201,7 @@ export async function readSyncHealth(options: {
       lastError: reconcile?.lastError ?? null,
       lastErrorAt: iso(reconcile?.lastErrorAt ?? null),
     },
+    webhooks: webhookContact(deliveries[0] ?? null, reconcile),
     failures: failures.map(toJobProblem),
     deadLetters: deadLetters.map(toJobProblem),
     deliveries: deliveries.map((delivery) => ({
@@ -239,4 +248,19 @@ function toJobProblem(row: JobProblemRow): SyncJobProblem {
 
 function iso(date: Date | null): string | null {
   return date ? date.toISOString() : null;
+}
+
+/** The webhook's last contact (a ping counts) and whether reconciliation has been finding what it missed. */
+function webhookContact(
+  newest: { event: string; receivedAt: Date } | null,
+  reconcile: { webhookMissedAt: Date | null; webhookMissedIssue: number | null } | null,
+) {
+  const missedAt = reconcile?.webhookMissedAt ?? null;
+  return {
+    lastContactAt: iso(newest?.receivedAt ?? null),
+    lastContactEvent: newest?.event ?? null,
+    missedAt: iso(missedAt),
+    missedIssue: missedAt ? (reconcile?.webhookMissedIssue ?? null) : null,
+    notReaching: missedAt !== null && (!newest || newest.receivedAt < missedAt),
+  };
 }

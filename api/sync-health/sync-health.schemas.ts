@@ -94,6 +94,22 @@ export const syncHealthSchema = z
       lastError: z.string().nullable(),
       lastErrorAt: z.iso.datetime().nullable(),
     }),
+    webhooks: z
+      .object({
+        lastContactAt: z.iso
+          .datetime()
+          .nullable()
+          .meta({ description: 'The newest delivery of any event, ping included' }),
+        lastContactEvent: z.string().nullable(),
+        missedAt: z.iso.datetime().nullable().meta({
+          description: 'When reconciliation last applied a change that no delivery had brought',
+        }),
+        missedIssue: z.number().int().nullable(),
+        notReaching: z.boolean().meta({
+          description: 'A change came only through reconciliation and no delivery has arrived since',
+        }),
+      })
+      .meta({ description: "Whether GitHub's webhooks reach Fieldtest" }),
     failures: z.array(syncJobProblemSchema).meta({ description: 'Newest failure first, at most 50' }),
     deadLetters: z.array(syncJobProblemSchema).meta({ description: 'Newest first, at most 100' }),
     deliveries: z

@@ -10,10 +10,13 @@ import {
   createProgramWithRelease,
   type InboundWorld,
   messagesTo,
+  postWebhook,
   reportState,
   settle,
   startInboundWorld,
 } from '../support/github-inbound-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { signedInClient } from '../support/test-server.ts';
 
 // Reconciliation repairs what lost webhooks left behind: the emulator drops its deliveries, then
 // one run lists what changed since the watermark and applies it.
@@ -229,5 +232,50 @@ describe('reconcileProgram', () => {
       select: { blockedUntil: true },
     });
     expect(rate.blockedUntil!.getTime()).toBeGreaterThan(Date.now() + 20_000);
+  });
+});
+
+describe('webhooks that do not arrive', () => {
+  const health = async (programId: string) => {
+    const { client } = await signedInClient(world.server, 'admin');
+    return bodyOf(await client.api.api.programs[':id'].sync.$get({ param: { id: programId } }), 200);
+  };
+
+  it('are noticed when reconciliation finds a change no delivery brought, until GitHub makes contact again', async () => {
+    const { repo, programId, releaseId } = await freshProgram();
+    const customer = await createCustomer(world.server);
+    const { issueNumber } = await createLinkedReport(world, { programId, releaseId, reporterId: customer.id, repo });
+    await settle(world);
+    // GitHub's times are whole seconds: the change is dated after the delivery of the opening.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await withWebhooksDropped(() => gh().updateIssue(repo, issueNumber, { login: engineer, labels: ['P1'] }));
+    await reconcile(programId);
+    const warned = await health(programId);
+    expect(warned.webhooks).toMatchObject({ notReaching: true, missedIssue: issueNumber });
+
+    // Saving the webhook again on GitHub sends a ping: contact is made, the warning goes.
+    const ping = {
+      zen: 'Design for failure.',
+      hook_id: 42,
+      hook: { type: 'Repository' },
+      repository: { full_name: repo },
+    };
+    const { response } = await postWebhook(world.webhookUrl, { event: 'ping', payload: ping });
+    expect(response.status).toBeLessThan(300);
+    expect((await health(programId)).webhooks).toMatchObject({ notReaching: false, lastContactEvent: 'ping' });
+  });
+
+  it('are not suspected when the deliveries brought every change reconciliation sees', async () => {
+    const { repo, programId, releaseId } = await freshProgram();
+    const customer = await createCustomer(world.server);
+    const { issueNumber } = await createLinkedReport(world, { programId, releaseId, reporterId: customer.id, repo });
+    await gh().updateIssue(repo, issueNumber, { login: engineer, labels: ['P2'] });
+    await settle(world);
+    await reconcile(programId);
+    expect((await health(programId)).webhooks).toMatchObject({
+      notReaching: false,
+      missedAt: null,
+      lastContactEvent: 'issues',
+    });
   });
 });

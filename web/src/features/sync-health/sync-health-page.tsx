@@ -64,6 +64,21 @@ function SyncHealthView(props: { program: Program; health: SyncHealth; refreshEr
           verified, so triage arrives only through reconciliation.
         </p>
       ) : null}
+      {health.webhooks.notReaching ? (
+        <p className="notice" role="alert">
+          <strong>Webhooks are not reaching Fieldtest.</strong> Reconciliation found a change
+          {health.webhooks.missedIssue !== null ? ` to issue #${health.webhooks.missedIssue}` : ''} that no delivery
+          brought
+          {health.webhooks.missedAt ? (
+            <>
+              {' '}
+              (<When at={health.webhooks.missedAt} now={now} />)
+            </>
+          ) : null}
+          , and nothing has arrived since. Check the webhook's payload URL and secret in the repository's settings;
+          until then triage arrives only as often as reconciliation runs.
+        </p>
+      ) : null}
       <SyncStatusTiles health={health} />
 
       <section aria-labelledby="dead-heading">
@@ -127,6 +142,17 @@ function SyncHealthView(props: { program: Program; health: SyncHealth; refreshEr
         <h2 id="deliveries-heading">
           Webhook deliveries <span className="hint">(newest {health.deliveries.length})</span>
         </h2>
+        <p className="hint">
+          Last contact from GitHub:{' '}
+          {health.webhooks.lastContactAt ? (
+            <>
+              <When at={health.webhooks.lastContactAt} now={now} /> ({health.webhooks.lastContactEvent})
+            </>
+          ) : (
+            'never'
+          )}
+          . A <code>ping</code>, sent when the webhook is saved or tested on GitHub, counts.
+        </p>
         {health.deliveries.length ? (
           <DeliveriesTable deliveries={health.deliveries} now={now} />
         ) : (
