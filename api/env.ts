@@ -45,6 +45,11 @@ const envSchema = z
     GITHUB_WRITE_SPACING_MS: z.coerce.number().int().min(0).default(1000),
     GITHUB_LIMITED_WAIT_SECONDS: z.coerce.number().min(0).default(60),
     GITHUB_TIME_SCALE: z.coerce.number().min(1).max(10_000).default(1),
+    // An OAuth app (or a GitHub App's OAuth credentials) for MVPs to link their GitHub login.
+    GITHUB_OAUTH_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_OAUTH_CLIENT_SECRET: z.string().min(1).optional(),
+    // Where people sign in to GitHub (authorize page, token exchange): github.com, or a GHES host.
+    GITHUB_WEB_URL: z.url({ protocol: /^https?$/ }).default('https://github.com'),
     SYNC_WORKER: booleanText.default(true),
     SYNC_RECONCILE_SECONDS: z.coerce.number().min(1).default(300),
     // Fractions of an hour let tests and demos see a digest within seconds.
@@ -62,6 +67,13 @@ const envSchema = z
         code: 'custom',
         path: ['GITHUB_APP_ID'],
         message: 'a GitHub App needs GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID together',
+      });
+    }
+    if ((env.GITHUB_OAUTH_CLIENT_ID === undefined) !== (env.GITHUB_OAUTH_CLIENT_SECRET === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['GITHUB_OAUTH_CLIENT_ID'],
+        message: 'linking GitHub logins needs GITHUB_OAUTH_CLIENT_ID and GITHUB_OAUTH_CLIENT_SECRET together',
       });
     }
     if (given === 3 && env.GITHUB_TOKEN) {
@@ -102,6 +114,14 @@ const envSchema = z
           (secret): secret is string => secret !== undefined,
         ),
         requestTimeoutMs: env.GITHUB_REQUEST_TIMEOUT_MS,
+        oauth:
+          env.GITHUB_OAUTH_CLIENT_ID && env.GITHUB_OAUTH_CLIENT_SECRET
+            ? {
+                clientId: env.GITHUB_OAUTH_CLIENT_ID,
+                clientSecret: env.GITHUB_OAUTH_CLIENT_SECRET,
+                webUrl: env.GITHUB_WEB_URL.replace(/\/+$/, ''),
+              }
+            : null,
         // Every duration of the pacing divided by timeScale: tests and benchmarks run GitHub's
         // minute and hour windows faster, with the emulator scaled the same way.
         pacing: {

@@ -40,6 +40,15 @@ const handlers: { method: string; pattern: RegExp; handle: Handler }[] = [
   },
   { method: 'POST', pattern: /^\/_emulator\/repos$/, handle: createRepo },
   {
+    method: 'POST',
+    pattern: /^\/_emulator\/oauth\/browser$/,
+    // Who is signed in to GitHub in "the browser" that the OAuth web flow sends people to (null: nobody, they cancel).
+    handle: (emulator, body) => {
+      emulator.oauth.browserLogin = typeof body.login === 'string' && body.login ? body.login : null;
+      return ok({ login: emulator.oauth.browserLogin });
+    },
+  },
+  {
     method: 'PUT',
     pattern: new RegExp(`${repoPath}\\/associations\\/(?<login>[^/]+)$`),
     handle: setAssociation,

@@ -13,6 +13,8 @@ export type EmulatorConfig = {
   webhookConcurrency: number;
   limits: LimitsConfig;
   app: { id: string; slug: string; publicKey: KeyObject } | null;
+  /** An OAuth app people sign in with (the web flow: authorize, then exchange the code). */
+  oauth?: { clientId: string; clientSecret: string } | null;
   /** Repositories that exist from the start and again after a reset, "owner/name". */
   repos: string[];
   /** Any repository asked for exists: `npm run dev` points every program at the emulator. */
@@ -29,6 +31,12 @@ export class Emulator {
   faults = new Faults();
   webhooks: Webhooks;
   appTokens = new Map<string, AppToken>();
+  /** The OAuth web flow: who is signed in to GitHub in "the browser", codes handed out, tokens minted. */
+  oauth = {
+    browserLogin: null as string | null,
+    codes: new Map<string, { login: string; redirectUri: string | null; expiresAt: number }>(),
+    tokens: new Map<string, string>(),
+  };
   outage = false;
   stats = { requests: 0, writes: 0, contentCreates: 0 };
 
@@ -45,6 +53,7 @@ export class Emulator {
     this.faults.clear();
     this.webhooks.reset();
     this.appTokens.clear();
+    this.oauth = { browserLogin: null, codes: new Map(), tokens: new Map() };
     this.outage = false;
     this.stats = { requests: 0, writes: 0, contentCreates: 0 };
     this.seedRepos();
@@ -56,7 +65,7 @@ export class Emulator {
     if (login) return login;
     const appToken = this.appTokens.get(token);
     if (appToken && appToken.expiresAt > Date.now()) return appToken.login;
-    return null;
+    return this.oauth.tokens.get(token) ?? null;
   }
 
   private seedRepos(): void {

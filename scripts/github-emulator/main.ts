@@ -29,7 +29,9 @@ const usage = `Usage: github-emulator [options]
   --max-concurrent <n>       concurrent requests per token (default 100)
   --app-id <id>              GitHub App id (with --app-public-key-file)
   --app-public-key-file <f>  PEM public (or private) key verifying the app's JWTs
-  --app-slug <slug>          app slug; installation tokens act as <slug>[bot] (default fieldtest)`;
+  --app-slug <slug>          app slug; installation tokens act as <slug>[bot] (default fieldtest)
+  --oauth-client-id <id>     an OAuth app people sign in with (with --oauth-client-secret)
+  --oauth-client-secret <s>  its client secret`;
 
 const options = {
   port: { type: 'string' },
@@ -49,6 +51,8 @@ const options = {
   'app-id': { type: 'string' },
   'app-public-key-file': { type: 'string' },
   'app-slug': { type: 'string' },
+  'oauth-client-id': { type: 'string' },
+  'oauth-client-secret': { type: 'string' },
   help: { type: 'boolean' },
 } as const;
 
@@ -109,6 +113,11 @@ if (tokens.size === 0) tokens.set('dev-token', login);
 const appId = single('app-id');
 const keyFile = single('app-public-key-file');
 if ((appId === undefined) !== (keyFile === undefined)) fail('--app-id and --app-public-key-file go together');
+const oauthId = single('oauth-client-id');
+const oauthSecret = single('oauth-client-secret');
+if ((oauthId === undefined) !== (oauthSecret === undefined)) {
+  fail('--oauth-client-id and --oauth-client-secret go together');
+}
 
 const config: EmulatorConfig = {
   tokens,
@@ -126,6 +135,7 @@ const config: EmulatorConfig = {
     appId && keyFile
       ? { id: appId, slug: single('app-slug') ?? 'fieldtest', publicKey: createPublicKey(readFileSync(keyFile)) }
       : null,
+  oauth: oauthId && oauthSecret ? { clientId: oauthId, clientSecret: oauthSecret } : null,
   repos: many('repo'),
   anyRepo: values['any-repo'] === true || ['1', 'true'].includes(process.env.GITHUB_EMULATOR_ANY_REPO ?? ''),
 };

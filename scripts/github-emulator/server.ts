@@ -6,6 +6,7 @@ import type { Emulator } from './emulator.ts';
 import type { FaultSpec } from './faults.ts';
 import { graphqlRoutes } from './graphql.ts';
 import type { LimitAnswer } from './limits.ts';
+import { handleOauth } from './oauth.ts';
 import { commentRoutes } from './rest-comments.ts';
 import { issueRoutes } from './rest-issues.ts';
 import { labelRoutes } from './rest-labels.ts';
@@ -42,6 +43,11 @@ async function serve(emulator: Emulator, req: IncomingMessage, res: ServerRespon
   if (url.pathname === '/_emulator' || url.pathname.startsWith('/_emulator/')) {
     const answer = await handleControl(emulator, { method, path: url.pathname, query: url.searchParams, raw });
     send(res, answer.status, { 'content-type': 'application/json; charset=utf-8' }, answer.body);
+    return;
+  }
+  const oauth = handleOauth(emulator, method, url, raw);
+  if (oauth) {
+    send(res, oauth.status, oauth.headers, oauth.body);
     return;
   }
   const html = method === 'GET' ? renderWebPage(emulator, url.pathname) : null;

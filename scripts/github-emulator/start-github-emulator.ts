@@ -76,6 +76,8 @@ export type StartGithubEmulatorOptions = {
   /** GitHub App support: tokens minted for it act as `<slug>[bot]`. */
   app?: { appId: string | number; publicKey: string; slug?: string };
   webhookConcurrency?: number;
+  /** An OAuth app people sign in with through the web flow. */
+  oauth?: { clientId: string; clientSecret: string };
 };
 
 export type GithubEmulator = Awaited<ReturnType<typeof startGithubEmulator>>;
@@ -96,6 +98,8 @@ export async function startGithubEmulator(options: StartGithubEmulatorOptions = 
   if (options.webhookUrl) args.push('--webhook-url', options.webhookUrl);
   if (options.webhookSecret) args.push('--webhook-secret', options.webhookSecret);
   if (options.timeScale) args.push('--time-scale', String(options.timeScale));
+  if (options.oauth)
+    args.push('--oauth-client-id', options.oauth.clientId, '--oauth-client-secret', options.oauth.clientSecret);
   if (options.webhookConcurrency) args.push('--webhook-concurrency', String(options.webhookConcurrency));
   const limitFlags = {
     primaryPerHour: '--primary-limit',
@@ -187,6 +191,8 @@ export async function startGithubEmulator(options: StartGithubEmulatorOptions = 
       call<GithubComment>('PATCH', `${repoPath(repo)}/issues/comments/${commentId}`, edit),
     deleteComment: (repo: string, commentId: number | bigint, login: string) =>
       call<void>('DELETE', `${repoPath(repo)}/issues/comments/${commentId}?login=${encodeURIComponent(login)}`),
+    /** Who is signed in to GitHub in the browser the OAuth web flow sends people to (null: they cancel). */
+    signInBrowser: (login: string | null) => call<{ login: string | null }>('POST', '/oauth/browser', { login }),
     /** Moves the issue to another repository ("owner/name"); returns the new issue (issues.transferred). */
     transferIssue: (repo: string, issueNumber: number, transfer: { login: string; to: string }) =>
       call<GithubIssue>('POST', `${repoPath(repo)}/issues/${issueNumber}/transfer`, transfer),

@@ -31,11 +31,16 @@ export type InboundWorld = {
 };
 
 export async function startInboundWorld(
-  options: { extraRepos?: string[]; env?: Record<string, string> } = {},
+  options: {
+    extraRepos?: string[];
+    env?: Record<string, string>;
+    oauth?: { clientId: string; clientSecret: string };
+  } = {},
 ): Promise<InboundWorld> {
   const emulator = await startGithubEmulator({
     repos: [programRepo, otherRepo, ...(options.extraRepos ?? [])],
     webhookSecret,
+    ...(options.oauth ? { oauth: options.oauth } : {}),
   });
   const serverEnv = {
     GITHUB_API_URL: emulator.url,
@@ -43,6 +48,13 @@ export async function startInboundWorld(
     GITHUB_WEBHOOK_SECRET: webhookSecret,
     GITHUB_WEBHOOK_SECRET_PREVIOUS: previousWebhookSecret,
     SYNC_WORKER: 'false',
+    ...(options.oauth
+      ? {
+          GITHUB_OAUTH_CLIENT_ID: options.oauth.clientId,
+          GITHUB_OAUTH_CLIENT_SECRET: options.oauth.clientSecret,
+          GITHUB_WEB_URL: emulator.url,
+        }
+      : {}),
     ...options.env,
   };
   let server: TestServer;

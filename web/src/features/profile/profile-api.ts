@@ -21,3 +21,25 @@ export function useUpdateProfile() {
     },
   });
 }
+
+export const githubIdentityQueryKey = ['me', 'github'] as const;
+
+export function useGithubIdentity() {
+  return useQuery({ queryKey: githubIdentityQueryKey, queryFn: () => unwrap(api.me.github.$get()) });
+}
+
+/** Asks for GitHub's approval page and sends the browser there; it comes back to the profile page. */
+export function useStartGithubLink() {
+  return useMutation({
+    mutationFn: () => unwrap(api.me.github.link.$post()),
+    onSuccess: ({ authorizeUrl }) => window.location.assign(authorizeUrl),
+  });
+}
+
+export function useUnlinkGithub() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrap(api.me.github.$delete()),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: githubIdentityQueryKey }),
+  });
+}

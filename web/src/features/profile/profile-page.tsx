@@ -3,6 +3,7 @@ import { type MvpProfile, updateMvpProfileBody } from '../../../../api/mvp/mvp.s
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { listFieldError, splitCommas } from '../../lib/list-text.ts';
+import { GithubAccountPanel } from './github-account-panel.tsx';
 import { useProfile, useUpdateProfile } from './profile-api.ts';
 
 /** An MVP's own details, and the handle under which engineering knows them; `children` follow (the router adds panels). */
@@ -14,6 +15,7 @@ export function ProfilePage(props: { children?: ReactNode }) {
       {profile.isPending ? <p role="status">Loading…</p> : null}
       <FormAlert message={profile.error ? errorMessage(profile.error) : null} />
       {profile.data ? <ProfileForm profile={profile.data} /> : null}
+      {profile.data ? <GithubAccountPanel /> : null}
       {props.children}
     </main>
   );
