@@ -42,6 +42,19 @@ beforeEach(async () => {
 });
 
 const gh = () => world.emulator.control;
+/** Engineering's usual way: "Duplicate of #N", then closed as duplicate through REST. */
+async function commentedAndClosedAsDuplicate(duplicate: { issueNumber: number }, canonical: { issueNumber: number }) {
+  await gh().comment(programRepo, duplicate.issueNumber, {
+    login: engineer,
+    body: `Duplicate of #${canonical.issueNumber}`,
+  });
+  await gh().updateIssue(programRepo, duplicate.issueNumber, {
+    login: engineer,
+    state: 'closed',
+    state_reason: 'duplicate',
+  });
+}
+
 const linked = (title?: string) =>
   createLinkedReport(world, { programId, releaseId, reporterId: customer.id, title }).then(async (made) => {
     await settle(world);
@@ -276,15 +289,7 @@ describe('duplicates', () => {
   it('"Duplicate of #N" written before closing as duplicate links the report to the canonical one', async () => {
     const canonical = await linked('Crash when saving');
     const duplicate = await linked('Saving crashes');
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.issueNumber}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentedAndClosedAsDuplicate(duplicate, canonical);
     await settle(world);
     const state = await reportState(world.server, duplicate.reportId);
     expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
@@ -347,15 +352,7 @@ describe('duplicates', () => {
   it('reopening a duplicate clears the link', async () => {
     const canonical = await linked('Crash on launch');
     const duplicate = await linked('Launch crashes');
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.issueNumber}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentedAndClosedAsDuplicate(duplicate, canonical);
     await settle(world);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, state: 'open' });
@@ -414,15 +411,7 @@ describe('duplicates', () => {
   it('a reopen ends the mark: closed as duplicate again without an original, the report is unlinked', async () => {
     const canonical = await linked('Fonts blurry');
     const duplicate = await linked('Blurry fonts after update');
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.issueNumber}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentedAndClosedAsDuplicate(duplicate, canonical);
     await settle(world);
     expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: canonical.reportId });
     await new Promise((resolve) => setTimeout(resolve, 1100));
