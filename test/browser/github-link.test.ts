@@ -1,0 +1,90 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { freePort, spawnServer } from '../support/server-process.ts';
+
+// An MVP links their GitHub account from their profile: the browser goes to GitHub's approval page
+// (the emulator's, signed in as their login) and comes back to the profile, linked.
+
+const oauth = { clientId: 'Iv1.fieldtest-browser', clientSecret: 'browser test client secret' };
+const lead = { name: 'Noa Lead', email: 'noa@example.test', password: 'the program lead password' };
+const customer = { name: 'Mika Customer', email: 'mika@example.test', password: 'mika chooses a long one' };
+
+let emulator: GithubEmulator;
+let server: ReturnType<typeof spawnServer>;
+let browser: Browser;
+let baseUrl = '';
+let setupLink = '';
+let dataDir = '';
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'ft-github-link-'));
+  emulator = await startGithubEmulator({ repos: ['acme/desktop'], oauth });
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  server = spawnServer({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    PUBLIC_URL: baseUrl,
+    GITHUB_API_URL: emulator.url,
+    GITHUB_TOKEN: emulator.token,
+    GITHUB_OAUTH_CLIENT_ID: oauth.clientId,
+    GITHUB_OAUTH_CLIENT_SECRET: oauth.clientSecret,
+    GITHUB_WEB_URL: emulator.url,
+  });
+  await server.waitFor(/Fieldtest is running at (\S+)/);
+  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
+  browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.child.kill('SIGTERM');
+  await server?.exited;
+  await emulator?.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('linking a GitHub account', () => {
+  it('goes to GitHub and back to the profile, linked, and can be undone', async () => {
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    await leadPage.goto(setupLink);
+    await leadPage.getByLabel('Name').fill(lead.name);
+    await leadPage.getByLabel('E-mail').fill(lead.email);
+    await leadPage.getByLabel('Password').fill(lead.password);
+    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
+    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const { invitationLink } = await prepareRelease(await apiAs(leadContext, baseUrl), customer);
+
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(invitationLink);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'I accept' }).click();
+    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+
+    await emulator.control.signInBrowser('mika-octo');
+    await page.goto(`${baseUrl}/profile`);
+    await page.getByRole('button', { name: 'Link my GitHub account' }).click();
+    await page.getByText('Your GitHub account is linked.').waitFor();
+    await page.getByText('Linked to').waitFor();
+    expect(await page.getByText('mika-octo').count()).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/profile');
+    await screenshot(page, 'github-linked');
+    const api = await apiAs(page.context(), baseUrl);
+    expect(await bodyOf(await api.api.api.me.github.$get(), 200)).toEqual({ login: 'mika-octo', linkable: true });
+
+    await page.getByRole('button', { name: 'Unlink' }).click();
+    await page.getByRole('button', { name: 'Link my GitHub account' }).waitFor();
+    expect(await bodyOf(await api.api.api.me.github.$get(), 200)).toEqual({ login: null, linkable: true });
+    expect(errors()).toEqual([]);
+  });
+});
