@@ -23,7 +23,7 @@ export const startGithubLinkRoute = createRoute({
   middleware: [mvpOnly] as const,
   responses: {
     200: jsonResponse(githubLinkStartSchema, "Send the browser to GitHub's page"),
-    ...problems(401, 403, 503),
+    ...problems(401, 403, 404),
   },
 });
 

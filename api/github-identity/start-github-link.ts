@@ -12,7 +12,8 @@ export const githubCallbackPath = '/api/me/github/callback';
 export function startGithubLink(options: { env: Env }): { authorizeUrl: string; state: string } {
   const { oauth } = options.env.github;
   if (!oauth) {
-    throw new AppError('unavailable', { detail: 'Signing in with GitHub is not configured on this Fieldtest.' });
+    // Not a fault of the server's: this Fieldtest simply has no such thing to offer.
+    throw new AppError('not_found', { detail: 'Signing in with GitHub is not set up on this Fieldtest.' });
   }
   const { token: state } = newToken();
   const { url } = oauthAuthorizationUrl({
