@@ -3,9 +3,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { accountRouter } from './account/account.router.ts';
 import { attachmentsRouter } from './attachments/attachments.router.ts';
+import { auditRouter } from './audit/audit.router.ts';
 import { authRouter } from './auth/auth.router.ts';
+import { dataRightsRouter } from './data-rights/data-rights.router.ts';
 import { docsRouter } from './docs/docs.router.ts';
 import { enrolmentRouter } from './enrolment/enrolment.router.ts';
+import { githubIdentityRouter } from './github-identity/github-identity.router.ts';
 import { githubWebhooksRouter } from './github-webhooks/github-webhooks.router.ts';
 import { healthRouter } from './health/health.router.ts';
 import { invitationsRouter } from './invitations/invitations.router.ts';
@@ -24,10 +27,12 @@ import { mvpRouter } from './mvp/mvp.router.ts';
 import { mvpAccountsRouter } from './mvp-accounts/mvp-accounts.router.ts';
 import { noticesRouter } from './notices/notices.router.ts';
 import { outboxRouter } from './outbox/outbox.router.ts';
+import { programMembersRouter } from './program-members/program-members.router.ts';
 import { programsRouter } from './programs/programs.router.ts';
 import { releasesRouter } from './releases/releases.router.ts';
 import { reportViewsRouter } from './report-views/report-views.router.ts';
 import { reportsRouter } from './reports/reports.router.ts';
+import { repositoryCheckRouter } from './repository-check/repository-check.router.ts';
 import { rescueRouter } from './rescue/rescue.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
@@ -58,10 +63,15 @@ function apiRoutes() {
     .route('/', invitationsRouter)
     .route('/', joinRouter)
     .route('/', mvpRouter)
+    .route('/', githubIdentityRouter)
     .route('/', mvpAccountsRouter)
+    .route('/', dataRightsRouter)
     .route('/', noticesRouter)
     .route('/', outboxRouter)
+    .route('/', auditRouter)
     .route('/', programsRouter)
+    .route('/', programMembersRouter)
+    .route('/', repositoryCheckRouter)
     .route('/', releasesRouter)
     .route('/', reportsRouter)
     .route('/', reportViewsRouter)

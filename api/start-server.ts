@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { startAttachmentPurge } from './attachments/start-attachment-purge.ts';
 import { startOrphanSweep } from './attachments/start-orphan-sweep.ts';
 import { answerBackupRequests } from './backup/answer-backup-requests.ts';
 import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
@@ -53,6 +54,7 @@ export async function startServer(options: {
     });
 
     const sweep = startOrphanSweep({ prisma: database.prisma, dir: env.attachmentsDir, logger });
+    const purge = startAttachmentPurge({ prisma: database.prisma, dir: env.attachmentsDir, logger });
     // `npm run backup` while the server runs: only this process may read the embedded database.
     const stopBackups =
       database.snapshot && target.kind === 'pglite' && target.dataDir
@@ -143,6 +145,7 @@ export async function startServer(options: {
         await dueNotices.stop();
         await delivery?.stop();
         await sweep.stop();
+        await purge.stop();
         // A job in hand is finished, never cut off between GitHub's answer and the commit.
         await sync.stop();
         await database.close();

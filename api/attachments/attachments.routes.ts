@@ -54,7 +54,11 @@ export const getAttachmentRoute = createRoute({
     'Images are served inline, everything else as a download, always with nosniff and a sandboxing Content-Security-Policy.',
   middleware: [signedIn] as const,
   request: { params: attachmentIdParams },
-  responses: { 200: { description: 'The file', content: fileContent }, ...problems(400, 401, 403, 404) },
+  responses: {
+    200: { description: 'The file', content: fileContent },
+    ...problems(400, 401, 403, 404),
+    410: problem('file_purged: the file was removed after its retention period; its record stays'),
+  },
 });
 
 export const deleteAttachmentRoute = createRoute({

@@ -27,6 +27,7 @@ export async function findVisibleAttachment(
       size: true,
       contentType: true,
       fileName: true,
+      purgedAt: true,
     },
   });
   if (!attachment) throw notFound();

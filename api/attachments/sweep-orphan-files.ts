@@ -53,8 +53,9 @@ export async function sweepOrphanFiles(options: {
         candidates.push(name);
     }
     if (!candidates.length) continue;
+    // A purged record (retention, erasure) names no file: its bytes were meant to go.
     const used = await prisma.attachment.findMany({
-      where: { sha256: { in: candidates } },
+      where: { sha256: { in: candidates }, purgedAt: null },
       distinct: ['sha256'],
       select: { sha256: true },
     });
@@ -63,7 +64,7 @@ export async function sweepOrphanFiles(options: {
       if (usedHashes.has(sha256)) continue;
       const removed = await prisma.$transaction(async (tx) => {
         await lockContent(tx, sha256);
-        if ((await tx.attachment.count({ where: { sha256 } })) > 0) return false;
+        if ((await tx.attachment.count({ where: { sha256, purgedAt: null } })) > 0) return false;
         await removeStoredFile(dir, sha256);
         return true;
       });

@@ -10,6 +10,7 @@ import type {
   signOutEverywhereRoute,
   signOutRoute,
 } from './auth.routes.ts';
+import { describeSessionUser } from './describe-session-user.ts';
 import { inspectLink } from './inspect-link.ts';
 import { requestPasswordReset } from './request-password-reset.ts';
 import { setPasswordFromLink } from './set-password-from-link.ts';
@@ -42,9 +43,13 @@ export const signOutEverywhereHandler: AppRouteHandler<typeof signOutEverywhereR
   return c.body(null, 204);
 };
 
-export const meHandler: AppRouteHandler<typeof meRoute> = async (c) => c.json(c.var.user, 200);
+export const meHandler: AppRouteHandler<typeof meRoute> = async (c) =>
+  c.json(await describeSessionUser({ prisma: c.var.deps.prisma, user: c.var.user }), 200);
 
-export const sessionHandler: AppRouteHandler<typeof sessionRoute> = async (c) => c.json({ user: c.var.user }, 200);
+export const sessionHandler: AppRouteHandler<typeof sessionRoute> = async (c) => {
+  const { user } = c.var;
+  return c.json({ user: user ? await describeSessionUser({ prisma: c.var.deps.prisma, user }) : null }, 200);
+};
 
 export const inspectLinkHandler: AppRouteHandler<typeof inspectLinkRoute> = async (c) => {
   const { token } = c.req.valid('json');

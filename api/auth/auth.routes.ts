@@ -7,6 +7,7 @@ import {
   passwordResetBody,
   passwordResetRequestedSchema,
   sessionSchema,
+  sessionUserSchema,
   setPasswordBody,
   signInBody,
   userSchema,
@@ -47,7 +48,10 @@ export const meRoute = createRoute({
   tags,
   summary: 'The signed-in user',
   middleware: [requireRole('signed-in')] as const,
-  responses: { 200: jsonResponse(userSchema, 'The signed-in user'), ...problems(401) },
+  responses: {
+    200: jsonResponse(sessionUserSchema, 'The signed-in user and the programs they lead'),
+    ...problems(401),
+  },
 });
 
 // The portal asks this on every load; not being signed in is an ordinary answer there, not an error.

@@ -4,7 +4,10 @@ import { nullableRef } from '../lib/nullable-ref.ts';
 // Request and response shapes of sign-in and sessions, shared by the API and the portal's forms.
 
 export const roles = ['admin', 'engineer', 'internal_tester', 'mvp'] as const;
-export const roleSchema = z.enum(roles).meta({ id: 'Role', description: 'admin is a program lead' });
+export const roleSchema = z.enum(roles).meta({
+  id: 'Role',
+  description: 'admin: every program; engineer and internal_tester: the programs they are members of',
+});
 
 export const emailSchema = z
   .email({ error: 'Enter a valid e-mail address' })
@@ -25,8 +28,17 @@ export const userSchema = z
   })
   .meta({ id: 'User' });
 
+export const sessionUserSchema = userSchema
+  .extend({
+    leads: z.array(z.uuid()).meta({
+      description:
+        "Programs this engineer or internal tester leads: they manage those programs' releases, cohorts and settings (an admin manages every program)",
+    }),
+  })
+  .meta({ id: 'SessionUser' });
+
 export const sessionSchema = z
-  .object({ user: nullableRef(userSchema).meta({ description: 'null when not signed in' }) })
+  .object({ user: nullableRef(sessionUserSchema).meta({ description: 'null when not signed in' }) })
   .meta({ id: 'Session' });
 
 export const signInBody = z
@@ -64,3 +76,4 @@ export const passwordResetRequestedSchema = z.object({ status: z.literal('reques
 
 export type SignInBody = z.input<typeof signInBody>;
 export type User = z.output<typeof userSchema>;
+export type SessionUserView = z.output<typeof sessionUserSchema>;

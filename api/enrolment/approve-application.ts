@@ -1,4 +1,6 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertCohortRoom } from './assert-cohort-room.ts';
 import { readCohortMember } from './cohort-member-view.ts';
@@ -9,6 +11,7 @@ import { assertNotShipped, lockEnrolment } from './lock-cohort.ts';
 /** Lets an applicant in: they become invited and get the invitation e-mail with their link. */
 export async function approveApplication(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   publicUrl: string;
   smtpConfigured: boolean;
   id: string;
@@ -28,6 +31,15 @@ export async function approveApplication(options: {
       where: { id: enrolment.id },
       data: { status: 'invited', decidedAt: new Date(), userId: account?.id ?? null },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'enrolment.changed',
+      programId: release.programId,
+      subjectType: 'enrolment',
+      subjectId: enrolment.id,
+      before: { status: enrolment.status },
+      after: { status: 'invited' },
     });
     await issueInvitations(tx, {
       release,

@@ -6,7 +6,7 @@ type Db = PrismaClient | Prisma.TransactionClient;
 const cohortMemberSelect = {
   id: true,
   userId: true,
-  user: { select: { disabledAt: true } },
+  user: { select: { disabledAt: true, erasedAt: true } },
   releaseId: true,
   name: true,
   email: true,
@@ -61,6 +61,7 @@ export async function readCohortMembers(
     ...row,
     accountId: userId,
     accountDisabled: user?.disabledAt != null,
+    accountErased: user?.erasedAt != null,
     termsVersionAccepted: userId ? (acceptedVersion.get(userId) ?? null) : null,
     reportsFiled: userId ? (filedCount.get(`${userId}:${releaseId}`) ?? 0) : 0,
     createdAt: row.createdAt.toISOString(),

@@ -1,4 +1,6 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { queueMessage } from '../mail/queue-message.ts';
 import { readCohortMember } from './cohort-member-view.ts';
@@ -9,6 +11,7 @@ import { lockEnrolment } from './lock-cohort.ts';
 /** Turns an application down, and tells the applicant kindly. */
 export async function declineApplication(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   smtpConfigured: boolean;
   id: string;
 }): Promise<CohortMember> {
@@ -22,6 +25,15 @@ export async function declineApplication(options: {
       where: { id: enrolment.id },
       data: { status: 'declined', decidedAt: new Date() },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'enrolment.changed',
+      programId: release.programId,
+      subjectType: 'enrolment',
+      subjectId: enrolment.id,
+      before: { status: enrolment.status },
+      after: { status: 'declined' },
     });
     await queueMessage(tx, {
       smtpConfigured: options.smtpConfigured,

@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertEnrolmentAccess, assertReleaseAccess } from '../lib/program-access.ts';
 import { approveApplication } from './approve-application.ts';
 import { declineApplication } from './decline-application.ts';
 import type {
@@ -23,6 +24,7 @@ import { setJoinLink } from './set-join-link.ts';
 export const inviteToReleaseHandler: AppRouteHandler<typeof inviteToReleaseRoute> = async (c) => {
   const { prisma, env, mail } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertReleaseAccess(prisma, c.var.user, id, 'lead');
   const items = await inviteToRelease({
     prisma,
     publicUrl: env.publicUrl,
@@ -38,6 +40,7 @@ export const inviteToReleaseHandler: AppRouteHandler<typeof inviteToReleaseRoute
 export const resendInvitationHandler: AppRouteHandler<typeof resendInvitationRoute> = async (c) => {
   const { prisma, env, mail } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertEnrolmentAccess(c.var.deps.prisma, c.var.user, id, 'lead');
   const member = await resendInvitation({ prisma, publicUrl: env.publicUrl, smtpConfigured: mail.smtpConfigured, id });
   mail.wake();
   c.var.logger.info({ enrolmentId: id, by: c.var.user.id }, 'invitation sent again');
@@ -46,7 +49,8 @@ export const resendInvitationHandler: AppRouteHandler<typeof resendInvitationRou
 
 export const revokeInvitationHandler: AppRouteHandler<typeof revokeInvitationRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const member = await revokeInvitation({ prisma: c.var.deps.prisma, id });
+  await assertEnrolmentAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const member = await revokeInvitation({ prisma: c.var.deps.prisma, actor: c.var.user, id });
   c.var.logger.info({ enrolmentId: id, by: c.var.user.id }, 'invitation revoked');
   return c.json(member, 200);
 };
@@ -54,6 +58,7 @@ export const revokeInvitationHandler: AppRouteHandler<typeof revokeInvitationRou
 export const setJoinLinkHandler: AppRouteHandler<typeof setJoinLinkRoute> = async (c) => {
   const { prisma, env } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertReleaseAccess(prisma, c.var.user, id, 'lead');
   const link = await setJoinLink({ prisma, publicUrl: env.publicUrl, releaseId: id, ...c.req.valid('json') });
   c.var.logger.info({ releaseId: id, by: c.var.user.id, enabled: link.enabled, cap: link.cap }, 'join link set');
   return c.json(link, 200);
@@ -62,6 +67,7 @@ export const setJoinLinkHandler: AppRouteHandler<typeof setJoinLinkRoute> = asyn
 export const rotateJoinLinkHandler: AppRouteHandler<typeof rotateJoinLinkRoute> = async (c) => {
   const { prisma, env } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertReleaseAccess(prisma, c.var.user, id, 'lead');
   const link = await rotateJoinLink({ prisma, publicUrl: env.publicUrl, releaseId: id });
   c.var.logger.info({ releaseId: id, by: c.var.user.id }, 'join link rotated');
   return c.json(link, 200);
@@ -69,6 +75,7 @@ export const rotateJoinLinkHandler: AppRouteHandler<typeof rotateJoinLinkRoute> 
 
 export const listCohortHandler: AppRouteHandler<typeof listCohortRoute> = async (c) => {
   const { prisma, env } = c.var.deps;
+  await assertReleaseAccess(prisma, c.var.user, c.req.valid('param').id, 'lead');
   const cohort = await listCohort({
     prisma,
     publicUrl: env.publicUrl,
@@ -81,8 +88,10 @@ export const listCohortHandler: AppRouteHandler<typeof listCohortRoute> = async 
 export const approveApplicationHandler: AppRouteHandler<typeof approveApplicationRoute> = async (c) => {
   const { prisma, env, mail } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertEnrolmentAccess(c.var.deps.prisma, c.var.user, id, 'lead');
   const member = await approveApplication({
     prisma,
+    actor: c.var.user,
     publicUrl: env.publicUrl,
     smtpConfigured: mail.smtpConfigured,
     id,
@@ -95,7 +104,8 @@ export const approveApplicationHandler: AppRouteHandler<typeof approveApplicatio
 export const declineApplicationHandler: AppRouteHandler<typeof declineApplicationRoute> = async (c) => {
   const { prisma, mail } = c.var.deps;
   const { id } = c.req.valid('param');
-  const member = await declineApplication({ prisma, smtpConfigured: mail.smtpConfigured, id });
+  await assertEnrolmentAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const member = await declineApplication({ prisma, actor: c.var.user, smtpConfigured: mail.smtpConfigured, id });
   mail.wake();
   c.var.logger.info({ enrolmentId: id, by: c.var.user.id }, 'application declined');
   return c.json(member, 200);
@@ -103,7 +113,8 @@ export const declineApplicationHandler: AppRouteHandler<typeof declineApplicatio
 
 export const removeFromCohortHandler: AppRouteHandler<typeof removeFromCohortRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const member = await removeFromCohort({ prisma: c.var.deps.prisma, id });
+  await assertEnrolmentAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const member = await removeFromCohort({ prisma: c.var.deps.prisma, actor: c.var.user, id });
   c.var.logger.info({ enrolmentId: id, by: c.var.user.id }, 'removed from cohort');
   return c.json(member, 200);
 };

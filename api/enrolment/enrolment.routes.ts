@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
+import { staffRoles } from '../staff/staff.schemas.ts';
 import {
   cohortMemberSchema,
   cohortQuery,
@@ -14,14 +15,16 @@ import {
 } from './enrolment.schemas.ts';
 
 const tags = ['Enrolment'];
-const adminOnly = requireRole(['admin']);
+// Admins, and the leads of the release's program (checked per program by the handlers: 403 for
+// another member, 404 for staff outside the program).
+const leads = requireRole(staffRoles);
 
 export const inviteToReleaseRoute = createRoute({
   method: 'post',
   path: '/api/releases/{id}/invitations',
   tags,
   summary: "Invite people into a release's cohort; each gets an e-mail with a single-use link (all or nothing)",
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: releaseIdParams, body: jsonBody(inviteBody) },
   responses: { 201: jsonResponse(invitedPeopleSchema, 'Invited'), ...problems(400, 401, 403, 404, 409, 415) },
 });
@@ -31,7 +34,7 @@ export const resendInvitationRoute = createRoute({
   path: '/api/enrolments/{id}/invitation',
   tags,
   summary: 'Send an invited person a fresh link; earlier links stop working',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: enrolmentIdParams },
   responses: { 201: jsonResponse(cohortMemberSchema, 'Sent'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -41,7 +44,7 @@ export const revokeInvitationRoute = createRoute({
   path: '/api/enrolments/{id}/invitation',
   tags,
   summary: 'Withdraw an invitation not yet accepted: its links stop working and the person is removed',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: enrolmentIdParams },
   responses: { 200: jsonResponse(cohortMemberSchema, 'Revoked'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -51,7 +54,7 @@ export const setJoinLinkRoute = createRoute({
   path: '/api/releases/{id}/join-link',
   tags,
   summary: "Open or close the release's public join link and set how many applications it takes",
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: releaseIdParams, body: jsonBody(setJoinLinkBody) },
   responses: { 200: jsonResponse(joinLinkSchema, 'The join link'), ...problems(400, 401, 403, 404, 409, 415) },
 });
@@ -61,7 +64,7 @@ export const rotateJoinLinkRoute = createRoute({
   path: '/api/releases/{id}/join-link/rotate',
   tags,
   summary: 'Give the join link a new address; the old one stops working',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: releaseIdParams },
   responses: { 200: jsonResponse(joinLinkSchema, 'The new join link'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -71,7 +74,7 @@ export const listCohortRoute = createRoute({
   path: '/api/releases/{id}/cohort',
   tags,
   summary: "The release's cohort and queue of applications, with counts, capacity and the join link",
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: releaseIdParams, query: cohortQuery },
   responses: { 200: jsonResponse(cohortSchema, 'The cohort'), ...problems(400, 401, 403, 404) },
 });
@@ -81,7 +84,7 @@ export const approveApplicationRoute = createRoute({
   path: '/api/enrolments/{id}/approve',
   tags,
   summary: 'Approve an application: the applicant is invited and gets the invitation e-mail',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: enrolmentIdParams },
   responses: { 200: jsonResponse(cohortMemberSchema, 'Approved'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -91,7 +94,7 @@ export const declineApplicationRoute = createRoute({
   path: '/api/enrolments/{id}/decline',
   tags,
   summary: 'Decline an application; the applicant is told by e-mail',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: enrolmentIdParams },
   responses: { 200: jsonResponse(cohortMemberSchema, 'Declined'), ...problems(400, 401, 403, 404, 409) },
 });
@@ -101,7 +104,7 @@ export const removeFromCohortRoute = createRoute({
   path: '/api/enrolments/{id}/remove',
   tags,
   summary: 'Take an invited or active MVP out of the cohort; their access ends at once, their reports stay',
-  middleware: [adminOnly] as const,
+  middleware: [leads] as const,
   request: { params: enrolmentIdParams },
   responses: { 200: jsonResponse(cohortMemberSchema, 'Removed'), ...problems(400, 401, 403, 404, 409) },
 });

@@ -93,6 +93,9 @@ export const cohortMemberSchema = z
       .nullable()
       .meta({ description: 'Their MVP account (PATCH /api/mvps/{id}); null until they have one' }),
     accountDisabled: z.boolean().meta({ description: 'Their account is disabled: they cannot sign in' }),
+    accountErased: z
+      .boolean()
+      .meta({ description: 'Their account was erased at their request: "A former MVP", nothing left to export' }),
     createdAt: z.iso.datetime(),
     activatedAt: z.iso.datetime().nullable(),
     decidedAt: z.iso.datetime().nullable().meta({ description: 'When an application was approved or declined' }),

@@ -1,11 +1,17 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { readCohortMember } from './cohort-member-view.ts';
 import type { CohortMember } from './enrolment.schemas.ts';
 import { lockEnrolment } from './lock-cohort.ts';
 
 /** Withdraws an invitation that has not been accepted: its links stop working and the person is removed. */
-export async function revokeInvitation(options: { prisma: PrismaClient; id: string }): Promise<CohortMember> {
+export async function revokeInvitation(options: {
+  prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
+  id: string;
+}): Promise<CohortMember> {
   return options.prisma.$transaction(async (tx) => {
     const { release, enrolment } = await lockEnrolment(tx, options.id);
     if (enrolment.status !== 'invited')
@@ -24,6 +30,15 @@ export async function revokeInvitation(options: { prisma: PrismaClient; id: stri
       where: { id: enrolment.id },
       data: { status: 'removed', endedAt: now },
       select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'enrolment.changed',
+      programId: release.programId,
+      subjectType: 'enrolment',
+      subjectId: enrolment.id,
+      before: { status: enrolment.status },
+      after: { status: 'removed' },
     });
     return readCohortMember(tx, { programId: release.programId, id: enrolment.id });
   });

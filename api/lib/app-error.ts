@@ -11,6 +11,7 @@ export const errorCodes = {
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'Conflict' },
   link_invalid: { status: 410, title: 'This link is no longer valid' },
+  file_purged: { status: 410, title: 'The file was removed after the retention period' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many attempts' },

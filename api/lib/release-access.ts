@@ -1,16 +1,23 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from './app-context.ts';
 import { AppError } from './app-error.ts';
+import { assertProgramAccess, staffProgramIds } from './program-access.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 // What an MVP may see: programs and releases they are (or were, until it shipped) enrolled in.
-// Everything else answers 404, so that no MVP learns another program or customer exists.
+// Everything else answers 404, so that no MVP learns another program or customer exists. Staff
+// see the programs they work on (program-access.ts): every program for admins.
 export const visibleEnrolmentStatuses = ['active', 'completed'] as const;
 
-/** Release ids an MVP is enrolled in; null for staff, who see every release. */
+/** Release ids an MVP is enrolled in, or of the programs a staff member works on; null for admins. */
 export async function visibleReleaseIds(db: Db, user: SessionUser): Promise<string[] | null> {
-  if (user.role !== 'mvp') return null;
+  if (user.role !== 'mvp') {
+    const programs = await staffProgramIds(db, user);
+    if (programs === null) return null;
+    const rows = await db.release.findMany({ where: { programId: { in: programs } }, select: { id: true } });
+    return rows.map((row) => row.id);
+  }
   const rows = await db.enrolment.findMany({
     where: { userId: user.id, status: { in: [...visibleEnrolmentStatuses] } },
     select: { releaseId: true },
@@ -18,9 +25,9 @@ export async function visibleReleaseIds(db: Db, user: SessionUser): Promise<stri
   return rows.map((row) => row.releaseId);
 }
 
-/** Program ids an MVP is enrolled in; null for staff. */
+/** Program ids an MVP is enrolled in, or a staff member works on; null for admins. */
 export async function visibleProgramIds(db: Db, user: SessionUser): Promise<string[] | null> {
-  if (user.role !== 'mvp') return null;
+  if (user.role !== 'mvp') return staffProgramIds(db, user);
   const rows = await db.enrolment.findMany({
     where: { userId: user.id, status: { in: [...visibleEnrolmentStatuses] } },
     select: { release: { select: { programId: true } } },
@@ -38,8 +45,8 @@ export function findVisibleEnrolment(db: Db, userId: string, releaseId: string) 
 }
 
 /**
- * Throws 404 unless the user may see the release; for an MVP, also 403 `terms_required` until they
- * have accepted the program's current terms.
+ * Throws 404 unless the user may see the release (staff: work on its program); for an MVP, also
+ * 403 `terms_required` until they have accepted the program's current terms.
  */
 export async function assertReleaseVisible(
   db: Db,
@@ -52,6 +59,8 @@ export async function assertReleaseVisible(
     const enrolment = await findVisibleEnrolment(db, user.id, releaseId);
     if (!enrolment) throw new AppError('not_found', { detail: 'No such release.' });
     await assertTermsAccepted(db, user.id, release.programId);
+  } else {
+    await assertProgramAccess(db, user, release.programId, 'member', 'No such release.');
   }
   return release;
 }
@@ -64,6 +73,8 @@ export async function assertProgramVisible(db: Db, user: SessionUser, programId:
     const programs = await visibleProgramIds(db, user);
     if (!programs?.includes(programId)) throw new AppError('not_found', { detail: 'No such program.' });
     await assertTermsAccepted(db, user.id, programId);
+  } else {
+    await assertProgramAccess(db, user, programId);
   }
 }
 

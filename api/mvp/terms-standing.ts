@@ -14,7 +14,8 @@ export async function readTermsStanding(
   db: Db,
   user: SessionUser,
 ): Promise<{ pending: PendingTerms[]; acceptedProgramIds: string[] }> {
-  const programIds = (await visibleProgramIds(db, user)) ?? [];
+  // Staff accept no terms: the standing is an MVP's alone.
+  const programIds = user.role === 'mvp' ? ((await visibleProgramIds(db, user)) ?? []) : [];
   const programs = await db.program.findMany({
     where: { id: { in: programIds } },
     orderBy: { name: 'asc' },

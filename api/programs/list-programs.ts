@@ -3,7 +3,10 @@ import type { SessionUser } from '../lib/app-context.ts';
 import { visibleProgramIds } from '../lib/release-access.ts';
 import type { ProgramSummary } from './programs.schemas.ts';
 
-/** Every program for staff; for an MVP, those they take part in, each saying whether its current terms are accepted. */
+/**
+ * Every program for admins, and those they are members of for other staff; for an MVP, those they
+ * take part in, each saying whether its current terms are accepted.
+ */
 export async function listPrograms(options: { prisma: PrismaClient; user: SessionUser }): Promise<ProgramSummary[]> {
   const { prisma, user } = options;
   const visible = await visibleProgramIds(prisma, user);
@@ -19,7 +22,7 @@ export async function listPrograms(options: { prisma: PrismaClient; user: Sessio
       terms: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true } },
     },
   });
-  if (visible === null) {
+  if (user.role !== 'mvp') {
     return rows.map(({ terms, ...row }) => ({
       ...row,
       termsVersion: terms[0]?.version ?? 0,

@@ -24,6 +24,7 @@ const programSelect = {
   rescueThreshold: true,
   rescueWindowDays: true,
   verificationReminderDays: true,
+  attachmentRetentionDays: true,
   createdAt: true,
   updatedAt: true,
   terms: { orderBy: { version: 'desc' }, select: { version: true, textHash: true, createdAt: true } },
@@ -70,6 +71,7 @@ export async function readProgram(db: Db, id: string, view: 'staff' | 'mvp'): Pr
     rescueThreshold: row.rescueThreshold,
     rescueWindowDays: row.rescueWindowDays,
     verificationReminderDays: row.verificationReminderDays,
+    attachmentRetentionDays: row.attachmentRetentionDays,
     termsVersions: row.terms.map((terms) => ({ ...terms, createdAt: terms.createdAt.toISOString() })),
   };
 }

@@ -1,4 +1,6 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertProgramAccess } from '../lib/program-access.ts';
+import { repositorySettings, scheduleRepositoryCheck } from '../repository-check/schedule-repository-check.ts';
 import { createProgram } from './create-program.ts';
 import { getProgram } from './get-program.ts';
 import { listPrograms } from './list-programs.ts';
@@ -16,8 +18,9 @@ export const listProgramsHandler: AppRouteHandler<typeof listProgramsRoute> = as
   c.json({ items: await listPrograms({ prisma: c.var.deps.prisma, user: c.var.user }) }, 200);
 
 export const createProgramHandler: AppRouteHandler<typeof createProgramRoute> = async (c) => {
-  const program = await createProgram({ prisma: c.var.deps.prisma, ...c.req.valid('json') });
+  const program = await createProgram({ prisma: c.var.deps.prisma, actor: c.var.user, ...c.req.valid('json') });
   c.var.logger.info({ programId: program.id, by: c.var.user.id }, 'program created');
+  scheduleRepositoryCheck(c.var.deps, c.var.logger, program.id);
   return c.json(program, 201);
 };
 
@@ -27,14 +30,23 @@ export const getProgramHandler: AppRouteHandler<typeof getProgramRoute> = async 
 export const updateProgramHandler: AppRouteHandler<typeof updateProgramRoute> = async (c) => {
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
-  const program = await updateProgram({ prisma: c.var.deps.prisma, id, changes });
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const program = await updateProgram({ prisma: c.var.deps.prisma, actor: c.var.user, id, changes });
   c.var.logger.info({ programId: id, by: c.var.user.id, fields: Object.keys(changes) }, 'program updated');
+  if (repositorySettings.some((field) => changes[field] !== undefined))
+    scheduleRepositoryCheck(c.var.deps, c.var.logger, id);
   return c.json(program, 200);
 };
 
 export const publishProgramTermsHandler: AppRouteHandler<typeof publishProgramTermsRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const terms = await publishProgramTerms({ prisma: c.var.deps.prisma, programId: id, text: c.req.valid('json').text });
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const terms = await publishProgramTerms({
+    prisma: c.var.deps.prisma,
+    actor: c.var.user,
+    programId: id,
+    text: c.req.valid('json').text,
+  });
   c.var.logger.info({ programId: id, by: c.var.user.id, version: terms.version }, 'program terms published');
   return c.json(terms, 201);
 };

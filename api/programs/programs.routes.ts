@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
+import { staffRoles } from '../staff/staff.schemas.ts';
 import {
   createProgramBody,
   programIdParams,
@@ -13,6 +14,8 @@ import {
 
 const tags = ['Programs'];
 const adminOnly = requireRole(['admin']);
+// Admins, and the program's leads (checked per program: 403 for a member, 404 for other staff).
+const leads = requireRole(staffRoles);
 // MVPs may read too, but only programs they take part in: anything else answers 404.
 const signedIn = requireRole('signed-in');
 
@@ -20,7 +23,8 @@ export const listProgramsRoute = createRoute({
   method: 'get',
   path: '/api/programs',
   tags,
-  summary: 'Every program for staff; for an MVP, the programs they take part in',
+  summary:
+    'Every program for admins; for other staff, the programs they are members of; for an MVP, those they take part in',
   middleware: [signedIn] as const,
   responses: { 200: jsonResponse(programListSchema, 'Programs, by name'), ...problems(401) },
 });
@@ -49,8 +53,8 @@ export const updateProgramRoute = createRoute({
   method: 'patch',
   path: '/api/programs/{id}',
   tags,
-  summary: "Change some of a program's settings",
-  middleware: [adminOnly] as const,
+  summary: "Change some of a program's settings (admins and the program's leads)",
+  middleware: [leads] as const,
   request: { params: programIdParams, body: jsonBody(updateProgramBody) },
   responses: { 200: jsonResponse(programSchema, 'Updated'), ...problems(400, 401, 403, 404, 409, 415) },
 });
@@ -59,8 +63,9 @@ export const publishProgramTermsRoute = createRoute({
   method: 'post',
   path: '/api/programs/{id}/terms',
   tags,
-  summary: "Publish a new version of the program's terms; MVPs must accept it before they go on",
-  middleware: [adminOnly] as const,
+  summary:
+    "Publish a new version of the program's terms (admins and the program's leads); MVPs must accept it before they go on",
+  middleware: [leads] as const,
   request: { params: programIdParams, body: jsonBody(publishTermsBody) },
   responses: { 201: jsonResponse(programTermsSchema, 'Published'), ...problems(400, 401, 403, 404, 409, 415) },
 });

@@ -245,6 +245,17 @@ function checkPriorityRules(value: PriorityRules, ctx: z.RefinementCtx) {
   }
 }
 
+/** Days after a release ships before its reports' files are purged; null keeps them for good. */
+export const attachmentRetentionDaysSchema = z
+  .number({ error: 'Enter a number of days, or nothing to keep files' })
+  .int({ error: 'Enter a whole number' })
+  .min(1, { error: 'At least 1 day' })
+  .max(3650, { error: 'At most 3650 days (ten years)' })
+  .nullable()
+  .meta({
+    description: "Days after a release ships before its reports' files are removed (the records stay); null: kept",
+  });
+
 const settingsShape = {
   name: programNameSchema,
   product: productSchema,
@@ -257,6 +268,7 @@ const settingsShape = {
   githubCommenters: githubCommentersSchema,
   suggestInternalReports: suggestInternalReportsSchema,
   ...afterFilingShape,
+  attachmentRetentionDays: attachmentRetentionDaysSchema.optional(),
 };
 
 /** A program's complete settings; an edit is checked against it once merged with what is stored. */
@@ -292,6 +304,7 @@ export const createProgramBody = z
     rescueThreshold: settingsShape.rescueThreshold.optional().meta({ description: 'Default: 3' }),
     rescueWindowDays: settingsShape.rescueWindowDays.optional().meta({ description: 'Default: 14' }),
     verificationReminderDays: settingsShape.verificationReminderDays.optional().meta({ description: 'Default: 3' }),
+    attachmentRetentionDays: attachmentRetentionDaysSchema.optional().meta({ description: 'Default: null (kept)' }),
     termsText: termsTextSchema.meta({ description: "The program's terms; they become version 1" }),
   })
   .transform(({ priorityLevels = defaultPriorityLevels, ...body }) => ({
@@ -337,6 +350,7 @@ export const updateProgramBody = z
     rescueThreshold: settingsShape.rescueThreshold.optional(),
     rescueWindowDays: settingsShape.rescueWindowDays.optional(),
     verificationReminderDays: settingsShape.verificationReminderDays.optional(),
+    attachmentRetentionDays: attachmentRetentionDaysSchema.optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), { error: 'Change at least one field' })
   .meta({ id: 'UpdateProgramBody', description: 'Any subset of the settings; terms change through their own route' });
@@ -383,6 +397,7 @@ export const programSchema = z
     rescueThreshold: z.number().int().optional().meta(staffOnly),
     rescueWindowDays: z.number().int().optional().meta(staffOnly),
     verificationReminderDays: z.number().int().optional().meta(staffOnly),
+    attachmentRetentionDays: z.number().int().nullable().optional().meta(staffOnly),
     termsVersions: z
       .array(programTermsVersionSchema)
       .optional()

@@ -1,4 +1,6 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { hashTermsText } from './hash-terms-text.ts';
@@ -10,6 +12,7 @@ import type { ProgramTerms } from './programs.schemas.ts';
  */
 export async function publishProgramTerms(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   programId: string;
   text: string;
 }): Promise<ProgramTerms> {
@@ -30,6 +33,15 @@ export async function publishProgramTerms(options: {
     const created = await tx.programTerms.create({
       data: { programId, version: (current?.version ?? 0) + 1, text, textHash },
       select: { version: true, text: true, textHash: true, createdAt: true },
+    });
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'terms.published',
+      programId,
+      subjectType: 'terms',
+      subjectId: String(created.version),
+      before: current ? { version: current.version, textHash: current.textHash } : null,
+      after: { version: created.version, textHash },
     });
     return { ...created, createdAt: created.createdAt.toISOString() };
   });

@@ -1,4 +1,6 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { changedFields, recordAudit } from '../audit/record-audit.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { validationError } from '../lib/problem.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
@@ -8,6 +10,7 @@ import { type Program, type ProgramSettings, programSettingsSchema } from './pro
 /** Changes some settings; the result must still hold together (e.g. the threshold stays among the levels). */
 export async function updateProgram(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   id: string;
   changes: Partial<ProgramSettings>;
 }): Promise<Program> {
@@ -44,6 +47,19 @@ export async function updateProgram(options: {
     const merged = programSettingsSchema.safeParse({ ...stored, ...given });
     if (!merged.success) throw validationError(merged.error, 'body');
     await tx.program.update({ where: { id }, data: changes, select: { id: true } });
+    // Only what changed: a save that changes nothing leaves no entry.
+    const changed = changedFields<Record<string, unknown>>(stored, given);
+    if (changed) {
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'program.settings_changed',
+        programId: id,
+        subjectType: 'program',
+        subjectId: id,
+        before: changed.before as Prisma.InputJsonObject,
+        after: changed.after as Prisma.InputJsonObject,
+      });
+    }
     return (await readProgram(tx, id, 'staff'))!;
   });
 }

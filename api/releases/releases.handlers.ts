@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertProgramAccess, assertReleaseAccess } from '../lib/program-access.ts';
 import { createRelease } from './create-release.ts';
 import { getRelease } from './get-release.ts';
 import { listReleases } from './list-releases.ts';
@@ -13,7 +14,13 @@ export const listReleasesHandler: AppRouteHandler<typeof listReleasesRoute> = as
 
 export const createReleaseHandler: AppRouteHandler<typeof createReleaseRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const release = await createRelease({ prisma: c.var.deps.prisma, programId: id, ...c.req.valid('json') });
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const release = await createRelease({
+    prisma: c.var.deps.prisma,
+    actor: c.var.user,
+    programId: id,
+    ...c.req.valid('json'),
+  });
   c.var.logger.info({ programId: id, releaseId: release.id, by: c.var.user.id }, 'release created');
   return c.json(release, 201);
 };
@@ -24,7 +31,8 @@ export const getReleaseHandler: AppRouteHandler<typeof getReleaseRoute> = async 
 export const updateReleaseHandler: AppRouteHandler<typeof updateReleaseRoute> = async (c) => {
   const { id } = c.req.valid('param');
   const changes = c.req.valid('json');
-  const release = await updateRelease({ prisma: c.var.deps.prisma, id, changes });
+  await assertReleaseAccess(c.var.deps.prisma, c.var.user, id, 'lead');
+  const release = await updateRelease({ prisma: c.var.deps.prisma, actor: c.var.user, id, changes });
   c.var.logger.info(
     { releaseId: id, by: c.var.user.id, fields: Object.keys(changes), status: release.status },
     'release updated',

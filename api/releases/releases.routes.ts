@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
+import { staffRoles } from '../staff/staff.schemas.ts';
 import {
   createReleaseBody,
   programReleasesParams,
@@ -11,7 +12,8 @@ import {
 } from './releases.schemas.ts';
 
 const tags = ['Releases'];
-const adminOnly = requireRole(['admin']);
+// Admins, and the program's leads (checked per program: 403 for a member, 404 for other staff).
+const leads = requireRole(staffRoles);
 // MVPs may read too, but only releases they are enrolled in: anything else answers 404.
 const signedIn = requireRole('signed-in');
 
@@ -19,7 +21,7 @@ export const listReleasesRoute = createRoute({
   method: 'get',
   path: '/api/programs/{id}/releases',
   tags,
-  summary: "A program's releases, latest first; for an MVP, those they are enrolled in",
+  summary: "A program's releases, latest first (staff: members of the program); for an MVP, those they are enrolled in",
   middleware: [signedIn] as const,
   request: { params: programReleasesParams },
   responses: { 200: jsonResponse(releaseListSchema, 'Releases'), ...problems(400, 401, 403, 404) },
@@ -29,8 +31,8 @@ export const createReleaseRoute = createRoute({
   method: 'post',
   path: '/api/programs/{id}/releases',
   tags,
-  summary: 'Add a release to a program; it starts as planned',
-  middleware: [adminOnly] as const,
+  summary: "Add a release to a program (admins and the program's leads); it starts as planned",
+  middleware: [leads] as const,
   request: { params: programReleasesParams, body: jsonBody(createReleaseBody) },
   responses: { 201: jsonResponse(releaseSchema, 'Created'), ...problems(400, 401, 403, 404, 409, 415) },
 });
@@ -49,8 +51,8 @@ export const updateReleaseRoute = createRoute({
   method: 'patch',
   path: '/api/releases/{id}',
   tags,
-  summary: 'Edit a release or move its status forward; shipping completes the cohort',
-  middleware: [adminOnly] as const,
+  summary: "Edit a release or move its status forward (admins and the program's leads); shipping completes the cohort",
+  middleware: [leads] as const,
   request: { params: releaseIdParams, body: jsonBody(updateReleaseBody) },
   responses: { 200: jsonResponse(releaseSchema, 'Updated'), ...problems(400, 401, 403, 404, 409, 415) },
 });

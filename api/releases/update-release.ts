@@ -1,5 +1,7 @@
 import type { z } from 'zod';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import { changedFields, recordAudit } from '../audit/record-audit.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
 import { lockProgram, lockRelease } from '../lib/row-locks.ts';
@@ -24,6 +26,7 @@ const placeTaking = ['invited', 'active'] as const;
  */
 export async function updateRelease(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   id: string;
   changes: z.output<typeof updateReleaseBody>;
 }): Promise<Release> {
@@ -34,7 +37,17 @@ export async function updateRelease(options: {
     await lockRelease(tx, id);
     const current = await tx.release.findUniqueOrThrow({
       where: { id },
-      select: { programId: true, status: true, testStart: true, testEnd: true },
+      select: {
+        programId: true,
+        status: true,
+        version: true,
+        build: true,
+        testStart: true,
+        testEnd: true,
+        focusAreas: true,
+        instructions: true,
+        cohortCapacity: true,
+      },
     });
     if (current.status === 'shipped') {
       throw new AppError('conflict', {
@@ -100,6 +113,27 @@ export async function updateRelease(options: {
         data: { revokedAt: now },
       });
       await expireVerifications(tx, { releaseId: id });
+    }
+    const { programId, ...stored } = current;
+    const changed = changedFields<Record<string, unknown>>(
+      { ...stored, testStart: stored.testStart.toISOString(), testEnd: stored.testEnd.toISOString() },
+      {
+        ...options.changes,
+        // The same instant written with another offset is no change.
+        ...(testStart === undefined ? {} : { testStart: new Date(testStart).toISOString() }),
+        ...(testEnd === undefined ? {} : { testEnd: new Date(testEnd).toISOString() }),
+      },
+    );
+    if (changed) {
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: shipping ? 'release.shipped' : 'release.changed',
+        programId,
+        subjectType: 'release',
+        subjectId: id,
+        before: changed.before as Prisma.InputJsonObject,
+        after: changed.after as Prisma.InputJsonObject,
+      });
     }
     return (await readRelease(tx, id, 'staff'))!;
   });

@@ -3,11 +3,12 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { likeLiteral } from '../lib/like-pattern.ts';
+import { assertProgramAccess } from '../lib/program-access.ts';
 import { personSelect, toPerson } from './report-person.ts';
 import type { ReportListItem, reportListQuery } from './report-views.schemas.ts';
 
 /**
- * Every report of a program for staff, newest first, filtered on the server. Ids are UUIDv7, so
+ * Every report of a program for staff who work on it (program-access.ts), newest first, filtered on the server. Ids are UUIDv7, so
  * "id below the cursor" walks the (programId, id) index however deep the page: keyset, not offset.
  */
 export async function listProgramReports(options: {
@@ -19,6 +20,7 @@ export async function listProgramReports(options: {
   const { prisma, user, programId, query } = options;
   const program = await prisma.program.findUnique({ where: { id: programId }, select: { id: true } });
   if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+  await assertProgramAccess(prisma, user, programId);
   const where: Prisma.ReportWhereInput = {
     programId,
     ...(query.releaseId ? { releaseId: query.releaseId } : {}),

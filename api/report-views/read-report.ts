@@ -13,7 +13,11 @@ const asStrings = (value: unknown): Record<string, string> =>
     ),
   );
 
-const files = { select: attachmentSummarySelect, orderBy: { createdAt: 'asc' } } as const;
+// Files say whether they were removed (retention period, or their uploader's erasure): the record
+// stays so the page can say so.
+const listedFiles = { select: { ...attachmentSummarySelect, purgedAt: true }, orderBy: { createdAt: 'asc' } } as const;
+const listed = <T extends { purgedAt: Date | null }>(rows: T[]) =>
+  rows.map(({ purgedAt, ...row }) => (purgedAt ? { ...row, removed: true } : row));
 
 /**
  * The report page as the caller may read it: staff and the reporter read the report in full; a
@@ -56,7 +60,7 @@ export async function readReport(options: {
       },
       release: { select: { version: true } },
       reporter: { select: personSelect },
-      attachments: { where: { finderId: null }, ...files },
+      attachments: { where: { finderId: null }, ...listedFiles },
       _count: { select: { finders: true } },
       // Staff read every entry; a co-finder only their own; the reporter none (meTooCount says how many).
       finders: {
@@ -67,7 +71,7 @@ export async function readReport(options: {
           environment: true,
           createdAt: true,
           user: { select: personSelect },
-          attachments: files,
+          attachments: listedFiles,
         },
         orderBy: { createdAt: 'asc' },
       },
@@ -86,7 +90,7 @@ export async function readReport(options: {
           finderId: true,
           purpose: true,
           author: { select: personSelect },
-          attachments: files,
+          attachments: listedFiles,
         },
         orderBy: { createdAt: 'asc' },
       },
@@ -99,7 +103,8 @@ export async function readReport(options: {
       actor,
     ]),
   );
-  const timeline = toTimeline({ viewer: user, access, events: report.events, comments: report.comments, actors });
+  const comments = report.comments.map((comment) => ({ ...comment, attachments: listed(comment.attachments) }));
+  const timeline = toTimeline({ viewer: user, access, events: report.events, comments, actors });
   const summary = {
     id: report.id,
     programId: report.programId,
@@ -125,7 +130,7 @@ export async function readReport(options: {
         id: entry.id,
         note: entry.note,
         environment: asStrings(entry.environment),
-        attachments: entry.attachments,
+        attachments: listed(entry.attachments),
         createdAt: entry.createdAt.toISOString(),
       },
       timeline,
@@ -147,13 +152,13 @@ export async function readReport(options: {
         : null,
     reporter: toPerson(report.reporter, user, report.reporterLogin),
     yourRole: access.view === 'reporter' ? 'reporter' : null,
-    attachments: report.attachments,
+    attachments: listed(report.attachments),
     coFinders: report.finders.map((finder) => ({
       id: finder.id,
       person: toPerson(finder.user, user),
       note: finder.note,
       environment: asStrings(finder.environment),
-      attachments: finder.attachments,
+      attachments: listed(finder.attachments),
       createdAt: finder.createdAt.toISOString(),
     })),
     timeline,

@@ -14,7 +14,16 @@ const personSchema = z
   .meta({ id: 'ReportPerson' });
 
 const attachmentListSchema = z.array(
-  z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() }),
+  z.object({
+    id: z.uuid(),
+    fileName: z.string(),
+    contentType: z.string(),
+    size: z.number().int(),
+    removed: z
+      .boolean()
+      .optional()
+      .meta({ description: "true: removed after the program's retention period (or at its uploader's request)" }),
+  }),
 );
 
 const timelineSchema = z.array(

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { staffProgramIds } from '../lib/program-access.ts';
 import { visibleReleaseIds } from '../lib/release-access.ts';
 import { readTermsStanding } from '../mvp/terms-standing.ts';
 import type { MyReportsPage } from './reports.schemas.ts';
@@ -51,8 +52,12 @@ export async function listMyReports(options: {
 }
 
 async function readableBy(prisma: PrismaClient, user: SessionUser): Promise<Prisma.ReportWhereInput> {
-  const releases = await visibleReleaseIds(prisma, user);
-  if (releases === null) return {};
+  if (user.role !== 'mvp') {
+    // Staff read what they filed in the programs they still work on (a report page elsewhere is 404).
+    const programs = await staffProgramIds(prisma, user);
+    return programs === null ? {} : { programId: { in: programs } };
+  }
+  const releases = (await visibleReleaseIds(prisma, user)) ?? [];
   const { acceptedProgramIds } = await readTermsStanding(prisma, user);
   return { releaseId: { in: releases }, programId: { in: acceptedProgramIds } };
 }

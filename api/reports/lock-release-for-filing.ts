@@ -1,6 +1,7 @@
 import { Prisma, type ReleaseStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { assertProgramAccess } from '../lib/program-access.ts';
 import { visibleEnrolmentStatuses } from '../lib/release-access.ts';
 import { releaseAcceptsReports } from '../releases/release-accepts-reports.ts';
 
@@ -19,7 +20,7 @@ type FilingAccessRow = {
 
 /**
  * Checks, for the rest of the transaction, that the user may file into the release now (a report
- * or a "me too"): staff into any release, an MVP into one where their enrolment is active and the
+ * or a "me too"): staff into any release of a program they work on, an MVP into one where their enrolment is active and the
  * program's current terms are accepted; and the release takes reports (testing, inside its window).
  *
  * The release row is locked in share mode: filings run side by side, while shipping the release or
@@ -57,6 +58,8 @@ export async function lockReleaseForFiling(
   const notFound = () => new AppError('not_found', { detail: options.notFound });
   if (!release) throw notFound();
   const mvp = user.role === 'mvp';
+  // Staff file in the programs they work on (program-access.ts); elsewhere it is no such release.
+  if (!mvp) await assertProgramAccess(tx, user, release.programId, 'member', options.notFound);
   if (mvp) {
     if (!release.enrolmentStatus) throw notFound();
     if (!release.termsAccepted) {

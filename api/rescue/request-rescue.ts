@@ -1,3 +1,4 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
@@ -100,6 +101,15 @@ export async function requestRescue(options: {
           data: { rescueId: rescue.id, customers: evidence.customers, reproductions: evidence.reproductions },
         },
         select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'rescue.sent',
+        programId: report.programId,
+        subjectType: 'report',
+        subjectId: reportId,
+        before: { status: report.status },
+        after: { rescueId: rescue.id, customers: evidence.customers, reproductions: evidence.reproductions },
       });
       return {
         id: rescue.id,

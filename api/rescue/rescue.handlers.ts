@@ -1,13 +1,18 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertProgramAccess, assertReportProgramAccess } from '../lib/program-access.ts';
 import { listRescue } from './list-rescue.ts';
 import { readRescueStats } from './read-rescue-stats.ts';
 import { requestRescue } from './request-rescue.ts';
 import type { listRescueRoute, readRescueStatsRoute, requestRescueRoute } from './rescue.routes.ts';
 
-export const listRescueHandler: AppRouteHandler<typeof listRescueRoute> = async (c) =>
-  c.json(await listRescue({ prisma: c.var.deps.prisma, programId: c.req.valid('param').id }), 200);
+export const listRescueHandler: AppRouteHandler<typeof listRescueRoute> = async (c) => {
+  const programId = c.req.valid('param').id;
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, programId);
+  return c.json(await listRescue({ prisma: c.var.deps.prisma, programId }), 200);
+};
 
 export const requestRescueHandler: AppRouteHandler<typeof requestRescueRoute> = async (c) => {
+  await assertReportProgramAccess(c.var.deps.prisma, c.var.user, c.req.valid('param').id, 'lead');
   const rescue = await requestRescue({
     prisma: c.var.deps.prisma,
     user: c.var.user,
@@ -21,5 +26,8 @@ export const requestRescueHandler: AppRouteHandler<typeof requestRescueRoute> = 
   return c.json(rescue, 201);
 };
 
-export const readRescueStatsHandler: AppRouteHandler<typeof readRescueStatsRoute> = async (c) =>
-  c.json(await readRescueStats({ prisma: c.var.deps.prisma, programId: c.req.valid('param').id }), 200);
+export const readRescueStatsHandler: AppRouteHandler<typeof readRescueStatsRoute> = async (c) => {
+  const programId = c.req.valid('param').id;
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, programId);
+  return c.json(await readRescueStats({ prisma: c.var.deps.prisma, programId }), 200);
+};

@@ -12,9 +12,10 @@ import {
 
 const tags = ['Rescue'];
 // Read like the program's figures (staff; MVPs get 403): the evidence quotes several customers'
-// notes, which staff read on the reports anyway and no customer may. Only program leads send back.
+// notes, which staff read on the reports anyway and no customer may. Only admins and the program's
+// leads send back (checked per program by the handler). Staff outside the program get 404.
 const staffOnly = requireRole(staffRoles);
-const leadsOnly = requireRole(['admin']);
+const leadsOnly = requireRole(staffRoles);
 
 export const listRescueRoute = createRoute({
   method: 'get',
@@ -34,7 +35,7 @@ export const requestRescueRoute = createRoute({
   tags,
   summary:
     'Send a cluster on the Rescue list back to engineering, once: a summary comment on its issue and the rescue label ' +
-    '(program leads)',
+    "(admins and the program's leads)",
   middleware: [leadsOnly] as const,
   request: { params: reportIdParams },
   // 409: not a canonical report on the Rescue list now, or already sent back.

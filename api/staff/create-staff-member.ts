@@ -1,4 +1,6 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { sendPasswordLink } from './send-password-link.ts';
 import type { PasswordLink, StaffMember } from './staff.schemas.ts';
@@ -7,6 +9,7 @@ import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 /** Creates a staff account without a password, and the single-use link to choose one, e-mailed to them. */
 export async function createStaffMember(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   publicUrl: string;
   smtpConfigured: boolean;
   email: string;
@@ -22,6 +25,14 @@ export async function createStaffMember(options: {
       select: staffMemberSelect,
     });
     const member = toStaffMember(row);
+    // The account is the subject; its name and e-mail stay out of the trail.
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: 'staff.invited',
+      subjectType: 'user',
+      subjectId: member.id,
+      after: { role: member.role },
+    });
     const passwordLink = await sendPasswordLink(tx, {
       member,
       occasion: 'new_account',

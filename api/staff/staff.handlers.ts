@@ -17,6 +17,7 @@ export const createStaffMemberHandler: AppRouteHandler<typeof createStaffMemberR
   const { prisma, env, mail } = c.var.deps;
   const created = await createStaffMember({
     prisma,
+    actor: c.var.user,
     publicUrl: env.publicUrl,
     smtpConfigured: mail.smtpConfigured,
     ...c.req.valid('json'),
@@ -28,7 +29,12 @@ export const createStaffMemberHandler: AppRouteHandler<typeof createStaffMemberR
 
 export const updateStaffMemberHandler: AppRouteHandler<typeof updateStaffMemberRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const member = await updateStaffMember({ prisma: c.var.deps.prisma, id, ...c.req.valid('json') });
+  const member = await updateStaffMember({
+    prisma: c.var.deps.prisma,
+    actor: c.var.user,
+    id,
+    ...c.req.valid('json'),
+  });
   c.var.logger.info(
     { userId: id, by: c.var.user.id, role: member.role, status: member.status },
     'staff member updated',

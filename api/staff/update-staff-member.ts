@@ -1,5 +1,7 @@
+import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { setAccountDisabled } from '../lib/account-status.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { StaffMember } from './staff.schemas.ts';
 import { staffRoles } from './staff.schemas.ts';
@@ -8,6 +10,7 @@ import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 /** Changes a staff member's role or disables them; the program always keeps one active admin. */
 export async function updateStaffMember(options: {
   prisma: PrismaClient;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   id: string;
   role?: StaffMember['role'];
   disabled?: boolean;
@@ -34,7 +37,27 @@ export async function updateStaffMember(options: {
     if (disabled !== undefined) await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt });
     const row = await tx.user.update({ where: { id }, data: { role }, select: staffMemberSelect });
     // A new role ends the sessions that carried the old rights, as disabling does.
-    if (role !== undefined && role !== current.role) await tx.session.deleteMany({ where: { userId: id } });
+    if (role !== undefined && role !== current.role) {
+      await tx.session.deleteMany({ where: { userId: id } });
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'staff.role_changed',
+        subjectType: 'user',
+        subjectId: id,
+        before: { role: current.role },
+        after: { role },
+      });
+    }
+    if (disabled !== undefined && disabled !== (current.disabledAt !== null)) {
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: disabled ? 'staff.disabled' : 'staff.enabled',
+        subjectType: 'user',
+        subjectId: id,
+        before: { disabled: !disabled },
+        after: { disabled },
+      });
+    }
     return toStaffMember(row);
   });
 }

@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { computeFigures, figuresOf } from './contribution-figures.ts';
+import { readPriorityMappingChange } from './read-priority-mapping-change.ts';
 import type { ProgramStats } from './stats.schemas.ts';
 
 /** A program's figures over all its releases, and the customer share release by release. */
@@ -29,6 +30,7 @@ export async function readProgramStats(options: { prisma: PrismaClient; programI
       status: release.status,
       ...(byRelease.get(release.id) ?? figuresOf(0, 0, 0)),
     })),
+    priorityMappingChange: await readPriorityMappingChange(prisma, programId),
     computedAt: new Date().toISOString(),
   };
 }

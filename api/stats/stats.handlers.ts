@@ -1,5 +1,6 @@
 import { contentDisposition } from '../attachments/content-disposition.ts';
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertProgramAccess, assertReleaseAccess } from '../lib/program-access.ts';
 import { clustersCsv } from './clusters-csv.ts';
 import { listClusters } from './list-clusters.ts';
 import { readLeaderboard } from './read-leaderboard.ts';
@@ -17,15 +18,22 @@ import type {
   setLeaderboardVisibilityRoute,
 } from './stats.routes.ts';
 
-export const readReleaseStatsHandler: AppRouteHandler<typeof readReleaseStatsRoute> = async (c) =>
-  c.json(await readReleaseStats({ prisma: c.var.deps.prisma, releaseId: c.req.valid('param').id }), 200);
+export const readReleaseStatsHandler: AppRouteHandler<typeof readReleaseStatsRoute> = async (c) => {
+  const releaseId = c.req.valid('param').id;
+  await assertReleaseAccess(c.var.deps.prisma, c.var.user, releaseId);
+  return c.json(await readReleaseStats({ prisma: c.var.deps.prisma, releaseId }), 200);
+};
 
-export const readProgramStatsHandler: AppRouteHandler<typeof readProgramStatsRoute> = async (c) =>
-  c.json(await readProgramStats({ prisma: c.var.deps.prisma, programId: c.req.valid('param').id }), 200);
+export const readProgramStatsHandler: AppRouteHandler<typeof readProgramStatsRoute> = async (c) => {
+  const programId = c.req.valid('param').id;
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, programId);
+  return c.json(await readProgramStats({ prisma: c.var.deps.prisma, programId }), 200);
+};
 
 export const listClustersHandler: AppRouteHandler<typeof listClustersRoute> = async (c) => {
   const programId = c.req.valid('param').id;
   const query = c.req.valid('query');
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, programId);
   const csv = query.format === 'csv';
   const list = await listClusters({ prisma: c.var.deps.prisma, programId, query, all: csv });
   if (!csv) return c.json(list, 200);

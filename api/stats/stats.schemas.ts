@@ -137,8 +137,25 @@ export const trendEntrySchema = contributionFiguresSchema
   })
   .meta({ id: 'TrendEntry' });
 
+export const priorityMappingChangeSchema = z
+  .object({
+    at: z.iso.datetime(),
+    actorName: z.string().meta({ description: 'Who changed it, as named then; "Fieldtest" for Fieldtest itself' }),
+  })
+  .meta({
+    id: 'PriorityMappingChange',
+    description: 'The latest change of the priority levels, label mapping, threshold or not-actionable labels',
+  });
+
 export const programStatsSchema = z
-  .object({ ...statsShape, trend: z.array(trendEntrySchema).meta({ description: 'One per release, by test start' }) })
+  .object({
+    ...statsShape,
+    trend: z.array(trendEntrySchema).meta({ description: 'One per release, by test start' }),
+    priorityMappingChange: nullableRef(priorityMappingChangeSchema).meta({
+      description:
+        'When the rules behind the figures last changed, from the audit trail; null: none since the program was created',
+    }),
+  })
   .meta({ id: 'ProgramStats' });
 
 const booleanQuery = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { assertReportProgramAccess } from '../lib/program-access.ts';
 import type { fixedInBody } from './verification.schemas.ts';
 
 /**
@@ -13,6 +14,7 @@ export async function setFixedInBuild(
   options: { prisma: PrismaClient; user: SessionUser; reportId: string } & z.output<typeof fixedInBody>,
 ) {
   const { prisma, user, reportId } = options;
+  await assertReportProgramAccess(prisma, user, reportId);
   return prisma.$transaction(async (tx) => {
     // Locked like the inbound sync locks it, so a close arriving now asks about one build or the other.
     const locked = await tx.$queryRaw<{ id: string }[]>`

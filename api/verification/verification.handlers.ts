@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertProgramAccess } from '../lib/program-access.ts';
 import { answerVerification } from './answer-verification.ts';
 import { readVerification } from './read-verification.ts';
 import { readVerificationStats } from './read-verification-stats.ts';
@@ -43,5 +44,8 @@ export const setFixedInHandler: AppRouteHandler<typeof setFixedInRoute> = async 
     200,
   );
 
-export const readVerificationStatsHandler: AppRouteHandler<typeof readVerificationStatsRoute> = async (c) =>
-  c.json(await readVerificationStats({ prisma: c.var.deps.prisma, programId: c.req.valid('param').id }), 200);
+export const readVerificationStatsHandler: AppRouteHandler<typeof readVerificationStatsRoute> = async (c) => {
+  const programId = c.req.valid('param').id;
+  await assertProgramAccess(c.var.deps.prisma, c.var.user, programId);
+  return c.json(await readVerificationStats({ prisma: c.var.deps.prisma, programId }), 200);
+};

@@ -49,6 +49,10 @@ export async function benchFiling(server: BenchServer, options: { seconds: numbe
   for (let worker = 0; worker < options.concurrency; worker++) {
     testers.push(await Promise.all(Array.from({ length: perClient }, () => server.sessionFor('internal_tester'))));
   }
+  // Internal testers file only into the programs they are members of.
+  await prisma.programMember.createMany({
+    data: testers.flat().map((tester) => ({ programId: program.id, userId: tester.userId })),
+  });
   const testerFor = (worker: number, n: number) => {
     const tester = testers[worker]![Math.floor(n / burst)];
     if (!tester) throw new Error(`client ${worker} filed more than ${perClient * burst} reports: make more testers`);

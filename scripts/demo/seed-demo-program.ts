@@ -52,12 +52,13 @@ export async function seedDemoProgram(prisma: PrismaClient, options: { repo: str
     data: { email: 'lead@acme.test', name: 'Morgan Lead', role: 'admin', passwordHash },
     select: { id: true, email: true },
   });
-  await prisma.user.create({
+  const engineer = await prisma.user.create({
     data: { email: 'engineer@acme.test', name: 'Devon Engineer', role: 'engineer', passwordHash },
     select: { id: true },
   });
   const { id: programId } = await createProgram({
     prisma,
+    actor: { id: admin.id, name: 'Morgan Lead' },
     termsText: 'Pre-release builds are confidential. Report what you find here, not in public.',
     name: 'Acme Desktop MVPs',
     product: 'Acme Desktop',
@@ -150,6 +151,10 @@ export async function seedDemoProgram(prisma: PrismaClient, options: { repo: str
       }),
     );
   }
+  // Engineers and internal testers work only on the programs they are members of.
+  await prisma.programMember.createMany({
+    data: [engineer, ...internals].map((member) => ({ programId, userId: member.id })),
+  });
 
   // Every MVP in the current release; most in one or both earlier ones.
   for (const [releaseIndex, release] of releases.entries()) {

@@ -7,10 +7,28 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 // Every route of the OpenAPI document, every role and no session: the status each must get.
 // A route missing from this table fails the test, so new routes must state who may call them.
 
-type Caller = Role | 'anonymous';
-const callers: Caller[] = ['anonymous', 'admin', 'engineer', 'internal_tester', 'mvp'];
+// Engineers and internal testers work only on the programs they are members of: the matrix's
+// `engineer` and `internal_tester` are members of its programs, `lead` is an engineer who leads
+// them, and the two `*_elsewhere` callers are staff of another program only.
+type Caller = Role | 'anonymous' | 'lead' | 'engineer_elsewhere' | 'internal_tester_elsewhere';
+const callers: Caller[] = [
+  'anonymous',
+  'admin',
+  'engineer',
+  'internal_tester',
+  'mvp',
+  'lead',
+  'engineer_elsewhere',
+  'internal_tester_elsewhere',
+];
 const staff: Caller[] = ['admin', 'engineer', 'internal_tester'];
 const signedIn: Caller[] = [...staff, 'mvp'];
+const roleOf = (caller: Exclude<Caller, 'anonymous'>): Role =>
+  caller === 'lead' || caller === 'engineer_elsewhere'
+    ? 'engineer'
+    : caller === 'internal_tester_elsewhere'
+      ? 'internal_tester'
+      : caller;
 
 const bogusToken = 'A'.repeat(43);
 const somePassword = 'a long enough password';
@@ -21,6 +39,12 @@ type Case = {
   /** What an allowed caller gets for the request below. */
   status: number;
   request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
+  /**
+   * Program-scoped: staff outside the program get 404 where their role would let them in.
+   * `lead`: also for the program's leads, whose role passes the route (a member who does not lead
+   * it gets 403).
+   */
+  scope?: 'program' | 'lead';
 };
 type Ids = { staffMember: string; mvpAccount: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
@@ -45,7 +69,11 @@ const matrix: Record<string, Case> = {
   'POST /api/auth/sign-in': {
     allowed: 'public',
     status: 401,
-    request: () => ({ path: '/api/auth/sign-in', body: { email: 'nobody@example.test', password: 'x' } }),
+    // An address per call: the throttle would otherwise answer 429 after a few of the callers.
+    request: (_, ids) => ({
+      path: '/api/auth/sign-in',
+      body: { email: `nobody-${ids.run}@example.test`, password: 'x' },
+    }),
   },
   'POST /api/auth/links/inspect': {
     allowed: 'public',
@@ -86,26 +114,31 @@ const matrix: Record<string, Case> = {
   },
   'GET /api/programs/{id}': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}` }),
   },
   'PATCH /api/programs/{id}': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}`, body: { product: `App ${ids.run}` } }),
   },
   'POST /api/programs/{id}/terms': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 201,
     request: (_, ids) => ({ path: `/api/programs/${ids.spareProgram}/terms`, body: { text: `Terms ${ids.run}` } }),
   },
   'GET /api/programs/{id}/releases': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/releases` }),
   },
   'POST /api/programs/{id}/releases': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 201,
     request: (_, ids) => ({
       path: `/api/programs/${ids.program}/releases`,
@@ -114,28 +147,51 @@ const matrix: Record<string, Case> = {
   },
   'GET /api/releases/{id}': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}` }),
   },
   'PATCH /api/releases/{id}': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}`, body: { build: `build ${ids.run}` } }),
   },
   'GET /api/reports/{id}': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}` }),
   },
   'POST /api/reports/{id}/comments': {
     allowed: signedIn,
+    scope: 'program',
     status: 201,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}/comments`, body: { body: 'Still happens.' } }),
   },
   'GET /api/programs/{id}/reports': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/reports` }),
+  },
+  'GET /api/programs/{id}/members': {
+    allowed: staff,
+    scope: 'program',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members` }),
+  },
+  'PUT /api/programs/{id}/members/{userId}': {
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members/${ids.staffMember}`, body: { lead: true } }),
+  },
+  'DELETE /api/programs/{id}/members/{userId}': {
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
+    status: 204,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members/${ids.staffMember}` }),
   },
   'GET /api/staff': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/staff' }) },
   'POST /api/staff': {
@@ -153,6 +209,7 @@ const matrix: Record<string, Case> = {
   },
   'POST /api/reports': {
     allowed: signedIn,
+    scope: 'program',
     status: 201,
     request: (_, ids) => ({
       path: '/api/reports',
@@ -169,11 +226,13 @@ const matrix: Record<string, Case> = {
   },
   'POST /api/releases/{id}/similar-reports': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.openRelease}/similar-reports`, body: { title: 'Crash' } }),
   },
   'POST /api/reports/{id}/me-too': {
     allowed: signedIn,
+    scope: 'program',
     status: 201,
     request: (_, ids) => ({ path: `/api/reports/${ids.openReport}/me-too`, body: { note: 'Me too' } }),
   },
@@ -186,8 +245,24 @@ const matrix: Record<string, Case> = {
   'DELETE /api/me/report-draft': { allowed: signedIn, status: 204, request: () => ({ path: '/api/me/report-draft' }) },
   'GET /api/me/reports': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/reports' }) },
   'GET /api/outbox': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/outbox' }) },
+  // Admins only: a program's lead reads no audit trail, not even their program's.
+  'GET /api/audit': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/audit' }) },
+  'GET /api/programs/{id}/repository-check': {
+    allowed: staff,
+    scope: 'program',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/repository-check` }),
+  },
+  // This server has no GitHub credentials: the check runs and says so.
+  'POST /api/programs/{id}/repository-check': {
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/repository-check` }),
+  },
   'GET /api/programs/{id}/sync': {
     allowed: ['admin', 'engineer'],
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/sync` }),
   },
@@ -216,13 +291,32 @@ const matrix: Record<string, Case> = {
     status: 200,
     request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}`, body: { disabled: true } }),
   },
+  // Data rights: the archive for anyone signed in; erasure for MVPs with their password (a wrong
+  // one here, so the matrix's MVP stays); a program lead's export and erasure of a fresh MVP.
+  'GET /api/account/export': { allowed: signedIn, status: 200, request: () => ({ path: '/api/account/export' }) },
+  'POST /api/account/erase': {
+    allowed: ['mvp'],
+    status: 400,
+    request: () => ({ path: '/api/account/erase', body: { password: 'not it' } }),
+  },
+  'GET /api/mvps/{id}/export': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/export` }),
+  },
+  'POST /api/mvps/{id}/erase': {
+    allowed: ['admin'],
+    status: 200,
+    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/erase` }),
+  },
   'POST /api/staff/{id}/password-link': {
     allowed: ['admin'],
     status: 201,
     request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}/password-link` }),
   },
   'POST /api/releases/{id}/invitations': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 201,
     request: (_, ids) => ({
       path: `/api/releases/${ids.release}/invitations`,
@@ -230,12 +324,14 @@ const matrix: Record<string, Case> = {
     }),
   },
   'POST /api/enrolments/{id}/invitation': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 201,
     request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.resend}/invitation` }),
   },
   'DELETE /api/enrolments/{id}/invitation': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.revoke}/invitation` }),
   },
@@ -253,12 +349,14 @@ const matrix: Record<string, Case> = {
     }),
   },
   'PUT /api/releases/{id}/join-link': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link`, body: { enabled: true, cap: null } }),
   },
   'POST /api/releases/{id}/join-link/rotate': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link/rotate` }),
   },
@@ -295,22 +393,26 @@ const matrix: Record<string, Case> = {
     request: () => ({ path: '/api/join/confirm', body: { token: bogusToken } }),
   },
   'GET /api/releases/{id}/cohort': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}/cohort` }),
   },
   'POST /api/enrolments/{id}/approve': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.approve}/approve` }),
   },
   'POST /api/enrolments/{id}/decline': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.decline}/decline` }),
   },
   'POST /api/enrolments/{id}/remove': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.remove}/remove` }),
   },
@@ -321,6 +423,16 @@ const matrix: Record<string, Case> = {
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/terms/acceptance`, body: { version: 1 } }),
   },
   'GET /api/me/profile': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/profile' }) },
+  'GET /api/me/github': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/github' }) },
+  // This server has no OAuth app configured: there is no linking to start.
+  'POST /api/me/github/link': { allowed: ['mvp'], status: 404, request: () => ({ path: '/api/me/github/link' }) },
+  // No link was started in this browser: the answer is refused on its state.
+  'GET /api/me/github/callback': {
+    allowed: ['mvp'],
+    status: 400,
+    request: () => ({ path: '/api/me/github/callback?code=abc&state=def' }),
+  },
+  'DELETE /api/me/github': { allowed: ['mvp'], status: 204, request: () => ({ path: '/api/me/github' }) },
   'PUT /api/me/profile': {
     allowed: ['mvp'],
     status: 200,
@@ -349,64 +461,76 @@ const matrix: Record<string, Case> = {
   },
   'GET /api/releases/{id}/stats': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}/stats` }),
   },
   'GET /api/programs/{id}/stats': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats` }),
   },
   'GET /api/programs/{id}/stats/clusters': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats/clusters?format=csv` }),
   },
   'GET /api/programs/{id}/rescue': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue` }),
   },
   'GET /api/programs/{id}/rescue-stats': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue-stats` }),
   },
-  // Program leads only; the report is not on GitHub yet, so not on the Rescue list.
+  // Admins and the program's leads; the report is not on GitHub yet, so not on the Rescue list.
   'POST /api/reports/{id}/rescue': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 409,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}/rescue` }),
   },
   // Fix verification: everyone reads their own request (none here); nobody was asked, so nothing to answer.
   'GET /api/reports/{id}/verification': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification` }),
   },
   'POST /api/reports/{id}/verification': {
     allowed: signedIn,
+    scope: 'program',
     status: 404,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification`, body: { result: 'fixed' } }),
   },
   'PUT /api/reports/{id}/fixed-in': {
     allowed: ['admin', 'engineer'],
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/reports/${ids.report}/fixed-in`, body: { build: `hotfix ${ids.run}` } }),
   },
   'GET /api/programs/{id}/verification-stats': {
     allowed: staff,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/verification-stats` }),
   },
   // The public boards: MVPs read those of releases and programs they take part in.
   'GET /api/releases/{id}/leaderboard': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/releases/${ids.release}/leaderboard` }),
   },
   'GET /api/programs/{id}/leaderboard': {
     allowed: signedIn,
+    scope: 'program',
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/leaderboard` }),
   },
@@ -422,25 +546,63 @@ let server: TestServer;
 let document: { paths: Record<string, Record<string, unknown>> };
 const users = new Map<Caller, string>();
 let fixtures: Fixtures;
-let enrolmentFixtures: EnrolmentFixtures;
+/** One set for the admin and one for the lead, since each changes an enrolment once. */
+const enrolmentFixtures = new Map<'admin' | 'lead', EnrolmentFixtures>();
 let reportFixtures: ReportFixtures;
 
 beforeAll(async () => {
   server = await startTestServer();
   document = await (await server.client().request('/api/openapi.json')).json();
-  for (const caller of signedIn) users.set(caller, (await server.createUser(caller as Role)).id);
+  for (const caller of callers) {
+    if (caller !== 'anonymous') users.set(caller, (await server.createUser(roleOf(caller))).id);
+  }
   fixtures = await createFixtures(users.get('mvp')!);
-  enrolmentFixtures = await createEnrolmentFixtures(fixtures.release);
+  enrolmentFixtures.set('admin', await createEnrolmentFixtures(fixtures.release));
+  enrolmentFixtures.set('lead', await createEnrolmentFixtures(fixtures.release, 'lead-'));
   reportFixtures = await createReportFixtures(fixtures, users.get('mvp')!);
+  await createMemberships();
 });
 
-async function createEnrolmentFixtures(releaseId: string): Promise<EnrolmentFixtures> {
+/** The matrix's staff work on its programs, the lead leads them, and the others work elsewhere only. */
+async function createMemberships(): Promise<void> {
+  const ours = [fixtures.program, fixtures.spareProgram];
+  await server.addToPrograms(users.get('engineer')!, ours);
+  await server.addToPrograms(users.get('internal_tester')!, ours);
+  await server.addToPrograms(users.get('lead')!, ours, { lead: true });
+  const elsewhere = await server.prisma.program.create({
+    data: {
+      name: 'Elsewhere',
+      product: 'Other',
+      githubRepo: 'acme/other',
+      priorityLevels: ['P0'],
+      priorityThreshold: 'P0',
+      priorityLabels: [],
+    },
+    select: { id: true },
+  });
+  await server.addToPrograms(users.get('engineer_elsewhere')!, [elsewhere.id], { lead: true });
+  await server.addToPrograms(users.get('internal_tester_elsewhere')!, [elsewhere.id], { lead: true });
+}
+
+/** The status a caller gets: see `Case.scope` for the program-scoped routes. */
+function expectedStatus(rule: Case, caller: Caller): number {
+  if (rule.allowed === 'public') return rule.status;
+  if (caller === 'anonymous') return 401;
+  const role = roleOf(caller);
+  const allowed = rule.allowed.includes(caller) || rule.allowed.includes(role);
+  const passesRole = allowed || (rule.scope === 'lead' && role !== 'mvp');
+  if (!passesRole) return 403;
+  if (rule.scope && caller.endsWith('_elsewhere')) return 404;
+  return allowed ? rule.status : 403;
+}
+
+async function createEnrolmentFixtures(releaseId: string, prefix = ''): Promise<EnrolmentFixtures> {
   const statuses = { resend: 'invited', revoke: 'invited', approve: 'applied', decline: 'applied', remove: 'invited' };
   const enrolments = {} as EnrolmentFixtures['enrolments'];
   for (const [purpose, status] of Object.entries(statuses) as [keyof typeof statuses, 'invited' | 'applied'][]) {
     const source = status === 'applied' ? 'application' : 'invitation';
     const row = await server.prisma.enrolment.create({
-      data: { releaseId, email: `${purpose}@example.test`, name: purpose, company: 'C', status, source },
+      data: { releaseId, email: `${prefix}${purpose}@example.test`, name: purpose, company: 'C', status, source },
       select: { id: true },
     });
     enrolments[purpose] = row.id;
@@ -588,14 +750,15 @@ describe('access by role', () => {
   for (const [route, rule] of Object.entries(matrix)) {
     const [method] = route.split(' ');
     for (const caller of callers) {
-      const allowed = rule.allowed === 'public' || rule.allowed.includes(caller);
-      const expected = allowed ? rule.status : caller === 'anonymous' ? 401 : 403;
+      const expected = expectedStatus(rule, caller);
       it(`${route} as ${caller} → ${expected}`, async () => {
         const target = await server.createUser('engineer');
+        // A member of the matrix's program, so that taking them off it is someone's to do.
+        await server.addToPrograms(target.id, [fixtures.program]);
         const mvpAccount = await server.createUser('mvp');
         const { path, body } = rule.request(server, {
           ...fixtures,
-          ...enrolmentFixtures,
+          ...enrolmentFixtures.get(caller === 'lead' ? 'lead' : 'admin')!,
           ...reportFixtures,
           staffMember: target.id,
           mvpAccount: mvpAccount.id,

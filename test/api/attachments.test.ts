@@ -115,7 +115,7 @@ async function fileReport(reporterId: string, options: { enrol?: boolean } = {})
       severity: 'major',
       environment: {},
     },
-    select: { id: true, releaseId: true },
+    select: { id: true, releaseId: true, programId: true },
   });
   return report;
 }
@@ -391,6 +391,8 @@ describe('who may read an attachment', () => {
     const engineer = await signedInClient(server, 'engineer');
     const attachment = await uploaded(reporter.client, png, 'shot.png');
     const report = await fileReport(reporter.user.id);
+    await server.addToPrograms(engineer.user.id, [report.programId]);
+    const engineerElsewhere = await signedInClient(server, 'engineer');
     await attach(attachment.id, report.id);
     await enrol(coFinder.user.id, report.releaseId);
     await enrol(otherMvp.user.id, report.releaseId);
@@ -401,7 +403,8 @@ describe('who may read an attachment', () => {
     for (const client of [engineer.client, reporter.client])
       expect((await read(client, attachment.id)).status).toBe(200);
     // A customer reads in full only what they wrote: the reporter's log may hold their secrets.
-    for (const client of [coFinder.client, otherMvp.client]) {
+    // Nor does staff of another program (here, of none) read it.
+    for (const client of [coFinder.client, otherMvp.client, engineerElsewhere.client]) {
       const refused = await read(client, attachment.id);
       expect(refused.status).toBe(404);
       expect((await readProblem(refused)).detail).toBe('No such attachment.');

@@ -69,7 +69,7 @@ describe('disabling an MVP account', () => {
   it('stops them filing, saying "me too", commenting and uploading, and keeps everything they filed', async () => {
     const { release, user, client } = await customerFiling();
     const filed = await bodyOf(await client.api.api.reports.$post({ json: report(release.id) }), 201);
-    const colleague = await signedInClient(server, 'internal_tester');
+    const colleague = await signedInClient(server, 'internal_tester', { programs: [release.programId] });
     const internal = await bodyOf(await colleague.client.api.api.reports.$post({ json: report(release.id) }), 201);
 
     await bodyOf(await setDisabled(user.id, true), 200);

@@ -51,6 +51,15 @@ afterAll(async () => {
 
 const gh = () => world.emulator.control;
 
+/** An engineer who works on the report's program. */
+async function engineerOn(reportId: string): Promise<TestClient> {
+  const { programId } = await world.server.prisma.report.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { programId: true },
+  });
+  return (await signedInClient(world.server, 'engineer', { programs: [programId] })).client;
+}
+
 /** A program and release, two MVPs active in it (the reporter and a co-finder) and one elsewhere. */
 async function scene(options: { clear?: boolean } = {}) {
   const { program, release } = await createProgramWithRelease(world.server);
@@ -133,7 +142,7 @@ describe('needs info', () => {
       const notice = expectOne(mail, (message) => message.kind === 'report-needs-info');
       expect(notice.text).toContain('file format');
     }
-    const staff = (await signedInClient(world.server, 'engineer')).client;
+    const staff = await engineerOn(reportId);
     const staffView = await bodyOf(await read(staff, reportId), 200);
     expect(staffView.needsInfo?.question?.author).toBe(engineer);
   });
@@ -241,7 +250,7 @@ describe('files after filing', () => {
 
   it('refuses an empty comment, a team note with files, someone else’s file, and a file used twice', async () => {
     const { reportId, reporter, coFinder } = await scene();
-    const staff = (await signedInClient(world.server, 'engineer')).client;
+    const staff = await engineerOn(reportId);
     expect((await expectProblem(await comment(reporter.client, reportId, { body: '  ' }), 400)).errors).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'body' })]),
     );
@@ -316,7 +325,7 @@ describe('duplicates', () => {
       expect(fixed.text).toContain(`/reports/${second.reportId}`);
       expect(fixed.text).not.toContain(first.reportId);
     }
-    const staff = (await signedInClient(world.server, 'engineer')).client;
+    const staff = await engineerOn(second.reportId);
     expect((await bodyOf(await read(staff, second.reportId), 200)).duplicateOf?.id).toBe(first.reportId);
   });
 });

@@ -94,7 +94,7 @@ describe('who is told', () => {
     const { reportId, issueNumber } = await linkedReport(owner.user.id, 'Sync loses edits made offline');
     const coFinder = await mvpActiveIn(world.server, release);
     await meToo(coFinder.client, reportId, 'Also on battery power');
-    const staffFinder = await signedInClient(world.server, 'internal_tester');
+    const staffFinder = await signedInClient(world.server, 'internal_tester', { programs: [programId] });
     await meToo(staffFinder.client, reportId);
 
     await label(issueNumber, ['P2']);

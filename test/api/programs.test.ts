@@ -408,9 +408,10 @@ describe('terms versions', () => {
 });
 
 describe('who may see and change programs', () => {
-  it.each(['engineer', 'internal_tester'] as const)('lets an %s read every program but change none', async (role) => {
+  it.each(['engineer', 'internal_tester'] as const)('lets an %s read their programs but change none', async (role) => {
     const program = await createProgram();
-    const { client } = await signedInClient(server, role);
+    const { user, client } = await signedInClient(server, role);
+    await server.addToPrograms(user.id, [program.id]);
     const list = await bodyOf(await client.api.api.programs.$get(), 200);
     expect(list.items.map((item) => item.id)).toContain(program.id);
     const read = await bodyOf(await client.api.api.programs[':id'].$get({ param: { id: program.id } }), 200);

@@ -407,7 +407,8 @@ describe('who may see and change releases', () => {
       const program = await createProgram();
       const release = await createRelease(program.id);
       await addEnrolment(release.id, 'active');
-      const { client } = await signedInClient(server, role);
+      const { user, client } = await signedInClient(server, role);
+      await server.addToPrograms(user.id, [program.id]);
       const list = await bodyOf(await client.api.api.programs[':id'].releases.$get({ param: { id: program.id } }), 200);
       expect(list.items.map((item) => item.id)).toEqual([release.id]);
       const read = await bodyOf(await client.api.api.releases[':id'].$get({ param: { id: release.id } }), 200);

@@ -84,9 +84,10 @@ const comment = (client: TestClient, id: string, json: { body: string; coFinderE
 beforeAll(async () => {
   server = await startTestServer();
   lead = (await signedInClient(server, 'admin')).client;
-  engineer = (await signedInClient(server, 'engineer')).client;
-  tester = (await signedInClient(server, 'internal_tester')).client;
   program = await createProgram(server);
+  // Staff of the program: staff work only on the programs they are members of.
+  engineer = (await signedInClient(server, 'engineer', { programs: [program.id] })).client;
+  tester = (await signedInClient(server, 'internal_tester', { programs: [program.id] })).client;
   r1 = await openRelease(program.id);
   r2 = await openRelease(program.id);
   const other = await createProgram(server);
@@ -370,7 +371,7 @@ describe('leaderboards', () => {
       [rival.handle, 2, 3],
     ]);
 
-    const { client: staff } = await signedInClient(server, 'internal_tester');
+    const { client: staff } = await signedInClient(server, 'internal_tester', { programs: [program.id] });
     const others = [];
     for (let n = 0; n < 30; n++) {
       const report = await file(n % 2 ? staff : finder.client, release.id, `Known priority bug ${n}`);

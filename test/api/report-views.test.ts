@@ -99,7 +99,7 @@ describe('the report page', () => {
 
   it('keeps team notes from customers, and lets staff read them', async () => {
     const id = await fileReport(casey.user.id);
-    const engineer = (await signedInClient(server, 'engineer')).client;
+    const engineer = (await signedInClient(server, 'engineer', { programs: [program.id] })).client;
     const note = await engineer.api.api.reports[':id'].comments.$post({
       param: { id },
       json: { body: 'Looks like the spooler', visibility: 'team' },

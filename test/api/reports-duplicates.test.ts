@@ -80,7 +80,7 @@ describe('similar reports', () => {
     ).id;
     // The same words in another release are not suggested.
     const elsewhere = await openRelease();
-    const { client: staff } = await signedInClient(server, 'internal_tester');
+    const { client: staff } = await signedInClient(server, 'internal_tester', { programs: [elsewhere.programId] });
     await file(staff, elsewhere.id, 'Printing a PDF crashes the editor');
   });
 
@@ -137,7 +137,7 @@ describe('similar reports', () => {
 
   it('returns at most five', async () => {
     const busy = await openRelease();
-    const { client } = await signedInClient(server, 'engineer');
+    const { client } = await signedInClient(server, 'engineer', { programs: [busy.programId] });
     for (let n = 0; n < 7; n++) await file(client, busy.id, `Sync fails on attempt ${n}`);
     const found = await bodyOf(await similar(client, busy.id, { title: 'sync fails' }), 200);
     expect(found.items).toHaveLength(5);
@@ -228,7 +228,7 @@ describe('me too', () => {
     const release = await openRelease();
     const reporter = await mvpIn(release);
     const report = await file(reporter.client, release.id, 'Spellchecker underlines every word');
-    const { user, client } = await signedInClient(server, 'internal_tester');
+    const { user, client } = await signedInClient(server, 'internal_tester', { programs: [release.programId] });
     await bodyOf(await meToo(client, report.id), 201);
     const finder = await server.prisma.reportFinder.findUniqueOrThrow({
       where: { reportId_userId: { reportId: report.id, userId: user.id } },
@@ -289,7 +289,7 @@ describe('me too', () => {
     const response = await meToo(other.client, report.id);
     expect(response.status).toBe(409);
     expect((await readProblem(response)).detail).toMatch(/closed at/);
-    const { client: staff } = await signedInClient(server, 'engineer');
+    const { client: staff } = await signedInClient(server, 'engineer', { programs: [release.programId] });
     expect((await meToo(staff, report.id)).status).toBe(409);
     expect(await server.prisma.reportFinder.count({ where: { reportId: report.id } })).toBe(0);
   });

@@ -137,10 +137,10 @@ describe('filing a report', () => {
   });
 
   it.each(['admin', 'engineer', 'internal_tester'] as const)(
-    'files for %s as internal, into any release, without an enrolment',
+    'files for %s as internal, into any release of their programs, without an enrolment',
     async (role) => {
       const release = await openRelease();
-      const { client } = await signedInClient(server, role);
+      const { client } = await signedInClient(server, role, { programs: [release.programId] });
       const report = await bodyOf(await fileReport(client, reportBody(release.id)), 201);
       expect(report).toMatchObject({ source: 'internal', status: 'new', releaseId: release.id });
     },
@@ -151,6 +151,7 @@ describe('filing a report', () => {
     const { user, client } = await mvpIn(release);
     const before = await bodyOf(await fileReport(client, reportBody(release.id)), 201);
     await server.prisma.user.update({ where: { id: user.id }, data: { role: 'internal_tester' } });
+    await server.addToPrograms(user.id, [release.programId]);
     const after = await bodyOf(await fileReport(client, reportBody(release.id)), 201);
     expect([before.source, after.source]).toEqual(['customer', 'internal']);
   });
@@ -384,7 +385,7 @@ describe('the filing allowance', () => {
 
   it("gives staff a larger burst, and keeps each person's allowance apart", async () => {
     const release = await openRelease();
-    const tester = await signedInClient(server, 'internal_tester');
+    const tester = await signedInClient(server, 'internal_tester', { programs: [release.programId] });
     const mvp = await mvpIn(release);
     await fileMany(tester.client, release.id, filingLimits.staff.burst);
     expect((await fileReport(tester.client, reportBody(release.id))).status).toBe(429);
@@ -406,7 +407,7 @@ describe('the test window', () => {
   it.each(cases)('refuses a report %s, with the reason, on releaseId', async (_, change, reason) => {
     const release = await openRelease();
     const { user, client } = await mvpIn(release);
-    const { client: staff } = await signedInClient(server, 'internal_tester');
+    const { client: staff } = await signedInClient(server, 'internal_tester', { programs: [release.programId] });
     await setWindow(release.id, change);
     for (const caller of [client, staff]) {
       const response = await fileReport(caller, reportBody(release.id));

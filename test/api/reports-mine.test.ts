@@ -96,7 +96,7 @@ describe('my reports', () => {
 
   it('pages by cursor', async () => {
     const release = await openRelease();
-    const { client } = await signedInClient(server, 'internal_tester');
+    const { client } = await signedInClient(server, 'internal_tester', { programs: [release.programId] });
     const ids: string[] = [];
     for (let n = 0; n < 5; n++) ids.push((await file(client, release.id, `Report number ${n}`)).id);
     const one = await bodyOf(await myReports(client, { limit: '2' }), 200);

@@ -23,6 +23,7 @@ import { signedInClient } from '../support/test-server.ts';
 let world: InboundWorld;
 let lead: TestClient;
 let engineerClient: TestClient;
+let engineerId: string;
 const engineer = 'eng-octo';
 const gh = () => world.emulator.control;
 const hour = 3_600_000;
@@ -35,13 +36,16 @@ beforeAll(async () => {
   world = await startInboundWorld();
   await gh().setAssociation(programRepo, engineer, 'COLLABORATOR');
   lead = (await signedInClient(world.server, 'admin')).client;
-  engineerClient = (await signedInClient(world.server, 'engineer')).client;
+  const signedIn = await signedInClient(world.server, 'engineer');
+  engineerClient = signedIn.client;
+  engineerId = signedIn.user.id;
 });
 afterAll(() => world?.stop());
 
-/** A program of its own (on the shared repository) with a release in testing and terms to accept. */
+/** A program of its own (on the shared repository) with a release in testing and terms to accept; the engineer works on it. */
 async function stage(): Promise<Stage> {
   const made = await createProgramWithRelease(world.server);
+  await world.server.addToPrograms(engineerId, [made.program.id]);
   await publishTerms(world.server, made.program.id, 'Keep what you see to yourself.');
   return { programId: made.program.id, release: { id: made.release.id, programId: made.program.id } };
 }
@@ -323,7 +327,7 @@ describe('who may read and send', () => {
       );
       expect((await sendBack(client, reportId)).status).toBe(403);
     }
-    const tester = (await signedInClient(world.server, 'internal_tester')).client;
+    const tester = (await signedInClient(world.server, 'internal_tester', { programs: [at.programId] })).client;
     for (const client of [engineerClient, tester]) expect((await sendBack(client, reportId)).status).toBe(403);
     expect(await world.server.prisma.rescueRequest.count({ where: { reportId } })).toBe(0);
 
@@ -388,6 +392,19 @@ describe('sending back to engineering', () => {
       evidence: { customers: 3, reproductions: 3 },
     });
     expect(await world.server.prisma.rescueRequest.count({ where: { reportId } })).toBe(1);
+    // One audit entry, from the request that succeeded, in the same transaction as the request.
+    const audit = await world.server.prisma.auditEntry.findMany({
+      where: { action: 'rescue.sent', subjectId: reportId },
+      select: { actorName: true, programId: true, before: true, after: true },
+    });
+    expect(audit).toEqual([
+      {
+        actorName: sent.requestedBy,
+        programId: at.programId,
+        before: { status: 'not_planned' },
+        after: { rescueId: sent.id, customers: 3, reproductions: 3 },
+      },
+    ]);
 
     await runSyncUntilIdle(reportId);
     const comments = await gh().comments(programRepo, issueNumber);

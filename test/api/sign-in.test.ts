@@ -22,7 +22,8 @@ describe('sign-in', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(user);
     expect((await client.api.api.auth.me.$get()).status).toBe(200);
-    expect(await bodyOf(await client.api.api.auth.session.$get(), 200)).toEqual({ user });
+    // The session also names the programs the user leads (none here).
+    expect(await bodyOf(await client.api.api.auth.session.$get(), 200)).toEqual({ user: { ...user, leads: [] } });
   });
 
   it('answers the session of a caller without one with a null user, not an error', async () => {

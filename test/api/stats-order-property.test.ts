@@ -20,7 +20,10 @@ import {
 // internal testers into one release, each linked to its GitHub issue; issues opened directly on
 // GitHub by internal logins; then engineering's triage over time, issue by issue (priority labels
 // set, changed and removed, a not-actionable label added and removed, closed as completed / not
-// planned, closed as duplicate of another issue after a "Duplicate of #N" comment, reopened). Each
+// planned, closed as duplicate of another issue after a "Duplicate of #N" comment or with GitHub's
+// "Close as duplicate" (no comment, the original on the issue's timeline), closed as duplicate
+// through REST with no original at all, reopened). People's acts are replayed on the emulator, whose
+// timeline the servers read a duplicate's original from. Each
 // change yields the deliveries GitHub would send, each carrying the issue's full state at that
 // moment with a strictly increasing `updated_at` per issue. The same deliveries go to two servers
 // (fresh databases), each in an order fast-check picks (forward, reverse, or shuffled), and every
@@ -50,6 +53,10 @@ type Action =
   | { kind: 'actionable' }
   | { kind: 'close'; reason: 'completed' | 'not_planned' }
   | { kind: 'duplicate'; of: number }
+  /** GitHub's "Close as duplicate" naming the original: no comment, the original on the timeline. */
+  | { kind: 'duplicate_button'; of: number }
+  /** REST's close with state_reason duplicate: GitHub records no original. */
+  | { kind: 'duplicate_rest' }
   | { kind: 'reopen' };
 type Step = { issue: number; gapSeconds: number; action: Action };
 type History = { issues: IssueSpec[]; steps: Step[] };
@@ -93,6 +100,8 @@ const action: fc.Arbitrary<Action> = fc.oneof(
     }),
   },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate' as const), of: fc.nat({ max: 6 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate_button' as const), of: fc.nat({ max: 6 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicate_rest' as const) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('reopen' as const) }) },
 );
 const history: fc.Arbitrary<History> = fc
@@ -118,7 +127,10 @@ type IssueState = {
   /** Seconds after the timeline's start, or null while open. */
   closedAt: number | null;
   comments: number;
-  /** The issue (index) the newest "Duplicate of #N" comment names. */
+  /**
+   * The issue (index) GitHub's timeline marks as the original: set by a "Duplicate of #N" comment or
+   * by "Close as duplicate", ended by a reopen; a REST close as duplicate leaves it as it is.
+   */
   duplicateOf: number | null;
 };
 type PlannedDelivery = {
@@ -132,8 +144,17 @@ type PlannedDelivery = {
   comment?: { index: number; names: number };
 };
 
-/** The deliveries the history makes, and each issue's final state (pure: no ids or clocks yet). */
-function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueState[] } {
+/** What a person does on GitHub for a step, replayed on the emulator so that its timeline matches. */
+type GithubAct =
+  | { issue: number; kind: 'labels'; labels: string[] }
+  | { issue: number; kind: 'close'; reason: 'completed' | 'not_planned' | 'duplicate' }
+  | { issue: number; kind: 'comment'; names: number }
+  | { issue: number; kind: 'close_as_duplicate'; of: number }
+  | { issue: number; kind: 'reopen' };
+
+/** The deliveries the history makes, each issue's final state and what people did on GitHub (pure: no ids or clocks yet). */
+function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueState[]; acts: GithubAct[] } {
+  const acts: GithubAct[] = [];
   const states: IssueState[] = plan.issues.map((spec) => ({
     state: 'open',
     reason: null,
@@ -162,6 +183,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
       now += step.gapSeconds;
       const after = { ...before, labels, comments: before.comments };
       states[step.issue] = after;
+      acts.push({ issue: step.issue, kind: 'labels', labels });
       // Like GitHub after one edit of the labels: one delivery per label, all with the issue as it ends.
       for (const label of removed) send({ event: 'issues', action: 'unlabeled', label }, after, now);
       for (const label of added) send({ event: 'issues', action: 'labeled', label }, after, now);
@@ -186,6 +208,33 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'closed', reason: act.reason, closedAt: now };
         states[step.issue] = after;
+        acts.push({ issue: step.issue, kind: 'close', reason: act.reason });
+        send({ event: 'issues', action: 'closed' }, after, now);
+        break;
+      }
+      case 'duplicate_rest': {
+        if (before.state === 'closed') break;
+        now += step.gapSeconds;
+        const after: IssueState = { ...before, state: 'closed', reason: 'duplicate', closedAt: now };
+        states[step.issue] = after;
+        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate' });
+        send({ event: 'issues', action: 'closed' }, after, now);
+        break;
+      }
+      case 'duplicate_button': {
+        if (before.state === 'closed') break;
+        let target = act.of % plan.issues.length;
+        if (target === step.issue) target = (target + 1) % plan.issues.length;
+        now += step.gapSeconds;
+        const after: IssueState = {
+          ...before,
+          state: 'closed',
+          reason: 'duplicate',
+          closedAt: now,
+          duplicateOf: target,
+        };
+        states[step.issue] = after;
+        acts.push({ issue: step.issue, kind: 'close_as_duplicate', of: target });
         send({ event: 'issues', action: 'closed' }, after, now);
         break;
       }
@@ -197,6 +246,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const commented: IssueState = { ...before, comments: before.comments + 1, duplicateOf: target };
         comments += 1;
+        acts.push({ issue: step.issue, kind: 'comment', names: target });
         send(
           { event: 'issue_comment', action: 'created', comment: { index: comments, names: target } },
           commented,
@@ -205,20 +255,22 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += 1;
         const closed: IssueState = { ...commented, state: 'closed', reason: 'duplicate', closedAt: now };
         states[step.issue] = closed;
+        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate' });
         send({ event: 'issues', action: 'closed' }, closed, now);
         break;
       }
       case 'reopen': {
         if (before.state === 'open') break;
         now += step.gapSeconds;
-        const after: IssueState = { ...before, state: 'open', reason: 'reopened', closedAt: null };
+        const after: IssueState = { ...before, state: 'open', reason: 'reopened', closedAt: null, duplicateOf: null };
         states[step.issue] = after;
+        acts.push({ issue: step.issue, kind: 'reopen' });
         send({ event: 'issues', action: 'reopened' }, after, now);
         break;
       }
     }
   }
-  return { deliveries, finals: states };
+  return { deliveries, finals: states, acts };
 }
 
 function initialLabels(spec: IssueSpec): string[] {
@@ -299,8 +351,9 @@ function oracle(finals: IssueState[], reporters: { source: Source; createdAt: nu
   finals.forEach((state, canonical) => {
     if (parent[canonical] !== null) return;
     const level = levels.find((candidate) => state.labels.includes(candidate));
+    // Closed as duplicate with no original marked: not actionable (README, decision 49).
     const actionable =
-      !(state.state === 'closed' && state.reason === 'not_planned') &&
+      !(state.state === 'closed' && (state.reason === 'not_planned' || state.reason === 'duplicate')) &&
       !state.labels.some((label) => (notActionable as readonly string[]).includes(label));
     if (!level || !counted.has(level) || !actionable) return;
     const members = finals.map((_state, issue) => issue).filter((issue) => rootOf(issue) === canonical);
@@ -361,7 +414,8 @@ async function runScenario({ plan, orders }: Scenario) {
       spec.via === 'portal' ? opened + spec.filedAt * 1000 + 500 + index : Date.parse(issues[index]!.created_at),
   }));
 
-  const { deliveries: planned, finals } = playOut(plan);
+  const { deliveries: planned, finals, acts } = playOut(plan);
+  await replayOnGithub(repo, issues, acts);
   const deliveries = materialise(planned, { repo, issues, start, commentIds: 10_000_000 + runs * 1_000 });
   const testStart = new Date(opened - 86_400_000);
 
@@ -413,6 +467,28 @@ async function runScenario({ plan, orders }: Scenario) {
     comparableProgram(first.program),
   );
   expect(second.reports, 'what triage left on the reports in two delivery orders').toEqual(first.reports);
+}
+
+/**
+ * Does on the emulator what people did on GitHub (its webhooks are dropped: the test sends its own
+ * deliveries), so that what the servers read back from GitHub (a duplicate's original, from the
+ * issue's timeline) is what the history says.
+ */
+async function replayOnGithub(repo: string, issues: GithubIssue[], acts: GithubAct[]) {
+  const { control } = world.emulator;
+  await control.setAssociation(repo, engineer.login, 'MEMBER');
+  const login = engineer.login;
+  for (const act of acts) {
+    const number = issues[act.issue]!.number;
+    if (act.kind === 'labels') await control.updateIssue(repo, number, { login, labels: act.labels });
+    if (act.kind === 'close')
+      await control.updateIssue(repo, number, { login, state: 'closed', state_reason: act.reason });
+    if (act.kind === 'reopen') await control.updateIssue(repo, number, { login, state: 'open' });
+    if (act.kind === 'comment')
+      await control.comment(repo, number, { login, body: `Duplicate of #${issues[act.names]!.number}` });
+    if (act.kind === 'close_as_duplicate')
+      await control.closeAsDuplicate(repo, number, { login, of: issues[act.of]!.number });
+  }
 }
 
 /** Files the portal's reports through the API and links each to its issue, as the outbound sync would. */

@@ -24,17 +24,21 @@ const rateKey = createGithubClient(parseEnv(githubEnv).github)!.rateKey;
 let server: TestServer;
 let admin: TestClient;
 let engineer: TestClient;
+let engineerId: string;
 
 beforeAll(async () => {
   server = await startTestServer(githubEnv);
   admin = (await signedInClient(server, 'admin')).client;
-  engineer = (await signedInClient(server, 'engineer')).client;
+  const signedIn = await signedInClient(server, 'engineer');
+  engineer = signedIn.client;
+  engineerId = signedIn.user.id;
 });
 afterAll(() => server?.stop());
 
-/** A program with a release that takes reports now, on a repository of its own. */
+/** A program with a release that takes reports now, on a repository of its own; the engineer works on it. */
 async function programWithRelease() {
   const program = await createProgram(server);
+  await server.addToPrograms(engineerId, [program.id]);
   const repo = `acme/app-${randomUUID().slice(0, 8)}`;
   await server.prisma.program.update({ where: { id: program.id }, data: { githubRepo: repo }, select: { id: true } });
   const day = 86_400_000;

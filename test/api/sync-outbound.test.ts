@@ -33,13 +33,13 @@ const { setUp, mvpOf, fileReport, workerEnv, startWorker, readReport, untilLinke
 
 describe('creating issues', () => {
   it('creates one issue per report with the report, labels and handle, and no personal data', async () => {
-    const { repo, release } = await setUp();
+    const { repo, programId, release } = await setUp();
     const mvp = await mvpOf(release);
     const filed = await fileReport(mvp.client, release.id, {
       steps: '1. Ask @octocat\n2. This fixes #3 and closes acme/desktop#4',
       environment: { os: 'macOS 15', browser: 'Firefox' },
     });
-    const staff = await signedInClient(server, 'internal_tester');
+    const staff = await signedInClient(server, 'internal_tester', { programs: [programId] });
     const internal = await fileReport(staff.client, release.id);
     const worker = await startWorker();
     try {

@@ -73,8 +73,8 @@ beforeAll(async () => {
   mvps.dora = await mvpIn('dora-checks', release);
   mvps.dev = await mvpIn('dev-checks', { id: otherRelease.id, programId: other.id });
   lead = (await signedInClient(world.server, 'admin')).client;
-  engineerClient = (await signedInClient(world.server, 'engineer')).client;
-  tester = (await signedInClient(world.server, 'internal_tester')).client;
+  engineerClient = (await signedInClient(world.server, 'engineer', { programs: [program.id] })).client;
+  tester = (await signedInClient(world.server, 'internal_tester', { programs: [program.id] })).client;
 
   const env = parseEnv({
     GITHUB_API_URL: world.emulator.url,

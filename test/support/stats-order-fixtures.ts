@@ -145,6 +145,8 @@ export async function createOrderProgram(
     },
     select: { id: true },
   });
+  // Internal testers work on the programs they are members of.
+  for (const tester of one.testers) await one.server.addToPrograms(tester.id, [program.id]);
   await prisma.enrolment.createMany({
     data: one.mvps.map((mvp, index) => ({
       releaseId: release.id,

@@ -61,14 +61,36 @@ export async function startTestServer(env: Record<string, string> = {}) {
         select: { id: true, email: true, name: true, role: true },
       });
     },
+    /**
+     * Makes an engineer or internal tester a member (or, with `lead`, a lead) of programs: staff
+     * other than admins see and act only on the programs they are members of.
+     */
+    addToPrograms: async (userId: string, programIds: string[], options: { lead?: boolean } = {}) => {
+      for (const programId of programIds) {
+        await prisma.programMember.upsert({
+          where: { programId_userId: { programId, userId } },
+          create: { programId, userId, lead: options.lead ?? false },
+          update: { lead: options.lead ?? false },
+          select: { programId: true },
+        });
+      }
+    },
   };
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 
-/** A client signed in as a new user of the role (each from its own address, so throttles stay apart). */
-export async function signedInClient(server: TestServer, role: Role) {
+/**
+ * A client signed in as a new user of the role (each from its own address, so throttles stay apart);
+ * an engineer or internal tester is made a member (or lead) of `programs`.
+ */
+export async function signedInClient(
+  server: TestServer,
+  role: Role,
+  options: { programs?: string[]; lead?: boolean } = {},
+) {
   const user = await server.createUser(role);
+  if (options.programs) await server.addToPrograms(user.id, options.programs, { lead: options.lead ?? false });
   const client = server.client({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250)}` });
   const response = await client.api.api.auth['sign-in'].$post({ json: { email: user.email, password: testPassword } });
   if (response.status !== 200) throw new Error(`sign-in as ${role} failed with ${response.status}`);

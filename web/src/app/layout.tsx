@@ -39,6 +39,7 @@ export function Layout() {
                   <>
                     <NavLink to="/staff">Staff</NavLink>
                     <NavLink to="/outbox">Outbox</NavLink>
+                    <NavLink to="/audit">Audit</NavLink>
                   </>
                 ) : null}
                 <NavLink to="/account">Account</NavLink>

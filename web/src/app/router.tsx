@@ -5,6 +5,7 @@ import { AccountPage } from '../features/account/account-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { SetPasswordPage } from '../features/auth/set-password-page.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
+import { DataRightsPanel } from '../features/data-rights/data-rights-panel.tsx';
 import { HomePage } from '../features/home/home-page.tsx';
 import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page.tsx';
 import { ConfirmApplicationPage } from '../features/join/confirm-application-page.tsx';
@@ -28,6 +29,9 @@ const ProgramsPage = lazy(() =>
 const ProgramPage = lazy(() =>
   import('../features/programs/program-page.tsx').then((m) => ({ default: m.ProgramPage })),
 );
+const RepositoryStatus = lazy(() =>
+  import('../features/repository-check/repository-status.tsx').then((m) => ({ default: m.RepositoryStatus })),
+);
 const ProgramReleases = lazy(() =>
   import('../features/releases/program-releases.tsx').then((m) => ({ default: m.ProgramReleases })),
 );
@@ -36,6 +40,7 @@ const ReleasePage = lazy(() =>
 );
 const CohortPanel = lazy(() => import('../features/cohort/cohort-panel.tsx').then((m) => ({ default: m.CohortPanel })));
 const OutboxPage = lazy(() => import('../features/outbox/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
+const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 // Filing loads its own weight (attachments, drafts, suggestions) only for those who file.
 const ReportFormPage = lazy(() =>
   import('../features/report-form/report-form-page.tsx').then((m) => ({ default: m.ReportFormPage })),
@@ -94,12 +99,24 @@ function HomeRoute() {
 
 /** Staff choose their e-mail notices on their account page; an MVP on their profile, which e-mails link to. */
 function AccountRoute() {
-  return <AccountPage>{useSignedInUser().role === 'mvp' ? null : <NoticePreferencesPanel />}</AccountPage>;
+  return (
+    <AccountPage>
+      {useSignedInUser().role === 'mvp' ? null : <NoticePreferencesPanel />}
+      <DataRightsPanel />
+    </AccountPage>
+  );
 }
 
 function ProgramRoute() {
   const { programId = '' } = useParams();
-  return <ProgramPage key={programId} programId={programId} releases={<ProgramReleases programId={programId} />} />;
+  return (
+    <ProgramPage
+      key={programId}
+      programId={programId}
+      repository={<RepositoryStatus programId={programId} />}
+      releases={<ProgramReleases programId={programId} />}
+    />
+  );
 }
 
 function ProgramReportsRoute() {
@@ -197,6 +214,7 @@ export const router = createBrowserRouter([
       { path: '/releases/:releaseId', element: signedIn(<ReleaseRoute />, staff) },
       { path: '/staff', element: signedIn(<StaffPage />, ['admin']) },
       { path: '/outbox', element: signedIn(<OutboxPage />, ['admin']) },
+      { path: '/audit', element: signedIn(<AuditPage />, ['admin']) },
       {
         path: '*',
         element: (

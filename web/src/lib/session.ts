@@ -1,6 +1,6 @@
 import { type Query, type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { User } from '../../../api/auth/auth.schemas.ts';
+import type { SessionUserView, User } from '../../../api/auth/auth.schemas.ts';
 import { ApiError, api, unwrap } from './api-client.ts';
 
 // The session is shared by every feature (the header, the guards, each page that depends on the
@@ -9,7 +9,7 @@ import { ApiError, api, unwrap } from './api-client.ts';
 export const sessionQueryKey = ['session'] as const;
 
 export const roleNames: Record<User['role'], string> = {
-  admin: 'Program lead',
+  admin: 'Admin',
   engineer: 'Engineer',
   internal_tester: 'Internal tester',
   mvp: 'MVP',
@@ -21,10 +21,16 @@ export function useSession() {
 }
 
 /** The user of a page behind the session guard, which renders nothing until the user is known. */
-export function useSignedInUser(): User {
+export function useSignedInUser(): SessionUserView {
   const user = useSession().data?.user;
   if (!user) throw new Error('useSignedInUser used outside the session guard');
   return user;
+}
+
+/** Whether the user manages the program (its releases, cohorts, settings, members): an admin or its lead. */
+export function useCanManageProgram(programId: string | undefined): boolean {
+  const user = useSignedInUser();
+  return user.role === 'admin' || (programId !== undefined && user.leads.includes(programId));
 }
 
 /** After sign-in, setup or a new password: the answer is the user, so no need to ask again. */
@@ -35,7 +41,9 @@ export function useStartSession(): (user: User) => void {
     // and a spent link would answer 410. Everything else may belong to whoever was signed in before.
     queryClient.removeQueries({ type: 'inactive', predicate: isNotSession });
     void queryClient.invalidateQueries({ predicate: isNotSession, refetchType: 'none' });
-    queryClient.setQueryData(sessionQueryKey, { user });
+    // Sign-in answers who the person is; the programs they lead come with the session, asked again.
+    queryClient.setQueryData(sessionQueryKey, { user: { ...user, leads: [] } });
+    void queryClient.invalidateQueries({ queryKey: sessionQueryKey });
   };
 }
 

@@ -94,3 +94,12 @@ export function useRotateJoinLink(releaseId: string) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cohortQueryKey(releaseId) }),
   });
 }
+
+/** Erases the person's MVP account at their request: every release's cohort then shows "A former MVP". */
+export function useEraseMvpAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountId: string) => unwrap(api.mvps[':id'].erase.$post({ param: { id: accountId } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['releases'] }),
+  });
+}

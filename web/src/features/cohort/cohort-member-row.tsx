@@ -2,7 +2,8 @@ import type { CohortMember } from '../../../../api/enrolment/enrolment.schemas.t
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useEnrolmentAction, useSetAccountDisabled } from './cohort-api.ts';
+import { useSignedInUser } from '../../lib/session.ts';
+import { useEnrolmentAction, useEraseMvpAccount, useSetAccountDisabled } from './cohort-api.ts';
 import { enrolmentStatusHints, enrolmentStatusNames } from './enrolment-status.ts';
 
 /** One person in the cohort, with what the program lead can do about them while the release is open. */
@@ -10,8 +11,10 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
   const { member } = props;
   const action = useEnrolmentAction(props.releaseId);
   const account = useSetAccountDisabled();
-  const busy = action.isPending || account.isPending;
-  const error = action.error ?? account.error;
+  const erase = useEraseMvpAccount();
+  const isAdmin = useSignedInUser().role === 'admin';
+  const busy = action.isPending || account.isPending || erase.isPending;
+  const error = action.error ?? account.error ?? erase.error;
   const run = (kind: 'resend' | 'revoke' | 'remove') => action.mutate({ id: member.id, action: kind });
   const ended = member.status === 'removed' || member.status === 'declined';
 
@@ -23,7 +26,8 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
         </th>
         <td data-label="Company">{member.company || '—'}</td>
         <td data-label="E-mail" className="member-email-cell">
-          {member.email}
+          {/* An erased account keeps only an undeliverable placeholder, of no use to anyone. */}
+          {member.accountErased ? '—' : member.email}
         </td>
         <td data-label="Status">
           <span className={`badge badge-${member.status}`} title={enrolmentStatusHints[member.status]}>
@@ -32,7 +36,11 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
           {member.status === 'invited' && member.invitationExpiresAt ? (
             <span className="hint cell-note">link until {formatDateTime(member.invitationExpiresAt)}</span>
           ) : null}
-          {member.accountDisabled ? (
+          {member.accountErased ? (
+            <span className="badge badge-disabled" title="Erased at their request; their reports stay, unnamed">
+              Account erased
+            </span>
+          ) : member.accountDisabled ? (
             <span className="badge badge-disabled" title="Cannot sign in, in any release; what they filed stays">
               Account disabled
             </span>
@@ -67,8 +75,11 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
               onConfirm={() => run('remove')}
             />
           ) : null}
-          {member.accountId ? (
+          {member.accountId && !member.accountErased ? (
             <AccountControl member={member} accountId={member.accountId} busy={busy} run={account.mutate} />
+          ) : null}
+          {member.accountId && !member.accountErased && isAdmin ? (
+            <DataRequestControls member={member} accountId={member.accountId} busy={busy} erase={erase.mutate} />
           ) : null}
         </td>
       </tr>
@@ -130,5 +141,39 @@ function AccountControl(props: {
       disabled={props.busy}
       onConfirm={() => props.run({ accountId, disabled: true })}
     />
+  );
+}
+
+/**
+ * A customer's data request, answered by the program lead: their archive, or erasing their account
+ * (their reports stay as "A former MVP", the figures unchanged).
+ */
+function DataRequestControls(props: {
+  member: CohortMember;
+  accountId: string;
+  busy: boolean;
+  erase: (accountId: string) => void;
+}) {
+  const { member, accountId } = props;
+  return (
+    <>
+      <a className="button secondary" href={`/api/mvps/${accountId}/export`} download>
+        Export data
+      </a>
+      <ConfirmButton
+        label="Erase account"
+        tone="danger"
+        question={
+          <>
+            Erase the account of {member.name} at their request? Their name, e-mail, profile and files are removed in
+            every release and they can no longer sign in; their reports stay as &ldquo;A former MVP&rdquo;. This cannot
+            be undone.
+          </>
+        }
+        confirmLabel={`Erase account of ${member.name}`}
+        disabled={props.busy}
+        onConfirm={() => props.erase(accountId)}
+      />
+    </>
   );
 }

@@ -2,17 +2,17 @@ import type { Cohort } from '../../../../api/enrolment/enrolment.schemas.ts';
 import type { Release } from '../../../../api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
-import { useSignedInUser } from '../../lib/session.ts';
+import { useCanManageProgram } from '../../lib/session.ts';
 import { ApplicationsQueue } from './applications-queue.tsx';
 import { useCohort } from './cohort-api.ts';
 import { CohortMemberRow } from './cohort-member-row.tsx';
 import { InviteForm } from './invite-form.tsx';
 import { JoinLinkPanel } from './join-link-panel.tsx';
 
-/** The program lead's side of a release: who is in, who asked to be, and how to bring more people in. */
+/** The program lead's side of a release (admins and the program's leads): who is in, who asked to be, and how to bring more people in. */
 export function CohortPanel(props: { release: Release }) {
-  const isAdmin = useSignedInUser().role === 'admin';
-  if (!isAdmin) return null;
+  const canManage = useCanManageProgram(props.release.programId);
+  if (!canManage) return null;
   return <CohortSections release={props.release} />;
 }
 

@@ -3,8 +3,10 @@ import { roleNames, useSignedInUser } from '../../lib/session.ts';
 
 const programsTile = {
   admin: 'Create programs and their releases, invite MVPs, run the join link and the cohort.',
-  engineer: 'Every program and release with its test window, focus areas and instructions.',
-  internal_tester: 'The releases under test, with their focus areas and instructions.',
+  engineer:
+    'The programs you are a member of, each release with its test window, focus areas and instructions; as a lead, its releases, cohort and settings too.',
+  internal_tester:
+    'The releases under test in the programs you are a member of, with their focus areas and instructions; as a lead, their cohort and settings too.',
 } as const;
 
 export function HomePage() {
@@ -17,7 +19,7 @@ export function HomePage() {
         {user.role === 'admin' ? (
           <li className="tile">
             <h2>Your team</h2>
-            <p>Add engineers, internal testers and other program leads, change their roles and send password links.</p>
+            <p>Add engineers, internal testers and other admins, change their roles and send password links.</p>
             <Link to="/staff">Manage the team</Link>
           </li>
         ) : null}

@@ -6,7 +6,8 @@ import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
-import { useSignedInUser } from '../../lib/session.ts';
+import { useCanManageProgram, useSignedInUser } from '../../lib/session.ts';
+import { ProgramMembers } from './program-members.tsx';
 import {
   ProgramSettingsFields,
   type SettingsValues,
@@ -16,7 +17,7 @@ import {
 import { useProgram, usePublishTerms, useUpdateProgram } from './programs-api.ts';
 
 /** One program: its releases (given by the route), its terms and its settings. */
-export function ProgramPage(props: { programId: string; releases?: ReactNode }) {
+export function ProgramPage(props: { programId: string; releases?: ReactNode; repository?: ReactNode }) {
   const program = useProgram(props.programId);
   if (program.isPending) {
     return (
@@ -36,13 +37,13 @@ export function ProgramPage(props: { programId: string; releases?: ReactNode }) 
       </main>
     );
   }
-  return <ProgramView program={program.data} releases={props.releases} />;
+  return <ProgramView program={program.data} releases={props.releases} repository={props.repository} />;
 }
 
-function ProgramView(props: { program: Program; releases: ReactNode }) {
+function ProgramView(props: { program: Program; releases: ReactNode; repository: ReactNode }) {
   const { program } = props;
   const { role } = useSignedInUser();
-  const isAdmin = role === 'admin';
+  const canManage = useCanManageProgram(program.id);
   return (
     <main>
       <p className="breadcrumb">
@@ -69,15 +70,17 @@ function ProgramView(props: { program: Program; releases: ReactNode }) {
         <Link to={`/programs/${program.id}/rescue`}>Rescue</Link>: bugs closed as not planned, or left without a
         priority, that customers keep reproducing, to send back to engineering.
       </p>
-      {isAdmin || role === 'engineer' ? (
+      {role === 'admin' || role === 'engineer' ? (
         <p>
           <Link to={`/programs/${program.id}/sync`}>Sync health</Link>: the GitHub queue, rate limits, failures and
           webhook deliveries.
         </p>
       ) : null}
+      {props.repository}
       {props.releases}
-      <TermsSection program={program} canPublish={isAdmin} />
-      <SettingsSection program={program} canEdit={isAdmin} />
+      <TermsSection program={program} canPublish={canManage} />
+      <SettingsSection program={program} canEdit={canManage} />
+      <ProgramMembers programId={program.id} />
     </main>
   );
 }
@@ -174,6 +177,12 @@ function SettingsSection(props: { program: Program; canEdit: boolean }) {
             <dd>
               {program.rescueThreshold} customers within {program.rescueWindowDays} days; label{' '}
               <code>{program.rescueLabel}</code>
+            </dd>
+            <dt>Report files</dt>
+            <dd>
+              {program.attachmentRetentionDays
+                ? `Removed ${countOf(program.attachmentRetentionDays, 'day', 'days')} after the release ships`
+                : 'Kept for good'}
             </dd>
           </dl>
           {props.canEdit ? (

@@ -36,6 +36,8 @@ export type SettingsValues = {
   rescueThreshold: string;
   rescueWindowDays: string;
   verificationReminderDays: string;
+  /** Blank: files are kept for good. */
+  attachmentRetentionDays: string;
 };
 
 const afterFilingValues = (settings: typeof defaultAfterFilingSettings) => ({
@@ -72,6 +74,7 @@ export const defaultSettingsValues: SettingsValues = {
   githubCommenters: '',
   suggestInternalReports: false,
   ...afterFilingValues(defaultAfterFilingSettings),
+  attachmentRetentionDays: '',
 };
 
 export function settingsValuesOf(program: Program): SettingsValues {
@@ -88,6 +91,10 @@ export function settingsValuesOf(program: Program): SettingsValues {
     githubCommenters: (program.githubCommenters ?? []).join(', '),
     suggestInternalReports: program.suggestInternalReports ?? false,
     ...afterFilingValues(afterFilingOf(program)),
+    attachmentRetentionDays:
+      program.attachmentRetentionDays === null || program.attachmentRetentionDays === undefined
+        ? ''
+        : String(program.attachmentRetentionDays),
   };
 }
 
@@ -113,6 +120,7 @@ export function settingsOf(values: SettingsValues) {
     rescueThreshold: numberOf(values.rescueThreshold),
     rescueWindowDays: numberOf(values.rescueWindowDays),
     verificationReminderDays: numberOf(values.verificationReminderDays),
+    attachmentRetentionDays: values.attachmentRetentionDays.trim() ? numberOf(values.attachmentRetentionDays) : null,
   };
 }
 
@@ -437,6 +445,25 @@ export function ProgramSettingsFields(props: {
               step={1}
               value={values.verificationReminderDays}
               onChange={(e) => set({ verificationReminderDays: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field
+          label="Keep report files for (days after shipping)"
+          name="attachmentRetentionDays"
+          error={errors.attachmentRetentionDays}
+          hint="Files of a release's reports are removed this many days after it ships; the reports say a file was there. Blank: keep them for good."
+        >
+          {(attributes) => (
+            <input
+              {...attributes}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={3650}
+              step={1}
+              value={values.attachmentRetentionDays}
+              onChange={(e) => set({ attachmentRetentionDays: e.target.value })}
             />
           )}
         </Field>

@@ -38,12 +38,14 @@ export function ProgramsPage() {
         )
       ) : null}
       <section aria-labelledby="programs-heading">
-        <h2 id="programs-heading">All programs</h2>
+        <h2 id="programs-heading">{user.role === 'admin' ? 'All programs' : 'Your programs'}</h2>
         {programs.isPending ? <p role="status">Loading…</p> : null}
         <FormAlert message={programs.error ? errorMessage(programs.error) : null} />
         {programs.data?.items.length === 0 ? (
           <p className="hint">
-            No program yet.{user.role === 'admin' ? ' Start one with “New program”.' : ' A program lead starts them.'}
+            {user.role === 'admin'
+              ? 'No program yet. Start one with “New program”.'
+              : 'You are not a member of any program yet: an admin or a program’s lead adds you on its page.'}
           </p>
         ) : null}
         {programs.data?.items.length ? (

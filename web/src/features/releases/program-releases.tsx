@@ -4,14 +4,14 @@ import { createReleaseBody } from '../../../../api/releases/releases.schemas.ts'
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
-import { useSignedInUser } from '../../lib/session.ts';
+import { useCanManageProgram } from '../../lib/session.ts';
 import { newReleaseValues, ReleaseFields, type ReleaseValues, releaseBodyOf } from './release-fields.tsx';
 import { releaseStatusNames } from './release-status.ts';
 import { useCreateRelease, useProgramReleases } from './releases-api.ts';
 
 /** A program's releases, latest first; program leads add new ones here. */
 export function ProgramReleases(props: { programId: string }) {
-  const isAdmin = useSignedInUser().role === 'admin';
+  const canManage = useCanManageProgram(props.programId);
   const releases = useProgramReleases(props.programId);
   const [creating, setCreating] = useState(false);
 
@@ -36,7 +36,7 @@ export function ProgramReleases(props: { programId: string }) {
           ))}
         </ul>
       ) : null}
-      {isAdmin ? (
+      {canManage ? (
         creating ? (
           <NewReleaseForm programId={props.programId} onCancel={() => setCreating(false)} />
         ) : (

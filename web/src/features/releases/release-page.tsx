@@ -6,7 +6,7 @@ import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime, formatWindow } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
-import { useSignedInUser } from '../../lib/session.ts';
+import { useCanManageProgram } from '../../lib/session.ts';
 import { ReleaseFields, type ReleaseValues, releaseBodyOf, releaseValuesOf } from './release-fields.tsx';
 import { releaseStatusNames } from './release-status.ts';
 import { useRelease, useUpdateRelease } from './releases-api.ts';
@@ -37,7 +37,7 @@ export function ReleasePage(props: { releaseId: string; cohort?: (release: Relea
 
 function ReleaseView(props: { release: Release; cohort: ((release: Release) => ReactNode) | undefined }) {
   const { release } = props;
-  const isAdmin = useSignedInUser().role === 'admin';
+  const canManage = useCanManageProgram(release.programId);
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const shipped = release.status === 'shipped';
@@ -50,7 +50,7 @@ function ReleaseView(props: { release: Release; cohort: ((release: Release) => R
       <h1>Release {release.version}</h1>
       <div className="status-line">
         <span className={`badge badge-${release.status}`}>{releaseStatusNames[release.status]}</span>
-        {isAdmin && !shipped ? <StatusStep release={release} /> : null}
+        {canManage && !shipped ? <StatusStep release={release} /> : null}
       </div>
       <section aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
@@ -102,7 +102,7 @@ function ReleaseView(props: { release: Release; cohort: ((release: Release) => R
                 </>
               ) : null}
             </dl>
-            {isAdmin && !shipped ? (
+            {canManage && !shipped ? (
               <button
                 type="button"
                 className="secondary"

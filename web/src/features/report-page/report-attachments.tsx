@@ -19,6 +19,13 @@ export function ReportAttachments(props: { attachments: Attachment[] }) {
       {props.attachments.map((attachment) => {
         const url = `/api/attachments/${attachment.id}`;
         const isImage = attachment.contentType.startsWith('image/');
+        if (attachment.removed)
+          return (
+            <li key={attachment.id} className="report-attachment is-removed">
+              <span className="attachment-name">{attachment.fileName}</span>
+              <span className="attachment-meta">Removed after the retention period</span>
+            </li>
+          );
         return (
           <li key={attachment.id} className={isImage ? 'report-attachment is-image' : 'report-attachment'}>
             {isImage ? (

@@ -128,7 +128,7 @@ export function ReportTimeline(props: { entries: TimelineEntry[]; threads: Map<s
 function CommentFiles(props: { files: unknown }) {
   const files = Array.isArray(props.files)
     ? props.files.filter(
-        (file): file is { id: string; fileName: string } =>
+        (file): file is { id: string; fileName: string; removed?: boolean } =>
           typeof file?.id === 'string' && typeof file?.fileName === 'string',
       )
     : [];
@@ -137,9 +137,15 @@ function CommentFiles(props: { files: unknown }) {
     <ul className="comment-files" aria-label="Files">
       {files.map((file) => (
         <li key={file.id}>
-          <a href={`/api/attachments/${file.id}`} target="_blank" rel="noreferrer">
-            {file.fileName}
-          </a>
+          {file.removed ? (
+            <span>
+              {file.fileName} <span className="hint">(removed after the retention period)</span>
+            </span>
+          ) : (
+            <a href={`/api/attachments/${file.id}`} target="_blank" rel="noreferrer">
+              {file.fileName}
+            </a>
+          )}
         </li>
       ))}
     </ul>

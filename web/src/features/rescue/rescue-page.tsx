@@ -11,7 +11,7 @@ import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
-import { useSignedInUser } from '../../lib/session.ts';
+import { useCanManageProgram } from '../../lib/session.ts';
 import { useRequestRescue, useRescueList } from './rescue-api.ts';
 
 const kindWords: Record<RescueReproduction['kind'], string> = {
@@ -46,7 +46,7 @@ export function RescuePage(props: { programId: string }) {
 
 function RescueView(props: { list: RescueList; refreshError: Error | null }) {
   const { list } = props;
-  const isLead = useSignedInUser().role === 'admin';
+  const isLead = useCanManageProgram(list.programId);
   const request = useRequestRescue(list.programId);
   return (
     <main className="rescue-page">

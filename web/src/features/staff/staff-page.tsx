@@ -8,9 +8,11 @@ import { type StaffRole, useCreateStaffMember, useStaffList } from './staff-api.
 import { StaffMemberRow } from './staff-member-row.tsx';
 
 const roleHints: Record<StaffRole, string> = {
-  admin: 'Program leads manage staff, programs and releases.',
-  engineer: 'Engineers triage the bug reports of every program.',
-  internal_tester: 'Internal testers file bugs next to the MVPs of a program.',
+  admin: 'Admins manage staff and every program, its releases and its members.',
+  engineer:
+    "Engineers triage the bug reports of the programs they are members of; a program's page adds members and leads.",
+  internal_tester:
+    "Internal testers file bugs next to the MVPs of the programs they are members of; a program's page adds them.",
 };
 
 export function StaffPage() {
@@ -28,7 +30,11 @@ export function StaffPage() {
   return (
     <main>
       <h1>Staff</h1>
-      <p className="lead">Everyone at the company who works in Fieldtest. MVPs join programs by invitation instead.</p>
+      <p className="lead">
+        Everyone at the company who works in Fieldtest. Engineers and internal testers see only the programs they are
+        members of (added on each program's page, where a member can also be made its lead). MVPs join programs by
+        invitation instead.
+      </p>
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add a staff member</h2>
         <form

@@ -92,6 +92,12 @@ export function StatsDashboardPage(props: { programId: string }) {
           <p className="hint">
             Computed {formatDateTime(overall.computedAt)} from the issues as GitHub triage left them.
           </p>
+          {overall.priorityMappingChange ? (
+            <p className="hint">
+              Priority mapping last changed {formatDateTime(overall.priorityMappingChange.at)} by{' '}
+              {overall.priorityMappingChange.actorName}.
+            </p>
+          ) : null}
         </div>
         <DefinitionsPanel settings={overall.settings} />
       </div>

@@ -1,0 +1,80 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { apiAs, startPortal } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = portal.browser;
+});
+afterAll(() => portal?.stop());
+
+const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
+
+describe('the audit trail in the portal', () => {
+  it('shows the threshold change on the Audit page, and the dashboard says when the mapping last changed', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pageErrors = watchPageErrors(page);
+
+    await page.goto(portal.setupLink);
+    await page.getByRole('heading', { name: 'Create the first admin' }).waitFor();
+    await page.getByLabel('Name').fill(admin.name);
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${admin.name}` }).waitFor();
+
+    const api = await apiAs(context, portal.baseUrl);
+    const program = await bodyOf(
+      await api.api.api.programs.$post({
+        json: {
+          name: 'Acme Desktop MVPs',
+          product: 'Acme Desktop',
+          githubRepo: 'acme/desktop',
+          termsText: 'Keep pre-release builds to yourself.',
+        },
+      }),
+      201,
+    );
+
+    // The dashboard says nothing of a change before there is one.
+    await page.goto(`${portal.baseUrl}/programs/${program.id}/stats`);
+    await page.getByRole('heading', { name: /Contribution/ }).waitFor();
+    expect(await page.getByText(/Priority mapping last changed/).count()).toBe(0);
+
+    await page.goto(`${portal.baseUrl}/programs/${program.id}`);
+    await page.getByRole('button', { name: 'Edit settings' }).click();
+    await page.getByLabel('Priority threshold').selectOption('P0');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+
+    await page.getByRole('link', { name: 'Audit' }).click();
+    await page.getByRole('heading', { name: 'Audit', exact: true }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Program settings changed' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('priorityThreshold: P1 → P0');
+    expect(await row.textContent()).toContain(admin.name);
+    expect(await row.textContent()).toContain('Acme Desktop MVPs');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Program created' }).count()).toBe(1);
+
+    // Narrowed to one action, the creation is left out.
+    await page.getByLabel('Action').selectOption('program.settings_changed');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Program created' }).count()).toBe(0);
+    await expect.poll(() => row.count()).toBe(1);
+    await screenshot(page, 'audit-page');
+
+    await page.goto(`${portal.baseUrl}/programs/${program.id}/stats`);
+    const line = page.getByText(/Priority mapping last changed .+ by Avery Admin\./);
+    await line.waitFor();
+    await screenshot(page, 'audit-dashboard-mapping-change');
+
+    expect(pageErrors()).toEqual([]);
+    await context.close();
+  });
+});

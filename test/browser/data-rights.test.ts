@@ -1,0 +1,163 @@
+import { readFile } from 'node:fs/promises';
+import { unzipSync } from 'fflate';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { acceptCurrentTerms } from '../support/enrolment-fixtures.ts';
+import { createClient } from '../support/http-client.ts';
+import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+
+let browser: Browser;
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  ({ browser } = portal);
+});
+
+afterAll(() => portal?.stop());
+
+const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
+const customer = { name: 'Dana Customer', email: 'dana@example.test', password: 'dana chooses a long one' };
+
+describe("a customer's data rights on the account page", () => {
+  it('downloads their archive, then erases the account and can no longer sign in', async () => {
+    const leadContext = await browser.newContext();
+    const leadPage = await leadContext.newPage();
+    await leadPage.goto(portal.setupLink);
+    await leadPage.getByLabel('Name').fill(lead.name);
+    await leadPage.getByLabel('E-mail').fill(lead.email);
+    await leadPage.getByLabel('Password').fill(lead.password);
+    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
+    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const leadApi = await apiAs(leadContext, portal.baseUrl);
+    const { release, invitationLink } = await prepareRelease(leadApi, customer);
+
+    // The customer joins and files one report with a screenshot through the API, as the portal would.
+    const customerApi = createClient(portal.baseUrl);
+    await bodyOf(
+      await customerApi.api.api.invitations.accept.$post({
+        json: { token: new URL(invitationLink).hash.slice(1), name: customer.name, password: customer.password },
+      }),
+      200,
+    );
+    await acceptCurrentTerms(customerApi, release.programId);
+    const image = pngImage(8, 8);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'crash.png');
+    const uploaded = await customerApi.request('/api/attachments', { method: 'POST', body: form });
+    expect(uploaded.status).toBe(201);
+    const file = (await uploaded.json()) as { id: string };
+    const filed = await bodyOf(
+      await customerApi.api.api.reports.$post({
+        json: {
+          releaseId: release.id,
+          title: 'Printing a long document crashes',
+          steps: '1. Open a long document\n2. Print',
+          expected: 'It prints',
+          actual: 'The editor closes',
+          severity: 'major',
+          component: 'Printing',
+          clientKey: 'data-rights-browser',
+          attachmentIds: [file.id],
+        },
+      }),
+      201,
+    );
+
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${portal.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(customer.email);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.goto(`${portal.baseUrl}/account`);
+    await page.getByRole('heading', { name: 'Your data' }).waitFor();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download my data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^fieldtest-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const data = JSON.parse(new TextDecoder().decode(entries['data.json']));
+    expect(data.account).toMatchObject({ email: customer.email, name: customer.name });
+    expect(data.reports).toEqual([
+      expect.objectContaining({ id: filed.id, title: 'Printing a long document crashes' }),
+    ]);
+    expect(Buffer.from(entries[`files/${file.id}-crash.png`]!).equals(image)).toBe(true);
+
+    await page.getByRole('button', { name: 'Erase my account' }).click();
+    await page.getByText('Kept, without your name:').waitFor();
+    await page.getByLabel('Your password').fill('not my password');
+    await page.getByRole('button', { name: 'Erase my account for good' }).click();
+    await page.getByText('This is not your password').waitFor();
+    await screenshot(page, 'data-rights-erase-wrong-password');
+    await page.getByLabel('Your password').fill(customer.password);
+    await page.getByRole('button', { name: 'Erase my account for good' }).click();
+    await page.getByText('Your account was erased.').waitFor();
+    await screenshot(page, 'data-rights-erased');
+
+    await page.getByLabel('E-mail').fill(customer.email);
+    await page.getByLabel('Password').fill(customer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /password/i })
+      .waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+
+    // The program lead reads the report under "A former MVP".
+    const seen = await bodyOf(await leadApi.api.api.reports[':id'].$get({ param: { id: filed.id } }), 200);
+    expect(seen.view === 'full' && seen.reporter.displayName).toBe('A former MVP');
+    // The wrong password and the refused sign-in were expected answers, not page errors.
+    expect(errors().filter((error) => !/status of (400|401)/.test(error))).toEqual([]);
+  }, 120_000);
+
+  it("lets the program lead export an MVP's data and erase the account from the cohort", async () => {
+    const other = { name: 'Eli Customer', email: 'eli@example.test', password: 'eli chooses a long one too' };
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${portal.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(lead.email);
+    await page.getByLabel('Password').fill(lead.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const { release, invitationLink } = await prepareRelease(await apiAs(context, portal.baseUrl), other, {
+      programName: 'Acme Mobile MVPs',
+    });
+    const customerApi = createClient(portal.baseUrl);
+    await bodyOf(
+      await customerApi.api.api.invitations.accept.$post({
+        json: { token: new URL(invitationLink).hash.slice(1), name: other.name, password: other.password },
+      }),
+      200,
+    );
+
+    await page.goto(`${portal.baseUrl}/releases/${release.id}`);
+    const row = page.getByRole('row', { name: new RegExp(other.name) });
+    await expect.poll(() => row.textContent()).toMatch(/Active/);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByRole('link', { name: 'Export data' }).click(),
+    ]);
+    const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    const data = JSON.parse(new TextDecoder().decode(entries['data.json']));
+    expect(data.account).toMatchObject({ email: other.email, name: other.name });
+    expect(JSON.stringify(data)).not.toContain(customer.email);
+
+    await row.getByRole('button', { name: 'Erase account' }).click();
+    await row.getByText(/their reports stay as/).waitFor();
+    await row.getByRole('button', { name: `Erase account of ${other.name}` }).click();
+    const erased = page.getByRole('row', { name: /A former MVP/ });
+    await erased.getByText('Account erased').waitFor();
+    await screenshot(page, 'data-rights-cohort-erased');
+    expect(await page.getByRole('main').textContent()).not.toContain(other.email);
+    expect((await customerApi.api.api.auth.me.$get()).status).toBe(401);
+    expect(errors()).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { createClient } from '../support/http-client.ts';
+import { apiAs, startPortal } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { tokenOf } from '../support/test-server.ts';
+
+// An admin makes an engineer a member and lead of one program on its page; the engineer signs in,
+// sees that program only, and adds a release to it.
+
+let portal: Awaited<ReturnType<typeof startPortal>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  portal = await startPortal();
+  browser = portal.browser;
+});
+afterAll(() => portal?.stop());
+
+const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
+const engineer = { name: 'Eli Engineer', email: 'eli@example.test', password: 'the engineer password' };
+
+describe('staff per program in the portal', () => {
+  it('an admin adds an engineer as lead of one program, and the engineer manages that program only', async () => {
+    const adminContext = await browser.newContext();
+    const page = await adminContext.newPage();
+    const adminErrors = watchPageErrors(page);
+
+    await page.goto(portal.setupLink);
+    await page.getByRole('heading', { name: 'Create the first admin' }).waitFor();
+    await page.getByLabel('Name').fill(admin.name);
+    await page.getByLabel('E-mail').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create admin account' }).click();
+    await page.getByRole('heading', { name: `Welcome, ${admin.name}` }).waitFor();
+
+    const api = await apiAs(adminContext, portal.baseUrl);
+    const program = async (name: string) =>
+      bodyOf(
+        await api.api.api.programs.$post({
+          json: { name, product: 'Acme', githubRepo: 'acme/desktop', termsText: 'Keep it to yourself.' },
+        }),
+        201,
+      );
+    const desktop = await program('Acme Desktop MVPs');
+    const cloud = await program('Acme Cloud MVPs');
+    const created = await bodyOf(
+      await api.api.api.staff.$post({ json: { name: engineer.name, email: engineer.email, role: 'engineer' } }),
+      201,
+    );
+    await bodyOf(
+      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
+        json: { token: tokenOf(created.passwordLink.url), password: engineer.password },
+      }),
+      200,
+    );
+
+    await page.goto(`${portal.baseUrl}/programs/${desktop.id}`);
+    const members = page.getByRole('region', { name: 'Members' });
+    await members.getByText('No member yet.').waitFor();
+    await members.getByLabel('Staff member').selectOption({ label: `${engineer.name} (Engineer, ${engineer.email})` });
+    await members.getByLabel('Lead of this program').check();
+    await members.getByRole('button', { name: 'Add member' }).click();
+    const row = members.getByRole('list', { name: 'Members' }).getByRole('listitem').filter({ hasText: engineer.name });
+    await row.getByText('Lead', { exact: true }).waitFor();
+    await row.getByRole('button', { name: `Remove ${engineer.name} as lead` }).waitFor();
+    await screenshot(page, 'program-members-admin');
+    expect(adminErrors()).toEqual([]);
+
+    const engineerContext = await browser.newContext();
+    const own = await engineerContext.newPage();
+    const engineerErrors = watchPageErrors(own);
+    await own.goto(`${portal.baseUrl}/sign-in`);
+    await own.getByLabel('E-mail').fill(engineer.email);
+    await own.getByLabel('Password').fill(engineer.password);
+    await own.getByRole('button', { name: 'Sign in' }).click();
+    await own.getByRole('link', { name: 'Programs' }).click();
+    await own.getByRole('heading', { name: 'Your programs' }).waitFor();
+    await own.getByRole('link', { name: desktop.name }).waitFor();
+    expect(await own.getByRole('link', { name: cloud.name }).count()).toBe(0);
+
+    await own.getByRole('link', { name: desktop.name }).click();
+    await own.getByRole('heading', { name: desktop.name }).waitFor();
+    await own.getByRole('button', { name: 'New release' }).click();
+    await own.getByLabel('Version').fill('2.0');
+    await own.getByLabel('Build').fill('2.0.0-beta.1');
+    await own.getByRole('button', { name: 'Create release' }).click();
+    await own.getByRole('heading', { name: 'Release 2.0' }).waitFor();
+    await screenshot(own, 'program-members-lead-release');
+    expect(engineerErrors()).toEqual([]);
+
+    // The other program is not there for them, as if it did not exist.
+    await own.goto(`${portal.baseUrl}/programs/${cloud.id}`);
+    await own.getByRole('heading', { name: 'Program not available' }).waitFor();
+    await own.getByText('No such program.').waitFor();
+
+    await engineerContext.close();
+    await adminContext.close();
+  });
+});
