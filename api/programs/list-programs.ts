@@ -20,11 +20,13 @@ export async function listPrograms(options: { prisma: PrismaClient; user: Sessio
       githubRepo: true,
       createdAt: true,
       terms: { orderBy: { version: 'desc' }, take: 1, select: { id: true, version: true } },
+      syncState: { select: { repoProblem: true } },
     },
   });
   if (user.role !== 'mvp') {
-    return rows.map(({ terms, ...row }) => ({
+    return rows.map(({ terms, syncState, ...row }) => ({
       ...row,
+      githubProblem: syncState?.repoProblem ?? null,
       termsVersion: terms[0]?.version ?? 0,
       createdAt: row.createdAt.toISOString(),
     }));
@@ -34,7 +36,7 @@ export async function listPrograms(options: { prisma: PrismaClient; user: Sessio
     select: { termsId: true },
   });
   const acceptedIds = new Set(accepted.map((acceptance) => acceptance.termsId));
-  return rows.map(({ terms, githubRepo: _, ...row }) => ({
+  return rows.map(({ terms, githubRepo: _, syncState: __, ...row }) => ({
     ...row,
     termsVersion: terms[0]?.version ?? 0,
     termsAccepted: terms[0] ? acceptedIds.has(terms[0].id) : true,

@@ -416,6 +416,10 @@ export const programSummarySchema = z
       .optional()
       .meta({ description: 'MVPs only: whether you accepted the current terms (else the program answers 403)' }),
     githubRepo: z.string().optional().meta(staffOnly),
+    githubProblem: z.string().nullable().optional().meta({
+      description:
+        'Staff only: why reports cannot reach GitHub, as the last repository check found (null when connected or not checked yet)',
+    }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'ProgramSummary' });

@@ -54,7 +54,7 @@ export async function readReport(options: {
       issueNumber: true,
       issueUrl: true,
       issueLabels: true,
-      program: { select: { name: true, needsInfoLabels: true } },
+      program: { select: { name: true, needsInfoLabels: true, syncState: { select: { repoProblem: true } } } },
       duplicateOf: {
         select: { id: true, title: true, status: true, priority: true, fixedAt: true, duplicateOfId: true },
       },
@@ -117,6 +117,7 @@ export async function readReport(options: {
     createdAt: report.createdAt.toISOString(),
     meTooCount: report._count.finders,
     needsInfo: report.status === 'needs_info' ? needsInfoOf(report, access, staff) : null,
+    waitingForGithub: waitingForGithub(report.status, report.program.syncState?.repoProblem ?? null, staff),
     duplicateOf: report.duplicateOf ? await canonicalSummary(prisma, report.duplicateOf, staff) : null,
   };
 
@@ -253,4 +254,12 @@ async function canonicalSummary(
     fixed: canonical.status === 'fixed',
     fixedAt: canonical.fixedAt?.toISOString() ?? null,
   };
+}
+
+/** Why a report not yet on GitHub waits there: the repository check's problem for staff, plain words for customers. */
+function waitingForGithub(status: string, problem: string | null, staff: boolean): string | null {
+  if (status !== 'new' || !problem) return null;
+  return staff
+    ? `Waiting for GitHub: ${problem}`
+    : 'Saved. It reaches engineering as soon as the connection to GitHub is back; you need not file it again.';
 }

@@ -77,6 +77,10 @@ const summaryShape = {
     })
     .nullable()
     .meta({ description: 'Set while engineering waits for more information (status needs_info)' }),
+  waitingForGithub: z.string().nullable().meta({
+    description:
+      "Set while the report cannot reach GitHub because the program's repository is not connected: why (staff), or that it waits (customers)",
+  }),
   duplicateOf: z
     .object({
       id: z.uuid().nullable().meta({ description: 'Staff only: the canonical report, to open it' }),

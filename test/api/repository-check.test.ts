@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createProgramWithRelease, type InboundWorld, startInboundWorld } from '../support/github-inbound-fixtures.ts';
+import {
+  createCustomer,
+  createProgramWithRelease,
+  type InboundWorld,
+  startInboundWorld,
+} from '../support/github-inbound-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { signedInClient } from '../support/test-server.ts';
+import { signedInClient, testPassword } from '../support/test-server.ts';
 
 // A program's repository checked on GitHub (the emulator): it exists and the credential sees it,
 // and the labels the sync puts on issues are there, created when missing.
@@ -92,5 +97,56 @@ describe('checking a program repository', () => {
       (await world.server.client().api.api.programs[':id']['repository-check'].$get({ param: { id: programId } }))
         .status,
     ).toBe(401);
+  });
+
+  it('is said where it matters: the programs list for staff, and a report waiting for GitHub, to staff and reporter', async () => {
+    const repo = `acme/unknown-${randomUUID().slice(0, 8)}`;
+    const made = await createProgramWithRelease(world.server, { repo });
+    const { client: admin } = await signedInClient(world.server, 'admin');
+    await bodyOf(
+      await admin.api.api.programs[':id']['repository-check'].$post({ param: { id: made.program.id } }),
+      200,
+    );
+    const listed = await bodyOf(await admin.api.api.programs.$get(), 200);
+    expect(listed.items.find((program) => program.id === made.program.id)?.githubProblem).toMatch(/no repository/);
+
+    const customer = await createCustomer(world.server);
+    await world.server.prisma.enrolment.create({
+      data: {
+        releaseId: made.release.id,
+        userId: customer.id,
+        email: customer.email,
+        name: 'A customer',
+        company: 'Acme Customer',
+        status: 'active',
+        source: 'invitation',
+      },
+      select: { id: true },
+    });
+    const report = await world.server.prisma.report.create({
+      data: {
+        programId: made.program.id,
+        releaseId: made.release.id,
+        reporterId: customer.id,
+        source: 'customer',
+        title: 'Export hangs',
+        steps: 'Export a large file',
+        expected: 'A file',
+        actual: 'Nothing',
+        severity: 'major',
+        environment: {},
+      },
+      select: { id: true },
+    });
+    const staffView = await bodyOf(await admin.api.api.reports[':id'].$get({ param: { id: report.id } }), 200);
+    expect(staffView.waitingForGithub).toMatch(/^Waiting for GitHub: GitHub has no repository/);
+    const theirs = world.server.client();
+    await bodyOf(
+      await theirs.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } }),
+      200,
+    );
+    const reporterView = await bodyOf(await theirs.api.api.reports[':id'].$get({ param: { id: report.id } }), 200);
+    expect(reporterView.waitingForGithub).toMatch(/^Saved\. It reaches engineering/);
+    expect(reporterView.waitingForGithub).not.toContain(repo);
   });
 });

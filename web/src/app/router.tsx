@@ -13,6 +13,7 @@ import { JoinPage } from '../features/join/join-page.tsx';
 import { MyReleasesPage } from '../features/mvp-home/my-releases-page.tsx';
 import { NoticePreferencesPanel } from '../features/notices/notice-preferences-panel.tsx';
 import { ProfilePage } from '../features/profile/profile-page.tsx';
+import { UnconnectedPrograms } from '../features/programs/unconnected-programs.tsx';
 import { SetupPage } from '../features/setup/setup-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { RequireTermsAccepted } from '../features/terms/require-terms-accepted.tsx';
@@ -94,7 +95,7 @@ function signedIn(page: ReactNode, roles?: readonly User['role'][]) {
 
 /** MVPs start at their releases; staff at the overview of what they can do. */
 function HomeRoute() {
-  return useSignedInUser().role === 'mvp' ? <MyReleasesPage /> : <HomePage />;
+  return useSignedInUser().role === 'mvp' ? <MyReleasesPage /> : <HomePage notices={<UnconnectedPrograms />} />;
 }
 
 /** Staff choose their e-mail notices on their account page; an MVP on their profile, which e-mails link to. */

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';
 
@@ -9,12 +10,14 @@ const programsTile = {
     'The releases under test in the programs you are a member of, with their focus areas and instructions; as a lead, their cohort and settings too.',
 } as const;
 
-export function HomePage() {
+/** Staff's home; `notices` (given by the router) say what needs their attention first. */
+export function HomePage(props: { notices?: ReactNode }) {
   const user = useSignedInUser();
   return (
     <main>
       <h1>Welcome, {user.name}</h1>
       <p className="lead">Your role: {roleNames[user.role]}.</p>
+      {props.notices}
       <ul className="tiles">
         {user.role === 'admin' ? (
           <li className="tile">

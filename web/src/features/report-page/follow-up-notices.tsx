@@ -5,13 +5,19 @@ import { Markdown } from '../../lib/markdown.tsx';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 
 /**
- * What the report waits for, above everything else: engineering's question while it needs
- * information (with a way to answer it), and the report a duplicate now follows.
+ * What the report waits for, above everything else: GitHub while the program's repository is not
+ * connected, engineering's question while it needs information (with a way to answer it), and the
+ * report a duplicate now follows.
  */
 export function FollowUpNotices(props: { report: ReportPage; staff: boolean }) {
   const { report, staff } = props;
   return (
     <>
+      {report.waitingForGithub ? (
+        <p className="notice" role="status">
+          {report.waitingForGithub}
+        </p>
+      ) : null}
       {report.needsInfo ? <NeedsInfoBanner needsInfo={report.needsInfo} staff={staff} /> : null}
       {report.duplicateOf ? <DuplicateOf canonical={report.duplicateOf} /> : null}
     </>
