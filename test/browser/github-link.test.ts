@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
@@ -22,6 +22,7 @@ let browser: Browser;
 let baseUrl = '';
 let setupLink = '';
 let dataDir = '';
+let leadContext: BrowserContext;
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'ft-github-link-'));
@@ -53,7 +54,7 @@ afterAll(async () => {
 
 describe('linking a GitHub account', () => {
   it('goes to GitHub and back to the profile, linked, and can be undone', async () => {
-    const leadContext = await browser.newContext();
+    leadContext = await browser.newContext();
     const leadPage = await leadContext.newPage();
     await leadPage.goto(setupLink);
     await leadPage.getByLabel('Name').fill(lead.name);
@@ -85,6 +86,41 @@ describe('linking a GitHub account', () => {
     await page.getByRole('button', { name: 'Unlink' }).click();
     await page.getByRole('button', { name: 'Link my GitHub account' }).waitFor();
     expect(await bodyOf(await api.api.api.me.github.$get(), 200)).toEqual({ login: null, linkable: true });
+    expect(errors()).toEqual([]);
+  });
+
+  it("tells the program's lead which repository is connected, and which is not and why", async () => {
+    const api = await apiAs(leadContext, baseUrl);
+    const connected = (await bodyOf(await api.api.api.programs.$get(), 200)).items[0]!;
+    const nowhere = await bodyOf(
+      await api.api.api.programs.$post({
+        json: {
+          name: 'Acme Mobile MVPs',
+          product: 'Acme Mobile',
+          githubRepo: 'acme/nowhere',
+          components: [],
+          termsText: 'Keep pre-release builds to yourself.',
+        },
+      }),
+      201,
+    );
+    // Creating a program checks its repository in the background.
+    await expect
+      .poll(async () => {
+        const check = await api.api.api.programs[':id']['repository-check'].$get({ param: { id: nowhere.id } });
+        return (await bodyOf(check, 200)).checkedAt !== null;
+      })
+      .toBe(true);
+    const page = await leadContext.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${baseUrl}/programs/${connected.id}`);
+    await page.getByText('Connected to').waitFor();
+    await page.goto(baseUrl);
+    const notice = page.getByRole('alert').filter({ hasText: 'Not connected to GitHub' });
+    await notice.waitFor();
+    expect(await notice.getByRole('link', { name: nowhere.name }).count()).toBe(1);
+    expect(await notice.textContent()).toContain('GitHub has no repository acme/nowhere');
+    await screenshot(page, 'home-unconnected-program');
     expect(errors()).toEqual([]);
   });
 });
