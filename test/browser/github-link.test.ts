@@ -5,7 +5,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
+import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
 
@@ -55,22 +55,12 @@ afterAll(async () => {
 describe('linking a GitHub account', () => {
   it('goes to GitHub and back to the profile, linked, and can be undone', async () => {
     leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    await leadPage.goto(setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    await createFirstAdmin(await leadContext.newPage(), setupLink, lead);
     const { invitationLink } = await prepareRelease(await apiAs(leadContext, baseUrl), customer);
 
     const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
     const errors = watchPageErrors(page);
-    await page.goto(invitationLink);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'I accept' }).click();
-    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    await joinByInvitation(page, invitationLink, customer.password);
 
     await emulator.control.signInBrowser('mika-octo');
     await page.goto(`${baseUrl}/profile`);

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
 let browser: Browser;
@@ -22,12 +22,7 @@ describe('e-mail notices', () => {
     const leadContext = await browser.newContext();
     const leadPage = await leadContext.newPage();
     const leadErrors = watchPageErrors(leadPage);
-    await leadPage.goto(portal.setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    await createFirstAdmin(leadPage, portal.setupLink, lead);
     const leadApi = await apiAs(leadContext, portal.baseUrl);
     const { invitationLink } = await prepareRelease(leadApi, customer);
 
@@ -54,11 +49,7 @@ describe('e-mail notices', () => {
 
     const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
     const errors = watchPageErrors(page);
-    await page.goto(invitationLink);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'I accept' }).click();
-    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    await joinByInvitation(page, invitationLink, customer.password);
 
     // The link every notice e-mail ends with.
     await page.goto(`${portal.baseUrl}/profile#notices`);

@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { createClient, type TestClient } from './http-client.ts';
@@ -116,4 +116,27 @@ export async function prepareRelease(
   const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
   expect(invitationLink).toBeDefined();
   return { release, invitationLink: invitationLink! };
+}
+
+/** The first admin, created through the setup link as a person would; the page ends on their home. */
+export async function createFirstAdmin(
+  page: Page,
+  setupLink: string,
+  person: { name: string; email: string; password: string },
+) {
+  await page.goto(setupLink);
+  await page.getByLabel('Name').fill(person.name);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Create admin account' }).click();
+  await page.getByRole('heading', { name: `Welcome, ${person.name}` }).waitFor();
+}
+
+/** An invited customer joins with a password and accepts the terms; the page ends on their releases. */
+export async function joinByInvitation(page: Page, invitationLink: string, password: string) {
+  await page.goto(invitationLink);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'I accept' }).click();
+  await page.getByRole('heading', { name: 'Your releases' }).waitFor();
 }
