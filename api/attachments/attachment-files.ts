@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { type FileHandle, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 // Files live under ATTACHMENTS_DIR by content: `<sha256[0..2]>/<sha256>`, so one content is stored
@@ -12,6 +12,33 @@ import { dirname, join } from 'node:path';
 export type TempFile = { path: string; sha256: string; size: number };
 
 export const tempFolder = 'tmp';
+
+const shardName = /^[0-9a-f]{2}$/;
+const storedName = /^[0-9a-f]{64}$/;
+
+/**
+ * The stored files of an attachments folder, shard by shard: names that are content hashes in the
+ * shard of their first two digits (anything else there, a stray or temporary file, is left out).
+ */
+export async function listStoredFiles(dir: string): Promise<{ shard: string; names: string[] }[]> {
+  const shards: { shard: string; names: string[] }[] = [];
+  for (const shard of await listFolder(dir)) {
+    if (!shardName.test(shard)) continue;
+    const names = (await listFolder(join(dir, shard))).filter(
+      (name) => storedName.test(name) && name.startsWith(shard),
+    );
+    if (names.length) shards.push({ shard, names });
+  }
+  return shards;
+}
+
+/** A folder's entries; none when it does not exist (yet). */
+export async function listFolder(path: string): Promise<string[]> {
+  return readdir(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    throw error;
+  });
+}
 
 export function storedPath(dir: string, sha256: string): string {
   return join(dir, sha256.slice(0, 2), sha256);

@@ -1,7 +1,7 @@
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { removeStoredFile, tempFolder } from './attachment-files.ts';
+import { listFolder, listStoredFiles, removeStoredFile, tempFolder } from './attachment-files.ts';
 import { lockContent } from './attachment-locks.ts';
 
 /**
@@ -11,8 +11,6 @@ import { lockContent } from './attachment-locks.ts';
  */
 export const orphanMinAgeMs = 60 * 60 * 1000;
 
-const shardName = /^[0-9a-f]{2}$/;
-const storedName = /^[0-9a-f]{64}$/;
 /** Names the database whose uploads the folder holds (see claimFolder). */
 const markerName = '.fieldtest-database';
 
@@ -38,19 +36,17 @@ export async function sweepOrphanFiles(options: {
   const result = { temp: 0, stored: 0 };
 
   const tempDir = join(dir, tempFolder);
-  for (const name of await list(tempDir)) {
+  for (const name of await listFolder(tempDir)) {
     if (await olderThan(join(tempDir, name), cutoff)) {
       await rm(join(tempDir, name), { force: true });
       result.temp += 1;
     }
   }
 
-  for (const shard of await list(dir)) {
-    if (!shardName.test(shard)) continue;
+  for (const { shard, names } of await listStoredFiles(dir)) {
     const candidates: string[] = [];
-    for (const name of await list(join(dir, shard))) {
-      if (storedName.test(name) && name.startsWith(shard) && (await olderThan(join(dir, shard, name), cutoff)))
-        candidates.push(name);
+    for (const name of names) {
+      if (await olderThan(join(dir, shard, name), cutoff)) candidates.push(name);
     }
     if (!candidates.length) continue;
     // A purged record (retention, erasure) names no file: its bytes were meant to go.
@@ -100,10 +96,7 @@ async function claimFolder(
       : { ours: false, reason: `the folder holds the uploads of another database (${markerName})` };
   }
   let stored = false;
-  for (const shard of await list(dir)) {
-    if (!shardName.test(shard)) continue;
-    const names = (await list(join(dir, shard))).filter((name) => storedName.test(name));
-    if (!names.length) continue;
+  for (const { names } of await listStoredFiles(dir)) {
     stored = true;
     if (await prisma.attachment.findFirst({ where: { sha256: { in: names } }, select: { id: true } })) {
       await writeFile(marker, `${first.id}\n`);
@@ -115,13 +108,6 @@ async function claimFolder(
   if (!(await stat(dir).catch(() => null))?.isDirectory()) return { ours: true };
   await writeFile(marker, `${first.id}\n`);
   return { ours: true };
-}
-
-async function list(path: string): Promise<string[]> {
-  return readdir(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
-    throw error;
-  });
 }
 
 async function olderThan(path: string, cutoff: number): Promise<boolean> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import * as tar from 'tar';
-import { tempFolder } from '../attachments/attachment-files.ts';
+import { listStoredFiles, tempFolder } from '../attachments/attachment-files.ts';
 
 // A backup of the embedded database is one tar file:
 //   manifest.json      what it holds and when it was taken
@@ -129,10 +129,5 @@ async function holdsAnything(dir: string): Promise<boolean> {
 }
 
 async function countStoredFiles(dir: string): Promise<number> {
-  let count = 0;
-  for (const shard of await readdir(dir).catch(() => [] as string[])) {
-    if (!/^[0-9a-f]{2}$/.test(shard)) continue;
-    count += (await readdir(join(dir, shard)).catch(() => [] as string[])).length;
-  }
-  return count;
+  return (await listStoredFiles(dir)).reduce((count, { names }) => count + names.length, 0);
 }
