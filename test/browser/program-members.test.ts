@@ -75,7 +75,7 @@ describe('staff per program in the portal', () => {
     await own.getByLabel('E-mail').fill(engineer.email);
     await own.getByLabel('Password').fill(engineer.password);
     await own.getByRole('button', { name: 'Sign in' }).click();
-    await own.getByRole('link', { name: 'Programs' }).click();
+    await own.getByRole('link', { name: 'Programs', exact: true }).click();
     await own.getByRole('heading', { name: 'Your programs' }).waitFor();
     await own.getByRole('link', { name: desktop.name }).waitFor();
     expect(await own.getByRole('link', { name: cloud.name }).count()).toBe(0);
