@@ -51,7 +51,7 @@ function formErrorOf(error: Error): string | null {
   return errorMessage(error);
 }
 
-type ControlAttributes = { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
+export type ControlAttributes = { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string };
 
 /** A labelled control with its hint and error message, tied together for screen readers. */
 export function Field(props: {

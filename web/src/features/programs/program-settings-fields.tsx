@@ -9,7 +9,7 @@ import {
   type Program,
   type stillBrokenActions,
 } from '../../../../api/programs/programs.schemas.ts';
-import { Field, type FieldErrors } from '../../lib/form.tsx';
+import { type ControlAttributes, Field, type FieldErrors } from '../../lib/form.tsx';
 import { listFieldError, splitCommas, splitLines } from '../../lib/list-text.ts';
 
 /** The settings form as typed: lists as text, labels as rows. */
@@ -436,15 +436,12 @@ export function ProgramSettingsFields(props: {
           hint="0 to 60: a finder who has not answered a request to check a fix gets one reminder this many days on. 0: no reminder."
         >
           {(attributes) => (
-            <input
-              {...attributes}
-              type="number"
-              inputMode="numeric"
+            <WholeNumberInput
+              attributes={attributes}
               min={0}
               max={60}
-              step={1}
               value={values.verificationReminderDays}
-              onChange={(e) => set({ verificationReminderDays: e.target.value })}
+              onChange={(value) => set({ verificationReminderDays: value })}
             />
           )}
         </Field>
@@ -455,15 +452,12 @@ export function ProgramSettingsFields(props: {
           hint="Files of a release's reports are removed this many days after it ships; the reports say a file was there. Blank: keep them for good."
         >
           {(attributes) => (
-            <input
-              {...attributes}
-              type="number"
-              inputMode="numeric"
+            <WholeNumberInput
+              attributes={attributes}
               min={1}
               max={3650}
-              step={1}
               value={values.attachmentRetentionDays}
-              onChange={(e) => set({ attachmentRetentionDays: e.target.value })}
+              onChange={(value) => set({ attachmentRetentionDays: value })}
             />
           )}
         </Field>
@@ -523,15 +517,12 @@ export function ProgramSettingsFields(props: {
             hint="1 to 100 distinct customers who reproduce a bug closed as not planned, or left without a priority."
           >
             {(attributes) => (
-              <input
-                {...attributes}
-                type="number"
-                inputMode="numeric"
+              <WholeNumberInput
+                attributes={attributes}
                 min={1}
                 max={100}
-                step={1}
                 value={values.rescueThreshold}
-                onChange={(e) => set({ rescueThreshold: e.target.value })}
+                onChange={(value) => set({ rescueThreshold: value })}
               />
             )}
           </Field>
@@ -542,20 +533,39 @@ export function ProgramSettingsFields(props: {
             hint="1 to 365: reproductions older than this do not count."
           >
             {(attributes) => (
-              <input
-                {...attributes}
-                type="number"
-                inputMode="numeric"
+              <WholeNumberInput
+                attributes={attributes}
                 min={1}
                 max={365}
-                step={1}
                 value={values.rescueWindowDays}
-                onChange={(e) => set({ rescueWindowDays: e.target.value })}
+                onChange={(value) => set({ rescueWindowDays: value })}
               />
             )}
           </Field>
         </div>
       </fieldset>
     </>
+  );
+}
+
+/** A whole number from `min` to `max`, kept as the text typed (the form's schema decides). */
+function WholeNumberInput(props: {
+  attributes: ControlAttributes;
+  min: number;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <input
+      {...props.attributes}
+      type="number"
+      inputMode="numeric"
+      min={props.min}
+      max={props.max}
+      step={1}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
   );
 }
