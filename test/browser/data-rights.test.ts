@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
 import { acceptCurrentTerms } from '../support/enrolment-fixtures.ts';
 import { createClient } from '../support/http-client.ts';
-import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { apiAs, createFirstAdmin, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
 let browser: Browser;
@@ -25,12 +25,7 @@ describe("a customer's data rights on the account page", () => {
   it('downloads their archive, then erases the account and can no longer sign in', async () => {
     const leadContext = await browser.newContext();
     const leadPage = await leadContext.newPage();
-    await leadPage.goto(portal.setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    await createFirstAdmin(leadPage, portal.setupLink, lead);
     const leadApi = await apiAs(leadContext, portal.baseUrl);
     const { release, invitationLink } = await prepareRelease(leadApi, customer);
 

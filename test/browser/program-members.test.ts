@@ -2,7 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
 import { createClient } from '../support/http-client.ts';
-import { apiAs, startPortal } from '../support/portal-fixtures.ts';
+import { apiAs, createFirstAdmin, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { tokenOf } from '../support/test-server.ts';
 
@@ -27,13 +27,7 @@ describe('staff per program in the portal', () => {
     const page = await adminContext.newPage();
     const adminErrors = watchPageErrors(page);
 
-    await page.goto(portal.setupLink);
-    await page.getByRole('heading', { name: 'Create the first admin' }).waitFor();
-    await page.getByLabel('Name').fill(admin.name);
-    await page.getByLabel('E-mail').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${admin.name}` }).waitFor();
+    await createFirstAdmin(page, portal.setupLink, admin);
 
     const api = await apiAs(adminContext, portal.baseUrl);
     const program = async (name: string) =>
