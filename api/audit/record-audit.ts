@@ -19,6 +19,7 @@ export const auditActions = [
   'staff.role_changed',
   'staff.disabled',
   'staff.enabled',
+  'staff.github_login_changed',
   'sync.dead_letter_retried',
   'rescue.sent',
 ] as const;

@@ -54,13 +54,20 @@ export async function importGithubIssue(options: {
     where: { githubLogin: { equals: likeLiteral(login), mode: 'insensitive' } },
     select: { userId: true },
   });
+  // A staff member's mapped login makes the issue theirs; it stays an internal find.
+  const staff = customer
+    ? null
+    : await tx.user.findFirst({
+        where: { githubLogin: { equals: likeLiteral(login), mode: 'insensitive' } },
+        select: { id: true },
+      });
   const source = customer ? 'customer' : 'internal';
   const [created] = await tx.report.createManyAndReturn({
     data: [
       {
         programId: choice.program.id,
         releaseId: choice.release.id,
-        reporterId: customer?.userId ?? null,
+        reporterId: customer?.userId ?? staff?.id ?? null,
         reporterLogin: login,
         source,
         title: issue.title,
@@ -89,7 +96,7 @@ export async function importGithubIssue(options: {
     data: {
       reportId: created.id,
       kind: 'filed',
-      actorId: customer?.userId ?? null,
+      actorId: customer?.userId ?? staff?.id ?? null,
       data: { source, via: 'github', login, issueNumber: issue.number, issueUrl: issue.html_url },
       createdAt,
     },

@@ -7,6 +7,7 @@ export const staffMemberSelect = {
   role: true,
   passwordHash: true,
   disabledAt: true,
+  githubLogin: true,
   createdAt: true,
 } as const;
 
@@ -17,6 +18,7 @@ type Row = {
   role: string;
   passwordHash: string | null;
   disabledAt: Date | null;
+  githubLogin: string | null;
   createdAt: Date;
 };
 
@@ -27,6 +29,7 @@ export function toStaffMember(row: Row): StaffMember {
     name: row.name,
     role: row.role as StaffMember['role'],
     status: row.disabledAt ? 'disabled' : row.passwordHash ? 'active' : 'invited',
+    githubLogin: row.githubLogin,
     createdAt: row.createdAt.toISOString(),
   };
 }

@@ -37,7 +37,7 @@ export const updateStaffMemberRoute = createRoute({
   method: 'patch',
   path: '/api/staff/{id}',
   tags,
-  summary: "Change a staff member's role, or disable or enable the account",
+  summary: "Change a staff member's role, disable or enable the account, or map their GitHub login",
   middleware: [adminOnly] as const,
   request: { params: staffIdParams, body: jsonBody(updateStaffMemberBody) },
   responses: { 200: jsonResponse(staffMemberSchema, 'Updated'), ...problems(400, 401, 403, 404, 409, 415) },

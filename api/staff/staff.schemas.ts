@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../auth/auth.schemas.ts';
+import { githubLoginSchema } from '../programs/programs.schemas.ts';
 
 // Staff accounts: program leads (admin), engineers and internal testers. MVPs join by invitation.
 
@@ -13,6 +14,10 @@ export const staffMemberSchema = z
     name: z.string(),
     role: staffRoleSchema,
     status: z.enum(['active', 'invited', 'disabled']).meta({ description: 'invited: has not chosen a password yet' }),
+    githubLogin: z
+      .string()
+      .nullable()
+      .meta({ description: 'Their GitHub login: issues it opens on GitHub are attributed to them (internal finds)' }),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'StaffMember' });
@@ -50,8 +55,11 @@ export const updateStaffMemberBody = z
   .strictObject({
     role: staffRoleSchema.optional(),
     disabled: z.boolean().optional(),
+    githubLogin: githubLoginSchema.nullable().optional().meta({ description: 'Their GitHub login; null forgets it' }),
   })
-  .refine((body) => body.role !== undefined || body.disabled !== undefined, { error: 'Change the role or the status' })
+  .refine((body) => body.role !== undefined || body.disabled !== undefined || body.githubLogin !== undefined, {
+    error: 'Change the role, the status or the GitHub login',
+  })
   .meta({ id: 'UpdateStaffMemberBody' });
 
 export const staffIdParams = z.object({ id: z.uuid({ error: 'Not a staff member id' }) });

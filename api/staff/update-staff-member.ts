@@ -3,23 +3,32 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { setAccountDisabled } from '../lib/account-status.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { attributeGithubReports, findGithubLoginHolder } from '../lib/github-logins.ts';
 import type { StaffMember } from './staff.schemas.ts';
 import { staffRoles } from './staff.schemas.ts';
 import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 
-/** Changes a staff member's role or disables them; the program always keeps one active admin. */
+/**
+ * Changes a staff member's role, disables them, or maps their GitHub login (issues it opened on
+ * GitHub become theirs, still internal finds; a login someone else holds is refused); Fieldtest
+ * always keeps one active admin.
+ */
 export async function updateStaffMember(options: {
   prisma: PrismaClient;
   actor: Pick<SessionUser, 'id' | 'name'>;
   id: string;
   role?: StaffMember['role'];
   disabled?: boolean;
+  githubLogin?: string | null;
 }): Promise<StaffMember> {
-  const { id, role, disabled } = options;
+  const { id, role, disabled, githubLogin } = options;
   return options.prisma.$transaction(async (tx) => {
     // Serialise admin changes so two leads demoting each other cannot both succeed.
     await tx.$executeRaw`select pg_advisory_xact_lock(7230455902)`;
-    const current = await tx.user.findUnique({ where: { id }, select: { role: true, disabledAt: true } });
+    const current = await tx.user.findUnique({
+      where: { id },
+      select: { role: true, disabledAt: true, githubLogin: true },
+    });
     if (!current || !(staffRoles as readonly string[]).includes(current.role))
       throw new AppError('not_found', { detail: 'No such staff member.' });
     const staysAdmin = (role ?? current.role) === 'admin' && !(disabled ?? current.disabledAt !== null);
@@ -35,7 +44,27 @@ export async function updateStaffMember(options: {
       }
     }
     if (disabled !== undefined) await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt });
-    const row = await tx.user.update({ where: { id }, data: { role }, select: staffMemberSelect });
+    if (githubLogin && (await findGithubLoginHolder(tx, githubLogin, id))) {
+      throw new AppError('conflict', {
+        detail: 'Someone else in Fieldtest holds this GitHub login.',
+        fields: [{ field: 'githubLogin', message: 'Held by another person' }],
+      });
+    }
+    const row = await tx.user.update({ where: { id }, data: { role, githubLogin }, select: staffMemberSelect });
+    if (githubLogin && githubLogin !== current.githubLogin) {
+      await attributeGithubReports(tx, { userId: id, login: githubLogin, asCustomer: false });
+    }
+    if (githubLogin !== undefined && githubLogin !== current.githubLogin) {
+      // Whether a login is mapped, not which: the audit trail holds no personal data.
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: 'staff.github_login_changed',
+        subjectType: 'user',
+        subjectId: id,
+        before: { githubLogin: current.githubLogin ? 'set' : 'none' },
+        after: { githubLogin: githubLogin ? 'set' : 'none' },
+      });
+    }
     // A new role ends the sessions that carried the old rights, as disabling does.
     if (role !== undefined && role !== current.role) {
       await tx.session.deleteMany({ where: { userId: id } });

@@ -145,3 +145,60 @@ describe('linking a GitHub login', () => {
     expect((await world.server.client().api.api.me.github.$get()).status).toBe(401);
   });
 });
+
+describe("staff's GitHub logins", () => {
+  it('are mapped by an admin: the issues they open are the internal tester’s, before and after, and stay internal', async () => {
+    const { program, release } = await createProgramWithRelease(world.server);
+    const { client: admin } = await signedInClient(world.server, 'admin');
+    const { user: tester, client: testerClient } = await signedInClient(world.server, 'internal_tester', {
+      programs: [program.id],
+    });
+    const login = `qa-octo-${tester.id.slice(-6)}`;
+    const before = await gh().openIssue(programRepo, {
+      login,
+      title: 'Toolbar flickers on resize',
+      labels: [`release: ${release.version}`, 'P1'],
+    });
+    await settle(world);
+    const mapped = await bodyOf(
+      await admin.api.api.staff[':id'].$patch({ param: { id: tester.id }, json: { githubLogin: login } }),
+      200,
+    );
+    expect(mapped.githubLogin).toBe(login);
+    await gh().openIssue(programRepo, { login, title: 'Menu lags', labels: [`release: ${release.version}`, 'P0'] });
+    await settle(world);
+    const theirs = await world.server.prisma.report.findMany({
+      where: { programId: program.id, reporterLogin: login },
+      select: { issueNumber: true, source: true, reporterId: true },
+      orderBy: { issueNumber: 'asc' },
+    });
+    expect(theirs).toHaveLength(2);
+    expect(theirs[0]).toEqual({ issueNumber: before.number, source: 'internal', reporterId: tester.id });
+    expect(theirs.every((report) => report.reporterId === tester.id && report.source === 'internal')).toBe(true);
+    expect(await releaseFigures(admin, release.id)).toEqual({ priority: 2, customerFound: 0 });
+    const mine = await bodyOf(await testerClient.api.api.me.reports.$get({ query: {} }), 200);
+    expect(mine.items.map((item) => item.title).sort()).toEqual(['Menu lags', 'Toolbar flickers on resize']);
+  });
+
+  it('belong to one person: an MVP cannot link a staff login, nor staff take an MVP’s', async () => {
+    const { client: admin } = await signedInClient(world.server, 'admin');
+    const { user: engineer } = await signedInClient(world.server, 'engineer');
+    const staffLogin = `eng-octo-${engineer.id.slice(-6)}`;
+    await bodyOf(
+      await admin.api.api.staff[':id'].$patch({ param: { id: engineer.id }, json: { githubLogin: staffLogin } }),
+      200,
+    );
+    const { client } = await signedInMvp();
+    expect((await linkAs(client, staffLogin)).location).toBe('/profile?github=taken');
+
+    const other = await signedInMvp();
+    const mvpLogin = `mvp-octo-${other.user.id.slice(-6)}`;
+    expect((await linkAs(other.client, mvpLogin)).location).toBe('/profile?github=linked');
+    const refused = await admin.api.api.staff[':id'].$patch({
+      param: { id: engineer.id },
+      json: { githubLogin: mvpLogin.toUpperCase() },
+    });
+    expect(refused.status).toBe(409);
+    expect((await readProblem(refused)).errors).toEqual([expect.objectContaining({ field: 'githubLogin' })]);
+  });
+});

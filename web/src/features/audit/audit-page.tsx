@@ -21,6 +21,7 @@ const actionNames: Record<AuditEntry['action'], string> = {
   'staff.role_changed': 'Staff role changed',
   'staff.disabled': 'Staff disabled',
   'staff.enabled': 'Staff enabled',
+  'staff.github_login_changed': 'GitHub login mapped',
   'sync.dead_letter_retried': 'Dead letter retried',
   'rescue.sent': 'Rescue sent',
 };

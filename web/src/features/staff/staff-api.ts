@@ -21,7 +21,7 @@ export function useCreateStaffMember() {
 export function useUpdateStaffMember(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (json: { role?: StaffRole; disabled?: boolean }) =>
+    mutationFn: (json: { role?: StaffRole; disabled?: boolean; githubLogin?: string | null }) =>
       unwrap(api.staff[':id'].$patch({ param: { id }, json })),
     onSuccess: (member) => {
       // Show the answer at once; the refetch then catches changes made by other program leads.

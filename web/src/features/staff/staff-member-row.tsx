@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { StaffMember } from '../../../../api/staff/staff.schemas.ts';
 import { staffRoles } from '../../../../api/staff/staff.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
@@ -60,9 +61,12 @@ export function StaffMemberRow(props: { member: StaffMember; isSelf: boolean; on
             {statusNames[member.status]}
           </span>
         </td>
+        <td>
+          <GithubLoginForm member={member} busy={busy} save={(githubLogin) => update.mutate({ githubLogin })} />
+        </td>
         <td className="actions">
           {isSelf ? (
-            <span className="hint">Another program lead can change your own role or account.</span>
+            <span className="hint">Another admin can change your own role or account.</span>
           ) : (
             <>
               <button
@@ -94,7 +98,7 @@ export function StaffMemberRow(props: { member: StaffMember; isSelf: boolean; on
       </tr>
       {error || passwordLink.data ? (
         <tr className="row-extra">
-          <td colSpan={4}>
+          <td colSpan={5}>
             {error ? (
               <p className="alert" role="alert">
                 {errorMessage(error)}
@@ -107,5 +111,34 @@ export function StaffMemberRow(props: { member: StaffMember; isSelf: boolean; on
         </tr>
       ) : null}
     </>
+  );
+}
+
+/** Their GitHub login: issues it opens directly on GitHub are then theirs (still internal finds). */
+function GithubLoginForm(props: { member: StaffMember; busy: boolean; save: (login: string | null) => void }) {
+  const { member } = props;
+  const [login, setLogin] = useState(member.githubLogin ?? '');
+  const changed = login.trim() !== (member.githubLogin ?? '');
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        props.save(login.trim() === '' ? null : login.trim());
+      }}
+    >
+      <input
+        aria-label={`GitHub login of ${member.name}`}
+        value={login}
+        maxLength={39}
+        placeholder="none"
+        onChange={(event) => setLogin(event.target.value)}
+      />
+      {changed ? (
+        <button type="submit" className="secondary" disabled={props.busy}>
+          Save
+        </button>
+      ) : null}
+    </form>
   );
 }

@@ -98,6 +98,7 @@ export function StaffPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
                 <th scope="col">Status</th>
+                <th scope="col">GitHub login</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
