@@ -9,8 +9,9 @@ export function programQueryKey(id: string) {
   return ['programs', id] as const;
 }
 
+/** Read again whenever a page shows it: programs come and go with other admins' work, and the home page reads it first. */
 export function usePrograms() {
-  return useQuery({ queryKey: programsQueryKey, queryFn: () => unwrap(api.programs.$get()) });
+  return useQuery({ queryKey: programsQueryKey, queryFn: () => unwrap(api.programs.$get()), refetchOnMount: 'always' });
 }
 
 export function useProgram(id: string) {
