@@ -4,7 +4,7 @@ import type { Cluster } from '../../../../api/stats/stats.schemas.ts';
 import { clusterListQuery } from '../../../../api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { countOf, formatDateTime } from '../../lib/format.ts';
 import { sourceNames } from '../../lib/report-labels.ts';
 import { type ClusterQuery, useClusters, useProgram } from './stats-api.ts';
 
@@ -128,8 +128,9 @@ function ClusterCard(props: { cluster: Cluster }) {
         Release {cluster.releaseVersion} · {cluster.level ?? 'no level'}
         {cluster.countsAsPriority ? ' (priority)' : ''} · {cluster.component ?? 'no component'} ·{' '}
         {cluster.actionable ? 'actionable' : 'not actionable'} · found first by {cluster.finder} (
-        {sourceNames[cluster.finderSource]}) · {cluster.members} members ({cluster.customerMembers} customer,{' '}
-        {cluster.internalMembers} internal){cluster.customerOnly ? ' · customer-only' : ''}
+        {sourceNames[cluster.finderSource]}) · {countOf(cluster.members, 'report', 'reports')} (
+        {cluster.customerMembers} customer, {cluster.internalMembers} internal)
+        {cluster.customerOnly ? ' · customer-only' : ''}
         {cluster.issueUrl ? (
           <>
             {' · '}
