@@ -15,14 +15,19 @@ export type FetchedIssue =
  * returned names its new repository (the caller sees it moved). Nothing is sent while the
  * credential is blocked (after a rate limit or an outage, see api/sync): the caller goes on without.
  */
+/** Until when nothing may be sent with the credential (after a rate limit or an outage); null: go ahead. */
+export async function blockedUntil(db: PrismaClient | Tx, rateKey: string): Promise<Date | null> {
+  const rate = await db.githubRateState.findUnique({ where: { key: rateKey }, select: { blockedUntil: true } });
+  return rate?.blockedUntil && rate.blockedUntil.getTime() > Date.now() ? rate.blockedUntil : null;
+}
+
 export async function fetchIssue(
   db: PrismaClient | Tx,
   options: { github: GithubClient; repo: string; number: number },
 ): Promise<FetchedIssue> {
   const { github, repo, number } = options;
-  const rate = await db.githubRateState.findUnique({ where: { key: github.rateKey }, select: { blockedUntil: true } });
-  if (rate?.blockedUntil && rate.blockedUntil.getTime() > Date.now())
-    return { kind: 'blocked', until: rate.blockedUntil };
+  const until = await blockedUntil(db, github.rateKey);
+  if (until) return { kind: 'blocked', until };
   const [owner = '', name = ''] = repo.split('/');
   try {
     const response = await github.octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', {

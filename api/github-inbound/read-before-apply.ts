@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { GithubIssue } from '../github/github.schemas.ts';
 import { fetchIssue } from './fetch-issue.ts';
+import { findReportByIssue } from './find-report-by-issue.ts';
 import { isBeyondNow } from './github-time.ts';
 import type { InboundSettings } from './inbound-context.ts';
 import { type DuplicateOriginal, readDuplicateOriginal } from './read-duplicate-original.ts';
@@ -94,9 +95,7 @@ export async function readBeforeApply(options: {
   const wanted = new Set(needs.flatMap((need) => (need.what === 'issue' ? [need.number] : [])));
   const named = original.kind === 'answered' ? original.original : null;
   if (named && named.repo.toLowerCase() === repo.toLowerCase()) {
-    const [known] = await prisma.$queryRaw<{ id: string }[]>`
-      select id from "Report" where "issueNumber" = ${named.number} and lower("issueRepo") = lower(${repo}) limit 1`;
-    if (!known) wanted.add(named.number);
+    if (!(await findReportByIssue(prisma, repo, named.number))) wanted.add(named.number);
   }
   for (const other of wanted) issues.set(other, await fetchOne(prisma, settings, repo, other));
   return { original, current, issues };

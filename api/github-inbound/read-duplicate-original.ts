@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { GithubClient } from '../github/github-client.ts';
+import { blockedUntil } from './fetch-issue.ts';
 
 /**
  * Which issue GitHub records as the original of a duplicate:
@@ -72,11 +73,7 @@ export async function readDuplicateOriginal(options: {
 }): Promise<DuplicateOriginal> {
   const { prisma, github, repo, number } = options;
   if (!github) return { kind: 'unavailable' };
-  const rate = await prisma.githubRateState.findUnique({
-    where: { key: github.rateKey },
-    select: { blockedUntil: true },
-  });
-  if (rate?.blockedUntil && rate.blockedUntil.getTime() > Date.now()) return { kind: 'unavailable' };
+  if (await blockedUntil(prisma, github.rateKey)) return { kind: 'unavailable' };
   const [owner = '', name = ''] = repo.split('/');
   try {
     const response = await github.octokit.request('POST /graphql', {
