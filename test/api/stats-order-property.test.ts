@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillBucket } from '../../api/lib/token-bucket.ts';
+import { filingLimits } from '../../api/reports/reports.schemas.ts';
 import type { ProgramStats, ReleaseStats } from '../../api/stats/stats.schemas.ts';
 import type { GithubIssue } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { postWebhook } from '../support/github-inbound-fixtures.ts';
@@ -502,6 +504,20 @@ async function fileAndLink(
     reporters: { createdAt: number }[];
   },
 ) {
+  // Each run is a history of its own: the pool's filing allowances start full, as on a fresh day.
+  for (const [role, people] of [
+    ['mvp', one.mvps],
+    ['staff', one.testers],
+  ] as const) {
+    const limit = filingLimits[role];
+    for (const person of people) {
+      await fillBucket(one.server.prisma, {
+        key: `filing:${person.id}`,
+        capacity: limit.burst,
+        perSecond: limit.perHour / 3600,
+      });
+    }
+  }
   for (const [index, spec] of context.plan.issues.entries()) {
     if (spec.via !== 'portal') continue;
     const reporter = spec.source === 'customer' ? one.mvps[spec.who]! : one.testers[spec.who % one.testers.length]!;
