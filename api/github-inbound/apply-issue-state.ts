@@ -110,8 +110,17 @@ export async function applyIssueState(options: {
   const needsInfo = issue.state === 'open' && hasAny(labels, program.needsInfoLabels);
   const status = statusOf(issue, { prioritised: priority !== null, needsInfo });
   const fixedInBuild = fixedInOf(program, labels) ?? report.fixedInBuild;
-  const closedAt = new Date(issue.closed_at ?? issue.updated_at);
-  const fixedAt = status === 'fixed' ? (report.status === 'fixed' && report.fixedAt ? report.fixedAt : closedAt) : null;
+  // GitHub's closed_at is the issue's latest close, in every state it sends after it: a state that
+  // skipped a reopen and a second close still says when the issue was fixed. Without one (issues
+  // closed before GitHub kept it) the first close seen stands.
+  const fixedAt =
+    status !== 'fixed'
+      ? null
+      : issue.closed_at
+        ? new Date(issue.closed_at)
+        : report.status === 'fixed' && report.fixedAt
+          ? report.fixedAt
+          : new Date(issue.updated_at);
   // First seen with a priority level: kept when the label goes, so "when was it triaged" stays answerable.
   const triagedAt = report.triagedAt ?? (isPriority ? new Date(issue.updated_at) : null);
   // First seen with any level: what the finders are told of (the threshold decides only the metric).

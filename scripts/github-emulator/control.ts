@@ -40,6 +40,18 @@ const handlers: { method: string; pattern: RegExp; handle: Handler }[] = [
   },
   { method: 'POST', pattern: /^\/_emulator\/repos$/, handle: createRepo },
   {
+    method: 'PUT',
+    pattern: /^\/_emulator\/clock$/,
+    // The time people's acts are dated with from now on (epoch ms; null: the wall clock again).
+    handle: (emulator, body) => {
+      const { at } = body;
+      if (at !== null && (typeof at !== 'number' || !Number.isSafeInteger(at)))
+        return { status: 422, body: { message: 'at: epoch milliseconds or null' } };
+      emulator.store.setClock(at);
+      return ok({ at: emulator.store.now() });
+    },
+  },
+  {
     method: 'POST',
     pattern: /^\/_emulator\/oauth\/browser$/,
     // Who is signed in to GitHub in "the browser" that the OAuth web flow sends people to (null: nobody, they cancel).

@@ -41,7 +41,7 @@ export function openIssue(
 }
 
 export function changeIssue(emulator: Emulator, issue: IssueRecord, changes: IssueChanges, login: string): IssueRecord {
-  const now = Date.now();
+  const now = emulator.store.now();
   let touched = false;
   const edited: Record<string, { from: string }> = {};
   if (changes.title !== undefined && changes.title !== issue.title) {
@@ -107,7 +107,7 @@ export function transferIssue(emulator: Emulator, issue: IssueRecord, target: Re
   moved.createdAt = issue.createdAt;
   for (const comment of emulator.store.commentsOf(issue)) comment.issue = moved;
   issue.transferredTo = moved;
-  issue.updatedAt = Date.now();
+  issue.updatedAt = emulator.store.now();
   issuesEvent(emulator, issue, login, {
     action: 'transferred',
     changes: {
@@ -120,7 +120,7 @@ export function transferIssue(emulator: Emulator, issue: IssueRecord, target: Re
 }
 
 export function deleteIssue(emulator: Emulator, issue: IssueRecord, login: string): void {
-  issue.deletedAt = Date.now();
+  issue.deletedAt = emulator.store.now();
   issuesEvent(emulator, issue, login, { action: 'deleted' });
 }
 
@@ -140,14 +140,14 @@ export function editComment(emulator: Emulator, comment: CommentRecord, body: st
   if (body === comment.body) return comment;
   const from = comment.body;
   comment.body = body;
-  comment.updatedAt = Date.now();
+  comment.updatedAt = emulator.store.now();
   commentEvent(emulator, comment, login, { action: 'edited', changes: { body: { from } } });
   return comment;
 }
 
 export function deleteComment(emulator: Emulator, comment: CommentRecord, login: string): void {
   emulator.store.comments.delete(comment.id);
-  comment.issue.updatedAt = Date.now();
+  comment.issue.updatedAt = emulator.store.now();
   commentEvent(emulator, comment, login, { action: 'deleted' });
 }
 

@@ -185,6 +185,8 @@ export async function startGithubEmulator(options: StartGithubEmulatorOptions = 
     comment: (repo: string, issueNumber: number, comment: { login: string; body: string }) =>
       call<GithubComment>('POST', `${repoPath(repo)}/issues/${issueNumber}/comments`, comment),
     /** A person uses "Close as duplicate" naming the original: no comment, the original on the timeline (issues.closed). */
+    /** Dates people's acts from now on at `at` (epoch ms); null returns to the wall clock. */
+    setClock: (at: number | null) => call<{ at: number }>('PUT', '/clock', { at }),
     closeAsDuplicate: (repo: string, issueNumber: number, close: { login: string; of: number }) =>
       call<GithubIssue>('POST', `${repoPath(repo)}/issues/${issueNumber}/close-as-duplicate`, close),
     editComment: (repo: string, commentId: number | bigint, edit: { login: string; body: string }) =>

@@ -80,8 +80,22 @@ export class Store {
   comments = new Map<number, CommentRecord>();
   users = new Map<string, UserRecord>();
   private nextId = { repo: 700_000_001, issue: 2_000_000_001, comment: 3_000_000_001, label: 4_000_000_001, user: 1 };
+  /**
+   * The time people's acts are dated with: the wall clock, unless a test set it (control's clock),
+   * so that a scripted history carries the times its webhooks say.
+   */
+  private clockAt: number | null = null;
+
+  now(): number {
+    return this.clockAt ?? Date.now();
+  }
+
+  setClock(at: number | null): void {
+    this.clockAt = at;
+  }
 
   reset(): void {
+    this.clockAt = null;
     this.repos.clear();
     this.comments.clear();
     this.users.clear();
@@ -105,7 +119,7 @@ export class Store {
         id: this.nextId.repo++,
         owner,
         name,
-        createdAt: Date.now(),
+        createdAt: this.now(),
         labels: new Map(),
         issues: new Map(),
         nextNumber: 1,
@@ -159,7 +173,7 @@ export class Store {
     repo: RepoRecord,
     fields: { title: string; body: string | null; labels: string[]; user: string },
   ): IssueRecord {
-    const now = Date.now();
+    const now = this.now();
     const issue: IssueRecord = {
       id: this.nextId.issue++,
       repo,
@@ -184,7 +198,7 @@ export class Store {
   }
 
   addComment(issue: IssueRecord, body: string, user: string): CommentRecord {
-    const now = Date.now();
+    const now = this.now();
     const comment: CommentRecord = { id: this.nextId.comment++, issue, body, user, createdAt: now, updatedAt: now };
     this.user(user);
     this.comments.set(comment.id, comment);

@@ -147,12 +147,14 @@ type PlannedDelivery = {
 };
 
 /** What a person does on GitHub for a step, replayed on the emulator so that its timeline matches. */
-type GithubAct =
-  | { issue: number; kind: 'labels'; labels: string[] }
-  | { issue: number; kind: 'close'; reason: 'completed' | 'not_planned' | 'duplicate' }
-  | { issue: number; kind: 'comment'; names: number }
-  | { issue: number; kind: 'close_as_duplicate'; of: number }
-  | { issue: number; kind: 'reopen' };
+/** What a person did on GitHub, `at` seconds into the triage (the time its deliveries carry). */
+type GithubAct = { issue: number; at: number } & (
+  | { kind: 'labels'; labels: string[] }
+  | { kind: 'close'; reason: 'completed' | 'not_planned' | 'duplicate' }
+  | { kind: 'comment'; names: number }
+  | { kind: 'close_as_duplicate'; of: number }
+  | { kind: 'reopen' }
+);
 
 /** The deliveries the history makes, each issue's final state and what people did on GitHub (pure: no ids or clocks yet). */
 function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueState[]; acts: GithubAct[] } {
@@ -185,7 +187,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
       now += step.gapSeconds;
       const after = { ...before, labels, comments: before.comments };
       states[step.issue] = after;
-      acts.push({ issue: step.issue, kind: 'labels', labels });
+      acts.push({ issue: step.issue, kind: 'labels', labels, at: now });
       // Like GitHub after one edit of the labels: one delivery per label, all with the issue as it ends.
       for (const label of removed) send({ event: 'issues', action: 'unlabeled', label }, after, now);
       for (const label of added) send({ event: 'issues', action: 'labeled', label }, after, now);
@@ -210,7 +212,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'closed', reason: act.reason, closedAt: now };
         states[step.issue] = after;
-        acts.push({ issue: step.issue, kind: 'close', reason: act.reason });
+        acts.push({ issue: step.issue, kind: 'close', reason: act.reason, at: now });
         send({ event: 'issues', action: 'closed' }, after, now);
         break;
       }
@@ -219,7 +221,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'closed', reason: 'duplicate', closedAt: now };
         states[step.issue] = after;
-        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate' });
+        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate', at: now });
         send({ event: 'issues', action: 'closed' }, after, now);
         break;
       }
@@ -236,7 +238,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
           duplicateOf: target,
         };
         states[step.issue] = after;
-        acts.push({ issue: step.issue, kind: 'close_as_duplicate', of: target });
+        acts.push({ issue: step.issue, kind: 'close_as_duplicate', of: target, at: now });
         send({ event: 'issues', action: 'closed' }, after, now);
         break;
       }
@@ -248,7 +250,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const commented: IssueState = { ...before, comments: before.comments + 1, duplicateOf: target };
         comments += 1;
-        acts.push({ issue: step.issue, kind: 'comment', names: target });
+        acts.push({ issue: step.issue, kind: 'comment', names: target, at: now });
         send(
           { event: 'issue_comment', action: 'created', comment: { index: comments, names: target } },
           commented,
@@ -257,7 +259,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += 1;
         const closed: IssueState = { ...commented, state: 'closed', reason: 'duplicate', closedAt: now };
         states[step.issue] = closed;
-        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate' });
+        acts.push({ issue: step.issue, kind: 'close', reason: 'duplicate', at: now });
         send({ event: 'issues', action: 'closed' }, closed, now);
         break;
       }
@@ -266,7 +268,7 @@ function playOut(plan: History): { deliveries: PlannedDelivery[]; finals: IssueS
         now += step.gapSeconds;
         const after: IssueState = { ...before, state: 'open', reason: 'reopened', closedAt: null, duplicateOf: null };
         states[step.issue] = after;
-        acts.push({ issue: step.issue, kind: 'reopen' });
+        acts.push({ issue: step.issue, kind: 'reopen', at: now });
         send({ event: 'issues', action: 'reopened' }, after, now);
         break;
       }
@@ -417,7 +419,7 @@ async function runScenario({ plan, orders }: Scenario) {
   }));
 
   const { deliveries: planned, finals, acts } = playOut(plan);
-  await replayOnGithub(repo, issues, acts);
+  await replayOnGithub(repo, issues, acts, start);
   const deliveries = materialise(planned, { repo, issues, start, commentIds: 10_000_000 + runs * 1_000 });
   const testStart = new Date(opened - 86_400_000);
 
@@ -473,15 +475,18 @@ async function runScenario({ plan, orders }: Scenario) {
 
 /**
  * Does on the emulator what people did on GitHub (its webhooks are dropped: the test sends its own
- * deliveries), so that what the servers read back from GitHub (a duplicate's original, from the
- * issue's timeline) is what the history says.
+ * deliveries), at the history's times, so that what the servers read back from GitHub (a
+ * duplicate's original from the issue's timeline, the issue itself when a delivery ties the stored
+ * state) is what the history says.
  */
-async function replayOnGithub(repo: string, issues: GithubIssue[], acts: GithubAct[]) {
+async function replayOnGithub(repo: string, issues: GithubIssue[], acts: GithubAct[], start: number) {
   const { control } = world.emulator;
   await control.setAssociation(repo, engineer.login, 'MEMBER');
   const login = engineer.login;
   for (const act of acts) {
     const number = issues[act.issue]!.number;
+    // Dated as its deliveries are: a server that reads the issue back gets the history's times.
+    await control.setClock(start + act.at * secondMs);
     if (act.kind === 'labels') await control.updateIssue(repo, number, { login, labels: act.labels });
     if (act.kind === 'close')
       await control.updateIssue(repo, number, { login, state: 'closed', state_reason: act.reason });
@@ -491,6 +496,7 @@ async function replayOnGithub(repo: string, issues: GithubIssue[], acts: GithubA
     if (act.kind === 'close_as_duplicate')
       await control.closeAsDuplicate(repo, number, { login, of: issues[act.of]!.number });
   }
+  await control.setClock(null);
 }
 
 /** Files the portal's reports through the API and links each to its issue, as the outbound sync would. */

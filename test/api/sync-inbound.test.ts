@@ -168,8 +168,9 @@ describe('labels and state', () => {
     });
   });
 
-  it('reopen and close arriving in reverse order end closed', async () => {
+  it('reopen and close arriving in reverse order end closed, fixed at the second close', async () => {
     const { reportId, issueNumber } = await linked();
+    let closedAgain: Awaited<ReturnType<ReturnType<typeof gh>['updateIssue']>> | undefined;
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
     await settle(world);
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -177,7 +178,7 @@ describe('labels and state', () => {
     try {
       await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'open', labels: ['P1'] });
       await new Promise((resolve) => setTimeout(resolve, 1100));
-      await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
+      closedAgain = await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed' });
       await gh().flushWebhooks('reverse');
     } finally {
       await gh().setWebhookMode('deliver');
@@ -187,6 +188,8 @@ describe('labels and state', () => {
     expect(state).toMatchObject({ status: 'fixed', issueState: 'closed', priority: 'P1' });
     // The older deliveries were dropped as stale: the report never showed the intermediate reopen.
     expect(state.events.filter((event) => event.kind === 'status_changed')).toHaveLength(1);
+    // Fixed when it was closed for good, not at the first close the reopen undid.
+    expect(state.fixedAt?.toISOString()).toBe(new Date(closedAgain!.closed_at!).toISOString());
   });
 
   it('a needs-info label tells the reporter once', async () => {
