@@ -72,5 +72,12 @@ export async function applyGithubIssue(options: {
     // Imported by a parallel delivery a moment ago: apply this state over it like any other.
     return applyGithubIssue(options);
   }
-  return { kind: 'processed', reportId: imported.reportId, text: `${where}: imported as report ${imported.reportId}` };
+  const { apply } = imported;
+  // Closed as duplicate before it ever reached Fieldtest: linked to its original like any other.
+  const linked =
+    (apply.kind === 'applied' || apply.kind === 'unchanged') && apply.status === 'duplicate'
+      ? await linkDuplicate({ tx, reportId: imported.reportId, settings, reads })
+      : null;
+  const text = `${where}: imported as report ${imported.reportId}${linked ? `; ${linked}` : ''}`;
+  return { kind: 'processed', reportId: imported.reportId, text };
 }

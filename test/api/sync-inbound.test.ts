@@ -380,6 +380,27 @@ describe('duplicates', () => {
     });
   });
 
+  it('an issue opened on GitHub and closed as duplicate before Fieldtest heard of it is imported linked', async () => {
+    const canonical = await linked('Search misses accented words');
+    await gh().setWebhookMode('hold');
+    let direct: { number: number };
+    try {
+      direct = await gh().openIssue(programRepo, { login: 'qa-octo', title: 'Search ignores accents' });
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      await gh().closeAsDuplicate(programRepo, direct.number, { login: engineer, of: canonical.issueNumber });
+      // The close arrives first: the import is of a duplicate, whose original is on GitHub's timeline.
+      await gh().flushWebhooks('reverse');
+    } finally {
+      await gh().setWebhookMode('deliver');
+    }
+    await settle(world);
+    const imported = await world.server.prisma.report.findUniqueOrThrow({
+      where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: direct.number } },
+      select: { id: true, status: true, duplicateOfId: true },
+    });
+    expect(imported).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
+  });
+
   it('a close as duplicate that records no original leaves the report unlinked and out of the figures', async () => {
     const own = await createProgramWithRelease(world.server);
     const file = (title: string) =>
