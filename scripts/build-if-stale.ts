@@ -1,7 +1,7 @@
 // `npm start` and `npm run demo` build what they serve only when it is missing or older than its
 // sources: the Prisma client when the schema changed since it was generated, the portal when any
 // file it is built from changed. A restart is then seconds, and a machine that already holds the
-// builds needs no build step at all.
+// builds needs no build step at all. With `--client` (npm's postinstall) only the client is built.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -42,9 +42,9 @@ export async function buildIfStale(stampPath: string, current: string, build: ()
   return true;
 }
 
-async function main() {
+async function main(clientOnly: boolean) {
   const schema = await fingerprint(root, ['prisma/schema.prisma', 'prisma.config.ts', 'package-lock.json']);
-  const generated = await buildIfStale(join(root, 'api/generated/.schema-fingerprint'), schema, async () => {
+  await buildIfStale(join(root, 'api/generated/.schema-fingerprint'), schema, async () => {
     const result = spawnSync(
       process.execPath,
       [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/prisma-generate.ts'],
@@ -55,6 +55,8 @@ async function main() {
     );
     if (result.status !== 0) throw new Error('prisma generate failed');
   });
+  // `npm install` generates the client (and stamps it) so that the first `npm start` does not.
+  if (clientOnly) return;
 
   // The portal is built from web/ and what it imports from api/ (schemas and route types).
   const portal = await fingerprint(
@@ -66,12 +68,11 @@ async function main() {
     const { build } = await import('vite');
     await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   });
-  if (generated || built)
-    console.log(`Built ${[generated && 'the database client', built && 'the portal'].filter(Boolean).join(' and ')}.`);
+  if (built) console.log('Built the portal (dist/web).');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((error: unknown) => {
+  main(process.argv.includes('--client')).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
   });
