@@ -1,4 +1,5 @@
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { assertMvpAccountAccess } from '../lib/program-access.ts';
 import { clearSessionCookie } from '../lib/session.ts';
 import type {
   eraseMvpAccountRoute,
@@ -47,6 +48,7 @@ export const eraseMyAccountHandler: AppRouteHandler<typeof eraseMyAccountRoute> 
 export const exportMvpDataHandler: AppRouteHandler<typeof exportMvpDataRoute> = async (c) => {
   const { prisma, env } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertMvpAccountAccess(prisma, c.var.user, id);
   const account = await readAccountData({ prisma, userId: id, mvpOnly: true });
   c.var.logger.info({ userId: id, by: c.var.user.id, files: account.files.length }, 'data exported for an MVP');
   return archiveResponse(account, env.attachmentsDir);
@@ -55,6 +57,7 @@ export const exportMvpDataHandler: AppRouteHandler<typeof exportMvpDataRoute> = 
 export const eraseMvpAccountHandler: AppRouteHandler<typeof eraseMvpAccountRoute> = async (c) => {
   const { prisma, env } = c.var.deps;
   const { id } = c.req.valid('param');
+  await assertMvpAccountAccess(prisma, c.var.user, id);
   const erased = await eraseAccount({ prisma, dir: env.attachmentsDir, userId: id, actor: c.var.user });
   c.var.logger.info({ userId: id, by: c.var.user.id }, 'account erased at its owner\u2019s request');
   return c.json(erased, 200);

@@ -10,8 +10,9 @@ const archive = {
   headers: { 'content-disposition': { schema: { type: 'string' as const } } },
   content: { 'application/zip': { schema: z.string().meta({ type: 'string', format: 'binary' }) } },
 };
-// Program leads answer customers' requests, as they manage their accounts.
-const adminOnly = requireRole(['admin']);
+// Admins, and program leads for customers of the programs they lead, answer customers' requests
+// (assertMvpAccountAccess decides which lead may).
+const staffOnly = requireRole(['admin', 'engineer', 'internal_tester']);
 
 export const exportMyDataRoute = createRoute({
   method: 'get',
@@ -44,8 +45,11 @@ export const exportMvpDataRoute = createRoute({
   method: 'get',
   path: '/api/mvps/{id}/export',
   tags,
-  summary: "An MVP's archive, for a program lead answering their request (404 for staff accounts)",
-  middleware: [adminOnly] as const,
+  summary: "An MVP's archive, for an admin or a program lead answering their request (404 for staff accounts)",
+  description:
+    'A lead may answer for a customer of the programs they lead only: when the customer also takes part in a ' +
+    'program they do not lead, an admin answers (403).',
+  middleware: [staffOnly] as const,
   request: { params: dataRightsAccountParams },
   responses: { 200: archive, ...problems(400, 401, 403, 404) },
 });
@@ -55,7 +59,8 @@ export const eraseMvpAccountRoute = createRoute({
   path: '/api/mvps/{id}/erase',
   tags,
   summary: "Erase an MVP's account at their request, as they could themselves; recorded in the audit trail",
-  middleware: [adminOnly] as const,
+  description: 'For an admin, or a lead of every program the customer takes part in (403 otherwise).',
+  middleware: [staffOnly] as const,
   request: { params: dataRightsAccountParams },
   responses: { 200: jsonResponse(erasedAccountSchema, 'Erased'), ...problems(400, 401, 403, 404, 409) },
 });

@@ -116,3 +116,38 @@ export async function assertSyncJobAccess(db: Db, user: SessionUser, jobId: stri
   const job = await db.syncJob.findUnique({ where: { id: jobId }, select: { programId: true } });
   if (job) await assertProgramAccess(db, user, job.programId, 'member', 'No such sync job.');
 }
+
+/**
+ * Throws unless the staff member may act for an MVP on their data rights (their archive, their
+ * erasure): admins may; a program lead may when every program the customer takes part in (enrolled,
+ * accepted terms or filed) is one they lead, since the archive and the erasure span them all. 404
+ * when the caller works on none of those programs (or there is no such MVP), 403 for a member who
+ * does not lead them all.
+ */
+export async function assertMvpAccountAccess(db: Db, user: SessionUser, mvpId: string): Promise<void> {
+  if (user.role === 'admin') return;
+  const noSuch = new AppError('not_found', { detail: 'No such MVP.' });
+  if (user.role === 'mvp') throw noSuch;
+  const [enrolments, terms, reports, memberships] = await Promise.all([
+    db.enrolment.findMany({ where: { userId: mvpId }, select: { release: { select: { programId: true } } } }),
+    db.termsAcceptance.findMany({ where: { userId: mvpId }, select: { programId: true } }),
+    db.report.findMany({ where: { reporterId: mvpId }, select: { programId: true }, distinct: ['programId'] }),
+    db.programMember.findMany({ where: { userId: user.id }, select: { programId: true, lead: true } }),
+  ]);
+  const programs = new Set([
+    ...enrolments.map((row) => row.release.programId),
+    ...terms.map((row) => row.programId),
+    ...reports.map((row) => row.programId),
+  ]);
+  const member = new Map(memberships.map((row) => [row.programId, row.lead]));
+  if (![...programs].some((id) => member.has(id))) throw noSuch;
+  const led = [...programs].filter((id) => member.get(id) === true);
+  if (led.length === 0) throw new AppError('forbidden', { detail: "Only an admin or the program's lead may do this." });
+  if (led.length < programs.size) {
+    throw new AppError('forbidden', {
+      detail:
+        'This customer also takes part in a program you do not lead, and their archive and erasure span ' +
+        'every program: an admin answers their request.',
+    });
+  }
+}

@@ -292,7 +292,8 @@ const matrix: Record<string, Case> = {
     request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}`, body: { disabled: true } }),
   },
   // Data rights: the archive for anyone signed in; erasure for MVPs with their password (a wrong
-  // one here, so the matrix's MVP stays); a program lead's export and erasure of a fresh MVP.
+  // one here, so the matrix's MVP stays); an admin's or the program lead's export and erasure of a
+  // fresh MVP of the matrix's program.
   'GET /api/account/export': { allowed: signedIn, status: 200, request: () => ({ path: '/api/account/export' }) },
   'POST /api/account/erase': {
     allowed: ['mvp'],
@@ -300,12 +301,14 @@ const matrix: Record<string, Case> = {
     request: () => ({ path: '/api/account/erase', body: { password: 'not it' } }),
   },
   'GET /api/mvps/{id}/export': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/export` }),
   },
   'POST /api/mvps/{id}/erase': {
-    allowed: ['admin'],
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
     status: 200,
     request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/erase` }),
   },
@@ -755,7 +758,19 @@ describe('access by role', () => {
         const target = await server.createUser('engineer');
         // A member of the matrix's program, so that taking them off it is someone's to do.
         await server.addToPrograms(target.id, [fixtures.program]);
+        // A customer of the matrix's program only, whose data requests its lead may answer.
         const mvpAccount = await server.createUser('mvp');
+        await server.prisma.enrolment.create({
+          data: {
+            releaseId: fixtures.release,
+            userId: mvpAccount.id,
+            email: mvpAccount.email,
+            name: 'Fresh',
+            company: 'C',
+            status: 'active',
+            source: 'invitation',
+          },
+        });
         const { path, body } = rule.request(server, {
           ...fixtures,
           ...enrolmentFixtures.get(caller === 'lead' ? 'lead' : 'admin')!,

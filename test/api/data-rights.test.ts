@@ -380,20 +380,71 @@ describe("a program lead answering a customer's request", () => {
     expect((await readProblem(again)).status).toBe(409);
   });
 
-  it('answers 404 for staff accounts and unknown ids, 400 for a malformed id, 403 to non-admins', async () => {
+  it('answers 404 for staff accounts and unknown ids, 400 for a malformed id, 404 to staff of no program of theirs', async () => {
     const engineer = await signedInClient(server, 'engineer');
-    const { user: mvp } = await signedInClient(server, 'mvp');
+    const customer = await signedInClient(server, 'mvp');
+    const mvp = customer.user;
     for (const path of [`/api/mvps/${engineer.user.id}/export`, `/api/mvps/${randomUUID()}/export`])
       expect((await readProblem(await lead.request(path))).status).toBe(404);
     const staffErase = await lead.api.api.mvps[':id'].erase.$post({ param: { id: engineer.user.id } });
     expect((await readProblem(staffErase)).status).toBe(404);
     expect((await readProblem(await lead.request('/api/mvps/not-an-id/export'))).status).toBe(400);
-    expect((await readProblem(await engineer.client.request(`/api/mvps/${mvp.id}/export`))).status).toBe(403);
+    expect((await readProblem(await engineer.client.request(`/api/mvps/${mvp.id}/export`))).status).toBe(404);
     const byEngineer = await engineer.client.api.api.mvps[':id'].erase.$post({ param: { id: mvp.id } });
-    expect((await readProblem(byEngineer)).status).toBe(403);
+    expect((await readProblem(byEngineer)).status).toBe(404);
+    expect((await readProblem(await customer.client.request(`/api/mvps/${mvp.id}/export`))).status).toBe(403);
     expect(await server.prisma.user.count({ where: { id: { in: [mvp.id, engineer.user.id] }, erasedAt: null } })).toBe(
       2,
     );
+  });
+
+  it("is a program's lead's to answer for customers of the programs they lead only", async () => {
+    const w = await world();
+    // Bob also takes part in the other program's release (Carol's).
+    await server.prisma.enrolment.create({
+      data: {
+        releaseId: w.other.release.id,
+        userId: w.bob.user.id,
+        email: w.bob.user.email,
+        name: 'Bob',
+        company: 'C',
+        status: 'active',
+        source: 'invitation',
+      },
+    });
+    const programLead = await signedInClient(server, 'engineer', { programs: [w.programId], lead: true });
+    const member = await signedInClient(server, 'internal_tester', { programs: [w.programId] });
+    const elsewhere = await signedInClient(server, 'engineer', { programs: [w.other.programId], lead: true });
+    const exportAs = (client: TestClient, id: string) => client.request(`/api/mvps/${id}/export`);
+    const eraseAs = (client: TestClient, id: string) => client.api.api.mvps[':id'].erase.$post({ param: { id } });
+
+    // Alice takes part in the lead's program only: theirs to answer, archive and erasure.
+    const { data } = await archiveOf(await exportAs(programLead.client, w.alice.user.id));
+    expect(data.account.email).toBe(w.alice.user.email);
+    // A member who does not lead the program, and a lead of another program, may not.
+    expect(await readProblem(await exportAs(member.client, w.alice.user.id))).toMatchObject({
+      status: 403,
+      detail: "Only an admin or the program's lead may do this.",
+    });
+    expect((await readProblem(await eraseAs(member.client, w.alice.user.id))).status).toBe(403);
+    expect((await readProblem(await exportAs(elsewhere.client, w.alice.user.id))).status).toBe(404);
+    expect((await readProblem(await eraseAs(elsewhere.client, w.alice.user.id))).status).toBe(404);
+
+    // Bob also takes part in a program the lead does not lead: the archive and the erasure span
+    // every program, so an admin answers; nothing is erased.
+    for (const response of [
+      await exportAs(programLead.client, w.bob.user.id),
+      await eraseAs(programLead.client, w.bob.user.id),
+    ])
+      expect((await readProblem(response)).detail).toMatch(/also takes part in a program you do not lead/);
+    expect(await server.prisma.user.count({ where: { id: w.bob.user.id, erasedAt: null } })).toBe(1);
+
+    const erased = await bodyOf(await eraseAs(programLead.client, w.alice.user.id), 200);
+    expect(erased).toMatchObject({ id: w.alice.user.id });
+    const audit = await server.prisma.auditEntry.findFirstOrThrow({
+      where: { action: 'mvp.erased', subjectId: w.alice.user.id },
+    });
+    expect(audit.actorId).toBe(programLead.user.id);
   });
 });
 

@@ -7,6 +7,7 @@ import { acceptCurrentTerms } from '../support/enrolment-fixtures.ts';
 import { createClient } from '../support/http-client.ts';
 import { apiAs, createFirstAdmin, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
+import { tokenOf } from '../support/test-server.ts';
 
 let browser: Browser;
 let portal: Awaited<ReturnType<typeof startPortal>>;
@@ -138,7 +139,7 @@ describe("a customer's data rights on the account page", () => {
     await expect.poll(() => row.textContent()).toMatch(/Active/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      row.getByRole('link', { name: 'Export data' }).click(),
+      row.getByRole('button', { name: 'Export data' }).click(),
     ]);
     const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
     const data = JSON.parse(new TextDecoder().decode(entries['data.json']));
@@ -154,5 +155,89 @@ describe("a customer's data rights on the account page", () => {
     expect(await page.getByRole('main').textContent()).not.toContain(other.email);
     expect((await customerApi.api.api.auth.me.$get()).status).toBe(401);
     expect(errors()).toEqual([]);
+  }, 120_000);
+
+  it('lets an engineer who leads a program answer for its customers only, and says why otherwise', async () => {
+    const fay = { name: 'Fay Customer', email: 'fay@example.test', password: 'fay chooses a long one' };
+    const gus = { name: 'Gus Customer', email: 'gus@example.test', password: 'gus chooses a long one' };
+    const engineer = { name: 'Eve Engineer', email: 'eve@example.test', password: 'the engineer password' };
+    const adminContext = await browser.newContext();
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${portal.baseUrl}/sign-in`);
+    await adminPage.getByLabel('E-mail').fill(lead.email);
+    await adminPage.getByLabel('Password').fill(lead.password);
+    await adminPage.getByRole('button', { name: 'Sign in' }).click();
+    await adminPage.getByRole('navigation', { name: 'Main' }).waitFor();
+    const admin = await apiAs(adminContext, portal.baseUrl);
+    const web = await prepareRelease(admin, fay, { programName: 'Acme Web MVPs' });
+    const cloud = await prepareRelease(admin, gus, { programName: 'Acme Cloud MVPs' });
+    for (const [person, link] of [
+      [fay, web.invitationLink],
+      [gus, cloud.invitationLink],
+    ] as const) {
+      await bodyOf(
+        await createClient(portal.baseUrl).api.api.invitations.accept.$post({
+          json: { token: new URL(link).hash.slice(1), name: person.name, password: person.password },
+        }),
+        200,
+      );
+    }
+    // Gus is also invited to the web release: he takes part in both programs.
+    await bodyOf(
+      await admin.api.api.releases[':id'].invitations.$post({
+        param: { id: web.release.id },
+        json: { invitees: [{ name: gus.name, email: gus.email, company: 'Acme' }] },
+      }),
+      201,
+    );
+    const created = await bodyOf(
+      await admin.api.api.staff.$post({ json: { name: engineer.name, email: engineer.email, role: 'engineer' } }),
+      201,
+    );
+    await bodyOf(
+      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
+        json: { token: tokenOf(created.passwordLink.url), password: engineer.password },
+      }),
+      200,
+    );
+    await bodyOf(
+      await admin.api.api.programs[':id'].members[':userId'].$put({
+        param: { id: web.release.programId, userId: created.member.id },
+        json: { lead: true },
+      }),
+      200,
+    );
+    await adminContext.close();
+
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+    await page.goto(`${portal.baseUrl}/sign-in`);
+    await page.getByLabel('E-mail').fill(engineer.email);
+    await page.getByLabel('Password').fill(engineer.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.goto(`${portal.baseUrl}/releases/${web.release.id}`);
+
+    // Fay takes part in this program only: the lead saves her archive.
+    const fayRow = page.getByRole('row', { name: new RegExp(fay.name) });
+    await expect.poll(() => fayRow.textContent()).toMatch(/Active/);
+    // Disabling an account shuts the person out of every program: an admin's, not shown to a lead.
+    expect(await fayRow.getByRole('button', { name: 'Disable account' }).count()).toBe(0);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      fayRow.getByRole('button', { name: 'Export data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^fieldtest-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    const entries = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+    expect(JSON.parse(new TextDecoder().decode(entries['data.json'])).account).toMatchObject({ email: fay.email });
+
+    // Gus also takes part in a program she does not lead: the page says an admin answers.
+    const gusRow = page.getByRole('row', { name: new RegExp(gus.name) });
+    await gusRow.getByRole('button', { name: 'Export data' }).click();
+    await page.getByRole('alert').filter({ hasText: 'an admin answers their request' }).waitFor();
+    await screenshot(page, 'data-rights-lead-refused');
+    expect(errors()).toEqual([]);
+    await context.close();
   }, 120_000);
 });

@@ -40,13 +40,45 @@ export async function unwrap<R extends { ok: boolean; status: number; headers: H
   call: Promise<R>,
 ): Promise<OkBody<R>> {
   const response = await call;
-  if (!response.ok) {
-    // A proxy in front of the API may answer with HTML: still an error, only without details.
-    const problem = (await response.json().catch(() => ({}))) as Partial<ProblemBody>;
-    throw new ApiError(response.status, problem, response.headers.get('retry-after'));
-  }
+  if (!response.ok) throw await apiErrorOf(response);
   if (response.status === 204) return undefined as OkBody<R>;
   return (await response.json()) as OkBody<R>;
+}
+
+/** The ApiError of an answer that was not ok. */
+export async function apiErrorOf(response: { status: number; headers: Headers; json: () => Promise<unknown> }) {
+  // A proxy in front of the API may answer with HTML: still an error, only without details.
+  const problem = (await response.json().catch(() => ({}))) as Partial<ProblemBody>;
+  return new ApiError(response.status, problem, response.headers.get('retry-after'));
+}
+
+/**
+ * Saves a file the API answered with (a `Content-Disposition: attachment` answer) under the name it
+ * gives, or throws the ApiError of a refusal, so that the page can say why instead of the browser
+ * saving the problem as a file.
+ */
+export async function saveDownload(
+  call: Promise<{
+    ok: boolean;
+    status: number;
+    headers: Headers;
+    json: () => Promise<unknown>;
+    blob: () => Promise<Blob>;
+  }>,
+  fallbackName: string,
+): Promise<void> {
+  const response = await call;
+  if (!response.ok) throw await apiErrorOf(response);
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? fallbackName;
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** One sentence for the person at the screen, whatever went wrong. */

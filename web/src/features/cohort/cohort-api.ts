@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { inviteBody, setJoinLinkBody } from '../../../../api/enrolment/enrolment.schemas.ts';
-import { api, unwrap } from '../../lib/api-client.ts';
+import { api, saveDownload, unwrap } from '../../lib/api-client.ts';
 
 // Under the release's own key (['releases', id]), so that whatever refreshes the release (shipping
 // completes the cohort) refreshes its cohort too, and a change here refreshes the release's counts.
@@ -92,6 +92,14 @@ export function useRotateJoinLink(releaseId: string) {
   return useMutation({
     mutationFn: () => unwrap(api.releases[':id']['join-link'].rotate.$post({ param: { id: releaseId } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: cohortQueryKey(releaseId) }),
+  });
+}
+
+/** Saves the person's data archive, answering their request (the problem, when refused, for the page to show). */
+export function useExportMvpData() {
+  return useMutation({
+    mutationFn: (accountId: string) =>
+      saveDownload(api.mvps[':id'].export.$get({ param: { id: accountId } }), 'fieldtest-data.zip'),
   });
 }
 

@@ -3,7 +3,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useSignedInUser } from '../../lib/session.ts';
-import { useEnrolmentAction, useEraseMvpAccount, useSetAccountDisabled } from './cohort-api.ts';
+import { useEnrolmentAction, useEraseMvpAccount, useExportMvpData, useSetAccountDisabled } from './cohort-api.ts';
 import { enrolmentStatusHints, enrolmentStatusNames } from './enrolment-status.ts';
 
 /** One person in the cohort, with what the program lead can do about them while the release is open. */
@@ -12,9 +12,10 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
   const action = useEnrolmentAction(props.releaseId);
   const account = useSetAccountDisabled();
   const erase = useEraseMvpAccount();
+  const exportData = useExportMvpData();
   const isAdmin = useSignedInUser().role === 'admin';
-  const busy = action.isPending || account.isPending || erase.isPending;
-  const error = action.error ?? account.error ?? erase.error;
+  const busy = action.isPending || account.isPending || erase.isPending || exportData.isPending;
+  const error = action.error ?? account.error ?? erase.error ?? exportData.error;
   const run = (kind: 'resend' | 'revoke' | 'remove') => action.mutate({ id: member.id, action: kind });
   const ended = member.status === 'removed' || member.status === 'declined';
 
@@ -75,11 +76,20 @@ export function CohortMemberRow(props: { member: CohortMember; releaseId: string
               onConfirm={() => run('remove')}
             />
           ) : null}
-          {member.accountId && !member.accountErased ? (
+          {/* Disabling shuts the person out of every program, so it is an admin's to do; a data request
+              the program's lead answers too (the server sends it to an admin when the customer also takes
+              part in a program the lead does not lead). */}
+          {member.accountId && !member.accountErased && isAdmin ? (
             <AccountControl member={member} accountId={member.accountId} busy={busy} run={account.mutate} />
           ) : null}
-          {member.accountId && !member.accountErased && isAdmin ? (
-            <DataRequestControls member={member} accountId={member.accountId} busy={busy} erase={erase.mutate} />
+          {member.accountId && !member.accountErased ? (
+            <DataRequestControls
+              member={member}
+              accountId={member.accountId}
+              busy={busy}
+              exportData={exportData.mutate}
+              erase={erase.mutate}
+            />
           ) : null}
         </td>
       </tr>
@@ -152,14 +162,15 @@ function DataRequestControls(props: {
   member: CohortMember;
   accountId: string;
   busy: boolean;
+  exportData: (accountId: string) => void;
   erase: (accountId: string) => void;
 }) {
   const { member, accountId } = props;
   return (
     <>
-      <a className="button secondary" href={`/api/mvps/${accountId}/export`} download>
+      <button type="button" className="secondary" disabled={props.busy} onClick={() => props.exportData(accountId)}>
         Export data
-      </a>
+      </button>
       <ConfirmButton
         label="Erase account"
         tone="danger"
