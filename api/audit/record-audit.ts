@@ -15,6 +15,8 @@ export const auditActions = [
   'enrolment.changed',
   'mvp.removed',
   'mvp.erased',
+  'mvp.disabled',
+  'mvp.enabled',
   'staff.invited',
   'staff.role_changed',
   'staff.disabled',

@@ -11,9 +11,12 @@ import { signedInClient, startTestServer, type TestServer, testPassword } from '
 
 let server: TestServer;
 let lead: TestClient;
+let leadId: string;
 beforeAll(async () => {
   server = await startTestServer();
-  lead = (await signedInClient(server, 'admin')).client;
+  const admin = await signedInClient(server, 'admin');
+  lead = admin.client;
+  leadId = admin.user.id;
 });
 afterAll(() => server?.stop());
 
@@ -113,6 +116,35 @@ describe('disabling an MVP account', () => {
     const first = await bodyOf(await setDisabled(user.id, true), 200);
     const second = await bodyOf(await setDisabled(user.id, true), 200);
     expect(second.disabledAt).toBe(first.disabledAt);
+  });
+
+  it('is recorded in the audit trail, one entry per change, with who acted and without the person', async () => {
+    const { user, email } = await customerFiling();
+    await bodyOf(await setDisabled(user.id, true), 200);
+    await bodyOf(await setDisabled(user.id, true), 200);
+    await bodyOf(await setDisabled(user.id, false), 200);
+    const trail = await server.prisma.auditEntry.findMany({
+      where: { subjectId: user.id },
+      orderBy: { at: 'asc' },
+      select: { action: true, actorId: true, before: true, after: true, subjectType: true },
+    });
+    expect(trail).toEqual([
+      {
+        action: 'mvp.disabled',
+        actorId: leadId,
+        subjectType: 'user',
+        before: { disabled: false },
+        after: { disabled: true },
+      },
+      {
+        action: 'mvp.enabled',
+        actorId: leadId,
+        subjectType: 'user',
+        before: { disabled: true },
+        after: { disabled: false },
+      },
+    ]);
+    expect(JSON.stringify(trail)).not.toContain(email);
   });
 
   it('answers 404 for a staff account and for an id that names nobody, and 403 to an engineer', async () => {

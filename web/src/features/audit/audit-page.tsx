@@ -17,6 +17,8 @@ const actionNames: Record<AuditEntry['action'], string> = {
   'enrolment.changed': 'Enrolment changed',
   'mvp.removed': 'MVP removed',
   'mvp.erased': 'MVP erased',
+  'mvp.disabled': 'MVP disabled',
+  'mvp.enabled': 'MVP enabled',
   'staff.invited': 'Staff invited',
   'staff.role_changed': 'Staff role changed',
   'staff.disabled': 'Staff disabled',
