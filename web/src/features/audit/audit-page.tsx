@@ -5,6 +5,7 @@ import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type AuditFilters, noAuditFilters, useAuditEntries, useAuditFilterChoices } from './audit-api.ts';
 import './audit-page.css';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 
 const actionNames: Record<AuditEntry['action'], string> = {
   'program.created': 'Program created',
@@ -122,7 +123,7 @@ export function AuditPage() {
         <p className="hint">{filtered ? 'No change matches these filters.' : 'No change recorded yet.'}</p>
       ) : null}
       {items.length ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="card-table audit-table">
             <caption className="visually-hidden">Audit trail</caption>
             <thead>
@@ -148,7 +149,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {entries.hasNextPage ? (
         <button

@@ -3,6 +3,7 @@ import type { Release } from '../../../../api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { ApplicationsQueue } from './applications-queue.tsx';
 import { useCohort } from './cohort-api.ts';
 import { CohortMemberRow } from './cohort-member-row.tsx';
@@ -50,7 +51,7 @@ function CohortSections(props: { release: Release }) {
         {members.length === 0 ? (
           <p className="hint">Nobody yet: invite people below, or open the join link.</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="cohort-table card-table">
               <thead>
                 <tr>
@@ -73,7 +74,7 @@ function CohortSections(props: { release: Release }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {shipped && applications.length === 0 ? null : (

@@ -3,11 +3,12 @@ import type { ReportListItem } from '../../../../api/report-views/report-views.s
 import { formatDate } from '../../lib/format.ts';
 import { personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 
 /** The reports as a table on wide screens, one card per report on a phone. */
 export function ReportTable(props: { reports: ReportListItem[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table report-table">
         <thead>
           <tr>
@@ -46,6 +47,6 @@ export function ReportTable(props: { reports: ReportListItem[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

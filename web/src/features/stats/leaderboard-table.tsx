@@ -1,4 +1,5 @@
 import type { Leaderboard } from '../../../../api/stats/stats.schemas.ts';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 
 /** The public board: rank, handle (or "anonymous MVP"), score and what it is made of, badges. */
 export function LeaderboardTable(props: { board: Leaderboard; caption: string }) {
@@ -13,7 +14,7 @@ export function LeaderboardTable(props: { board: Leaderboard; caption: string })
       {board.entries.length === 0 ? (
         <p className="empty-state">No customer has a priority find here yet.</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="card-table leaderboard-table">
             <caption className="visually-hidden">{props.caption}</caption>
             <thead>
@@ -51,7 +52,7 @@ export function LeaderboardTable(props: { board: Leaderboard; caption: string })
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import type { MyRecognition, Standing } from '../../../../api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice } from '../../lib/form.tsx';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { useMyRecognition, useSetLeaderboardVisibility } from './stats-api.ts';
 
 /** An MVP's own recognition: finds, score, rank and badges, and whether their handle shows on boards. */
@@ -44,7 +45,7 @@ function Recognition(props: { data: MyRecognition }) {
         data.programs.map((program) => (
           <section key={program.programId} aria-labelledby={`program-${program.programId}`}>
             <h2 id={`program-${program.programId}`}>{program.programName}</h2>
-            <div className="table-scroll">
+            <TableScroll>
               <table className="card-table stats-table">
                 <caption className="visually-hidden">Your standing in {program.programName}</caption>
                 <thead>
@@ -70,7 +71,7 @@ function Recognition(props: { data: MyRecognition }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
         ))
       )}

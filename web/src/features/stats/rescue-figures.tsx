@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { rescueDefinitions } from '../../../../api/rescue/rescue.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 
 const shownTerms = new Set<string>(['Rescued', 'Prioritised after rescue']);
 
@@ -41,7 +42,7 @@ export function RescueFigures(props: { programId: string; releaseId: string | un
             </div>
           </dl>
           {!props.releaseId && stats.data.byRelease.length ? (
-            <div className="table-scroll">
+            <TableScroll>
               <table className="card-table stats-table">
                 <caption className="visually-hidden">Rescued clusters per release</caption>
                 <thead>
@@ -63,7 +64,7 @@ export function RescueFigures(props: { programId: string; releaseId: string | un
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           ) : null}
         </>
       ) : null}

@@ -20,12 +20,13 @@ export function ShareTrendChart(props: { trend: ProgramStats['trend'] }) {
       <figcaption id="trend-caption">Customer share per release, with its 95% interval</figcaption>
       <div className="chart-box" role="img" aria-label={trendDescription(props.trend)}>
         <ResponsiveContainer width="100%" height={260}>
-          <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <ComposedChart data={data} margin={{ top: 14, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid stroke="#d8dde6" strokeDasharray="3 3" />
             <XAxis
               dataKey="version"
+              height={46}
               tick={{ fill: '#1b2130' }}
-              label={{ value: 'Release', position: 'insideBottom', dy: 8 }}
+              label={{ value: 'Release', position: 'insideBottom', offset: 0 }}
             />
             <YAxis domain={[0, 100]} unit="%" tick={{ fill: '#1b2130' }} width={48} />
             <Tooltip formatter={(value) => (Array.isArray(value) ? `${value[0]}–${value[1]}%` : `${value}%`)} />

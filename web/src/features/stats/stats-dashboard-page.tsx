@@ -3,6 +3,7 @@ import type { ContributionFigures, ProgramStats, ReleaseStats } from '../../../.
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { DefinitionsPanel } from './definitions-panel.tsx';
 import { FindersByLevelChart } from './finders-by-level-chart.tsx';
 import { LeaderboardTable } from './leaderboard-table.tsx';
@@ -184,7 +185,7 @@ function Figures(props: {
       </section>
       <section aria-labelledby="times-heading">
         <h2 id="times-heading">Time to triage and to fix</h2>
-        <div className="table-scroll">
+        <TableScroll>
           <table className="card-table stats-table">
             <caption className="visually-hidden">Hours from the finder's filing, by the finder's source</caption>
             <thead>
@@ -214,7 +215,7 @@ function Figures(props: {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
     </>
   );
@@ -238,7 +239,7 @@ function GroupTable(props: {
   href: (filter: Record<string, string | undefined>) => string;
 }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table stats-table">
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
@@ -276,13 +277,13 @@ function GroupTable(props: {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 function TrendTable(props: { programId: string; trend: ProgramStats['trend'] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table stats-table">
         <caption className="visually-hidden">Customer share per release</caption>
         <thead>
@@ -320,6 +321,6 @@ function TrendTable(props: { programId: string; trend: ProgramStats['trend'] }) 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

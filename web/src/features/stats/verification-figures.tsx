@@ -6,6 +6,7 @@ import type {
 import { verificationDefinitions } from '../../../../api/verification/verification.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { formatHours, formatShare } from './stats-format.ts';
 
 function useVerificationStats(programId: string) {
@@ -87,7 +88,7 @@ export function VerificationFigures(props: { programId: string; releaseId: strin
 
 function SourceTable(props: { figures: VerificationGroup }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table stats-table">
         <caption className="visually-hidden">Verification by the source of the person asked</caption>
         <thead>
@@ -109,7 +110,7 @@ function SourceTable(props: { figures: VerificationGroup }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
@@ -134,7 +135,7 @@ function FigureRow(props: { name: string; figures: Figures }) {
 
 function ReleaseTable(props: { releases: (VerificationGroup & { releaseId: string; releaseVersion: string })[] }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table stats-table">
         <caption className="visually-hidden">Fix verification per release</caption>
         <thead>
@@ -166,6 +167,6 @@ function ReleaseTable(props: { releases: (VerificationGroup & { releaseId: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,5 @@
 import type { SyncHealth } from '../../../../api/sync-health/sync-health.schemas.ts';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { When } from './when.tsx';
 
 type Delivery = SyncHealth['deliveries'][number];
@@ -20,7 +21,7 @@ const statusHints: Record<Delivery['status'], string> = {
 /** What GitHub told Fieldtest about the repository lately, and what came of it. */
 export function DeliveriesTable(props: { deliveries: Delivery[]; now: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table sync-table deliveries">
         <thead>
           <tr>
@@ -61,6 +62,6 @@ export function DeliveriesTable(props: { deliveries: Delivery[]; now: string }) 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { SyncJobProblem } from '../../../../api/sync-health/sync-health.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import { TableScroll } from '../../lib/table-scroll.tsx';
 import { jobKindNames } from './sync-format.ts';
 import { useRetrySyncJob } from './sync-health-api.ts';
 import { When } from './when.tsx';
@@ -8,7 +9,7 @@ import { When } from './when.tsx';
 /** Jobs that gave up: they wait for a person to fix the cause and press Retry. */
 export function DeadLettersTable(props: { programId: string; jobs: SyncJobProblem[]; now: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table sync-table dead-letters">
         <thead>
           <tr>
@@ -41,14 +42,14 @@ export function DeadLettersTable(props: { programId: string; jobs: SyncJobProble
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 
 /** Jobs whose last attempt failed and that will try again by themselves at "next try". */
 export function FailuresTable(props: { programId: string; jobs: SyncJobProblem[]; now: string }) {
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="card-table sync-table failures">
         <thead>
           <tr>
@@ -88,7 +89,7 @@ export function FailuresTable(props: { programId: string; jobs: SyncJobProblem[]
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -1,0 +1,211 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe.ts';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { createClient } from '../support/http-client.ts';
+import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { tokenOf } from '../support/test-server.ts';
+
+// Every page each role reaches, at a laptop's 1280 px and a phone's 375 px: axe-core finds no
+// serious or critical violation, and a screenshot of each is saved under
+// test-results/screenshots/pages/ so that a person can review the whole portal in a minute.
+
+let browser: Browser;
+let portal: Awaited<ReturnType<typeof startPortal>>;
+
+const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
+const engineer = { name: 'Eli Engineer', email: 'eli@example.test', password: 'the engineer password' };
+const tester = { name: 'Tess Tester', email: 'tess@example.test', password: 'the tester password' };
+const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
+type Person = { name: string; email: string; password: string };
+
+const widths = [1280, 375] as const;
+let ids: { program: string; release: string; customerReport: string; testerReport: string };
+const contexts = new Map<string, BrowserContext>();
+
+beforeAll(async () => {
+  portal = await startPortal();
+  ({ browser } = portal);
+
+  // An admin sets up a program with a release in testing; a customer joins and files a report;
+  // an engineer leads the program and an internal tester works on it and files one too.
+  const adminContext = await browser.newContext();
+  const adminPage = await adminContext.newPage();
+  await createFirstAdmin(adminPage, portal.setupLink, admin);
+  const adminApi = await apiAs(adminContext, portal.baseUrl);
+  const { release, invitationLink } = await prepareRelease(adminApi, customer);
+
+  const customerContext = await browser.newContext();
+  await joinByInvitation(await customerContext.newPage(), invitationLink, customer.password);
+  const customerReport = await fileReport(await apiAs(customerContext, portal.baseUrl), release.id, 'customer');
+
+  for (const [person, role, lead] of [
+    [engineer, 'engineer', true],
+    [tester, 'internal_tester', false],
+  ] as const) {
+    const created = await bodyOf(
+      await adminApi.api.api.staff.$post({ json: { name: person.name, email: person.email, role } }),
+      201,
+    );
+    await bodyOf(
+      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
+        json: { token: tokenOf(created.passwordLink.url), password: person.password },
+      }),
+      200,
+    );
+    await bodyOf(
+      await adminApi.api.api.programs[':id'].members[':userId'].$put({
+        param: { id: release.programId, userId: created.member.id },
+        json: { lead },
+      }),
+      200,
+    );
+  }
+  const testerContext = await signedInContext(tester);
+  const testerReport = await fileReport(await apiAs(testerContext, portal.baseUrl), release.id, 'tester');
+  ids = {
+    program: release.programId,
+    release: release.id,
+    customerReport: customerReport.id,
+    testerReport: testerReport.id,
+  };
+  contexts.set('admin', adminContext);
+  contexts.set('mvp', customerContext);
+  contexts.set('internal_tester', testerContext);
+  contexts.set('engineer', await signedInContext(engineer));
+}, 120_000);
+
+afterAll(async () => {
+  for (const context of contexts.values()) await context.close();
+  await portal?.stop();
+});
+
+async function fileReport(api: Awaited<ReturnType<typeof apiAs>>, releaseId: string, who: string) {
+  return bodyOf(
+    await api.api.api.reports.$post({
+      json: {
+        releaseId,
+        title: `Printing a long document crashes (${who})`,
+        steps: '1. Open a long document\n2. Print',
+        expected: 'It prints',
+        actual: 'The editor closes',
+        severity: 'major',
+        component: 'Printing',
+        clientKey: `accessibility-${who}`,
+      },
+    }),
+    201,
+  );
+}
+
+async function signedInContext(person: Person) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${portal.baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
+  await page.close();
+  return context;
+}
+
+/** Opens the page, waits until it shows its heading and nothing is loading, and checks it at each width. */
+async function sweep(role: string, context: BrowserContext, paths: Record<string, string>) {
+  const page: Page = await context.newPage();
+  const errors = watchPageErrors(page);
+  const findings: Record<string, AxeFinding[]> = {};
+  for (const [name, path] of Object.entries(paths)) {
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: width === 375 ? 740 : 800 });
+      await page.goto(`${portal.baseUrl}${path}`);
+      await page.locator('#content h1').first().waitFor();
+      await page
+        .locator('#content [role="status"].loading')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => {});
+      await page.waitForTimeout(150);
+      const found = await seriousAccessibilityViolations(page);
+      if (found.length > 0) findings[`${name} at ${width}`] = found;
+      await screenshot(page, `pages/${role}-${name}-${width}`);
+    }
+  }
+  await page.close();
+  return { findings, errors: errors() };
+}
+
+describe('every page, for every role, at 1280 and 375 px', () => {
+  it('has no serious or critical accessibility violation for someone signed out', async () => {
+    const context = await browser.newContext();
+    const result = await sweep('anonymous', context, {
+      'sign-in': '/sign-in',
+      'forgot-password': '/forgot-password',
+      'not-found': '/no-such-page',
+    });
+    await context.close();
+    expect(result).toEqual({ findings: {}, errors: [] });
+  }, 120_000);
+
+  it('has none for a customer', async () => {
+    const result = await sweep('mvp', contexts.get('mvp')!, {
+      releases: '/',
+      'file-a-bug': '/report',
+      'my-reports': '/my-reports',
+      report: `/reports/${ids.customerReport}`,
+      recognition: '/recognition',
+      profile: '/profile',
+      account: '/account',
+    });
+    expect(result).toEqual({ findings: {}, errors: [] });
+  }, 180_000);
+
+  it('has none for an admin', async () => {
+    const result = await sweep('admin', contexts.get('admin')!, {
+      home: '/',
+      programs: '/programs',
+      program: `/programs/${ids.program}`,
+      release: `/releases/${ids.release}`,
+      reports: `/programs/${ids.program}/reports`,
+      report: `/reports/${ids.customerReport}`,
+      stats: `/programs/${ids.program}/stats`,
+      clusters: `/programs/${ids.program}/stats/clusters`,
+      rescue: `/programs/${ids.program}/rescue`,
+      sync: `/programs/${ids.program}/sync`,
+      'file-a-bug': '/report',
+      'my-reports': '/my-reports',
+      staff: '/staff',
+      outbox: '/outbox',
+      audit: '/audit',
+      account: '/account',
+    });
+    expect(result).toEqual({ findings: {}, errors: [] });
+  }, 300_000);
+
+  it('has none for an engineer who leads the program and an internal tester who works on it', async () => {
+    const engineerResult = await sweep('engineer', contexts.get('engineer')!, {
+      home: '/',
+      programs: '/programs',
+      program: `/programs/${ids.program}`,
+      release: `/releases/${ids.release}`,
+      reports: `/programs/${ids.program}/reports`,
+      report: `/reports/${ids.testerReport}`,
+      stats: `/programs/${ids.program}/stats`,
+      sync: `/programs/${ids.program}/sync`,
+      account: '/account',
+    });
+    const testerResult = await sweep('internal_tester', contexts.get('internal_tester')!, {
+      home: '/',
+      program: `/programs/${ids.program}`,
+      'file-a-bug': '/report',
+      'my-reports': '/my-reports',
+      report: `/reports/${ids.testerReport}`,
+      stats: `/programs/${ids.program}/stats`,
+    });
+    expect({ engineer: engineerResult, tester: testerResult }).toEqual({
+      engineer: { findings: {}, errors: [] },
+      tester: { findings: {}, errors: [] },
+    });
+  }, 300_000);
+});
