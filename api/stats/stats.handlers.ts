@@ -30,6 +30,16 @@ export const readProgramStatsHandler: AppRouteHandler<typeof readProgramStatsRou
   return c.json(await readProgramStats({ prisma: c.var.deps.prisma, programId }), 200);
 };
 
+/** A program's name as part of a file name: letters and digits, words joined by "-" ("acme-desktop-mvps"). */
+function fileNamePart(name: string): string {
+  const words =
+    name
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.join('-').slice(0, 60).replace(/-$/, '') || 'program';
+}
+
 export const listClustersHandler: AppRouteHandler<typeof listClustersRoute> = async (c) => {
   const programId = c.req.valid('param').id;
   const query = c.req.valid('query');
@@ -37,12 +47,13 @@ export const listClustersHandler: AppRouteHandler<typeof listClustersRoute> = as
   const csv = query.format === 'csv';
   const list = await listClusters({ prisma: c.var.deps.prisma, programId, query, all: csv });
   if (!csv) return c.json(list, 200);
-  const day = new Date().toISOString().slice(0, 10);
+  const program = await c.var.deps.prisma.program.findUnique({ where: { id: programId }, select: { name: true } });
+  const fileName = `clusters-${fileNamePart(program?.name ?? '')}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(clustersCsv(list.items), {
     status: 200,
     headers: {
       'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': contentDisposition({ inline: false, fileName: `clusters-${programId}-${day}.csv` }),
+      'content-disposition': contentDisposition({ inline: false, fileName }),
       'cache-control': 'private, no-store',
     },
   });

@@ -430,7 +430,10 @@ describe('the clusters behind a figure', () => {
     );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''clusters-.*\.csv$/);
+    // Named by the program and the day, as a person would file it.
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename\*=UTF-8''clusters-stats-program-\d{4}-\d{2}-\d{2}\.csv$/,
+    );
     const text = await response.text();
     const lines = text.split('\r\n');
     expect(lines.at(-1)).toBe('');
