@@ -26,3 +26,18 @@ export function formatRelative(iso: string, now: string): string {
   if (Math.abs(seconds) < 1) return 'now';
   return seconds < 0 ? `${formatDuration(-seconds)} ago` : `in ${formatDuration(seconds)}`;
 }
+
+/**
+ * Reconciliation's last error as sync health shows it: current while no run has succeeded since,
+ * recovered (kept for the record, not as the state of things) once one has.
+ */
+export function reconciliationError(reconciliation: {
+  lastError: string | null;
+  lastErrorAt: string | null;
+  lastSuccessAt: string | null;
+}): { text: string; at: string | null; recovered: boolean } | null {
+  const { lastError, lastErrorAt, lastSuccessAt } = reconciliation;
+  if (!lastError) return null;
+  const recovered = !!lastErrorAt && !!lastSuccessAt && Date.parse(lastSuccessAt) > Date.parse(lastErrorAt);
+  return { text: lastError, at: lastErrorAt, recovered };
+}

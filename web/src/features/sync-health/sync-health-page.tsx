@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { DeliveriesTable } from './deliveries-table.tsx';
+import { reconciliationError } from './sync-format.ts';
 import { refreshMs, useProgram, useSyncHealth } from './sync-health-api.ts';
 import { DeadLettersTable, FailuresTable } from './sync-job-tables.tsx';
 import { SyncStatusTiles } from './sync-status-tiles.tsx';
@@ -40,6 +41,7 @@ function SyncHealthView(props: { program: Program; health: SyncHealth; refreshEr
   const { program, health } = props;
   const now = health.checkedAt;
   const { reconciliation } = health;
+  const lastError = reconciliationError(reconciliation);
   return (
     <main className="sync-health">
       <p className="breadcrumb">
@@ -122,16 +124,17 @@ function SyncHealthView(props: { program: Program; health: SyncHealth; refreshEr
           </dd>
           <dt title="Issues updated since then are read again">Caught up to</dt>
           <dd>{reconciliation.watermark ? formatDateTime(reconciliation.watermark) : '—'}</dd>
-          {reconciliation.lastError ? (
+          {lastError ? (
             <>
-              <dt>Last error</dt>
-              <dd className="sync-reason">
-                {reconciliation.lastError}{' '}
-                {reconciliation.lastErrorAt ? (
+              <dt>{lastError.recovered ? 'Earlier error' : 'Last error'}</dt>
+              <dd className={lastError.recovered ? 'hint' : 'sync-reason'}>
+                {lastError.text}{' '}
+                {lastError.at ? (
                   <span className="hint">
-                    (<When at={reconciliation.lastErrorAt} now={now} />)
+                    (<When at={lastError.at} now={now} />)
                   </span>
                 ) : null}
+                {lastError.recovered ? ' Recovered: reconciliation has succeeded since.' : null}
               </dd>
             </>
           ) : null}
