@@ -67,6 +67,7 @@ function markdownText(max: number, emptyMessage: string) {
 export const reportTitleSchema = z
   .string()
   .trim()
+  .min(1, { error: 'Give the bug a title: one line that names what goes wrong', abort: true })
   .min(3, { error: 'Use at least 3 characters' })
   .max(200, { error: 'Use at most 200 characters' });
 

@@ -167,6 +167,12 @@ describe('filing a bug', () => {
     const suggestion = suggestions.getByRole('listitem').filter({ hasText: printingBug });
     await suggestion.waitFor();
     expect(await suggestion.textContent()).toContain('New');
+    // The suggestions stand right under the title, in view while it is typed, above the steps.
+    const titleBox = (await page.getByLabel('Title', { exact: true }).boundingBox())!;
+    const suggestionsBox = (await suggestions.boundingBox())!;
+    const stepsBox = (await page.getByLabel('Steps to reproduce', { exact: true }).boundingBox())!;
+    expect(titleBox.y).toBeLessThan(suggestionsBox.y);
+    expect(suggestionsBox.y).toBeLessThan(stepsBox.y);
     await screenshot(page, 'filing-similar-reports');
     await suggestion.getByRole('button', { name: 'Me too' }).click();
     await suggestion.getByLabel('What differs for you (optional)').fill('Also on a *laser* printer.');

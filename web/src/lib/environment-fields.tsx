@@ -29,7 +29,12 @@ export function EnvironmentFields(props: {
       </p>
       <div className="field-grid">
         {fields.map((field) => (
-          <Field key={field.key} label={field.label} name={field.key} error={props.errors[`environment.${field.key}`]}>
+          <Field
+            key={field.key}
+            label={field.label}
+            name={`environment.${field.key}`}
+            error={props.errors[`environment.${field.key}`]}
+          >
             {(attributes) => (
               <input
                 {...attributes}

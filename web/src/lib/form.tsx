@@ -1,46 +1,188 @@
 import type { MutateOptions, UseMutationResult } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import {
+  type FocusEvent,
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from 'react';
 import type { z } from 'zod';
 import { ApiError, errorMessage } from './api-client.ts';
 
 export type FieldErrors = Record<string, string>;
 
+type ErrorEntry = {
+  message: string;
+  /** `check`: found here, checked again as the value changes; `server`: the API's, gone once the value changes. */
+  source: 'check' | 'server';
+  /** The field's value when the error was found. */
+  value: string;
+};
+
+const valueAt = (values: unknown, path: string) =>
+  JSON.stringify(
+    path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], values) ??
+      null,
+  );
+
+export type SchemaFormOptions = {
+  /**
+   * The request as the form stands now. With it, a field is checked as the person leaves it (the form's
+   * `onBlur`, through `checkOnBlur`), and an error clears as soon as its field is fixed.
+   */
+  values?: unknown;
+  /** Checks the schema cannot make (a program's own list of components), by field. */
+  extra?: (values: unknown) => FieldErrors;
+};
+
 /**
  * Validates form values with the request's own zod schema (the one the API validates with), then
  * runs the mutation; field errors from either side land under their inputs, anything else in an alert.
+ * A field is checked when the person leaves it and again while they fix it; a submit that finds
+ * errors moves focus (and the view) to the first field at fault.
  */
-export function useSchemaForm<S extends z.ZodType, R>(schema: S, mutation: UseMutationResult<R, Error, z.output<S>>) {
-  const [clientErrors, setClientErrors] = useState<{ fields: FieldErrors; form: string | null } | null>(null);
+export function useSchemaForm<S extends z.ZodType, R>(
+  schema: S,
+  mutation: UseMutationResult<R, Error, z.output<S>>,
+  options: SchemaFormOptions = {},
+) {
+  const [errors, setErrors] = useState<Record<string, ErrorEntry>>({});
+  const [clientFormError, setClientFormError] = useState<string | null>(null);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
 
-  /** Checks the values and, if they pass, runs the mutation; for a group of fields that cannot be a form of its own. */
-  const submit = (values: unknown, options?: MutateOptions<R, Error, z.output<S>>) => {
-    const parsed = schema.safeParse(values);
-    if (!parsed.success) {
-      mutation.reset();
+  const issuesOf = useCallback(
+    (values: unknown) => {
       const fields: FieldErrors = {};
       const unplaced: string[] = [];
-      for (const issue of parsed.error.issues) {
-        const path = issue.path.join('.');
-        if (path) fields[path] ??= issue.message;
-        else unplaced.push(issue.message);
+      const parsed = schema.safeParse(values);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = issue.path.join('.');
+          if (path) fields[path] ??= issue.message;
+          else unplaced.push(issue.message);
+        }
       }
-      setClientErrors({ fields, form: unplaced.join(' ') || null });
+      for (const [path, message] of Object.entries(latest.current.extra?.(values) ?? {})) fields[path] ??= message;
+      return { fields, unplaced, data: parsed.success ? parsed.data : undefined };
+    },
+    [schema],
+  );
+
+  /** Checks the values and, if they pass, runs the mutation; for a group of fields that cannot be a form of its own. */
+  const submit = (values: unknown, mutateOptions?: MutateOptions<R, Error, z.output<S>>) => {
+    const { fields, unplaced, data } = issuesOf(values);
+    if (Object.keys(fields).length > 0 || unplaced.length > 0 || data === undefined) {
+      mutation.reset();
+      setErrors(
+        Object.fromEntries(
+          Object.entries(fields).map(([path, message]) => [
+            path,
+            { message, source: 'check', value: valueAt(values, path) },
+          ]),
+        ),
+      );
+      setClientFormError(unplaced.join(' ') || null);
+      setFocusRequest((count) => count + 1);
       return;
     }
-    setClientErrors(null);
-    mutation.mutate(parsed.data, options);
+    setErrors({});
+    setClientFormError(null);
+    mutation.mutate(data as z.output<S>, {
+      ...mutateOptions,
+      onError: (error, ...rest) => {
+        if (error instanceof ApiError) {
+          setErrors(
+            Object.fromEntries(
+              Object.entries(error.fieldErrors).map(([path, message]) => [
+                path,
+                { message, source: 'server', value: valueAt(values, path) },
+              ]),
+            ),
+          );
+        }
+        setFocusRequest((count) => count + 1);
+        mutateOptions?.onError?.(error, ...rest);
+      },
+    });
   };
 
   const onSubmit =
-    (values: () => unknown, options?: MutateOptions<R, Error, z.output<S>>) => (event: FormEvent<HTMLFormElement>) => {
+    (values: () => unknown, mutateOptions?: MutateOptions<R, Error, z.output<S>>) =>
+    (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
-      submit(values(), options);
+      formRef.current = event.currentTarget;
+      submit(values(), mutateOptions);
     };
 
+  /** For the form's `onBlur`: the field just left is checked (only with `values`). */
+  const checkOnBlur = (event: FocusEvent<HTMLFormElement>) => {
+    formRef.current = event.currentTarget;
+    const name = (event.target as { name?: unknown }).name;
+    const values = latest.current.values;
+    if (typeof name !== 'string' || !name || values === undefined) return;
+    // Leaving a field for another control of the same group (a radio button) is not leaving it.
+    const next = event.relatedTarget as { name?: unknown } | null;
+    if (next && next.name === name) return;
+    const message = issuesOf(values).fields[name];
+    setErrors((before) => {
+      const { [name]: current, ...rest } = before;
+      if (message) return { ...rest, [name]: { message, source: 'check', value: valueAt(values, name) } };
+      return current?.source === 'server' ? before : rest;
+    });
+  };
+
+  // As the values change, an error found here is checked again (cleared when fixed), and one the
+  // server gave goes when its field changes.
+  const valuesKey = options.values === undefined ? null : JSON.stringify(options.values);
+  useEffect(() => {
+    const values = latest.current.values;
+    if (valuesKey === null || values === undefined) return;
+    setErrors((before) => {
+      const paths = Object.keys(before);
+      if (paths.length === 0) return before;
+      const { fields } = issuesOf(values);
+      let changed = false;
+      const next: Record<string, ErrorEntry> = {};
+      for (const path of paths) {
+        const entry = before[path]!;
+        const value = valueAt(values, path);
+        if (entry.source === 'server') {
+          if (value === entry.value) next[path] = entry;
+          else changed = true;
+        } else if (fields[path]) {
+          next[path] = fields[path] === entry.message ? entry : { ...entry, message: fields[path], value };
+          changed ||= fields[path] !== entry.message;
+        } else changed = true;
+      }
+      return changed ? next : before;
+    });
+  }, [valuesKey, issuesOf]);
+
+  // After a refused submit, the first field at fault takes focus (which scrolls it into view); with
+  // none, the alert is brought into view.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const form = formRef.current;
+    const scope: ParentNode = form?.isConnected ? form : document;
+    const field = scope.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (field) {
+      field.focus();
+      field.scrollIntoView({ block: 'center' });
+    } else scope.querySelector<HTMLElement>('.alert')?.scrollIntoView({ block: 'center' });
+  }, [focusRequest]);
+
+  const fieldErrors: FieldErrors = Object.fromEntries(
+    Object.entries(errors).map(([path, entry]) => [path, entry.message]),
+  );
   const serverError = mutation.error;
-  const fieldErrors = clientErrors?.fields ?? (serverError instanceof ApiError ? serverError.fieldErrors : {});
-  const formError = clientErrors ? clientErrors.form : serverError ? formErrorOf(serverError) : null;
-  return { fieldErrors, formError, pending: mutation.isPending, onSubmit, submit };
+  const formError = clientFormError ?? (serverError ? formErrorOf(serverError) : null);
+  return { fieldErrors, formError, pending: mutation.isPending, onSubmit, submit, checkOnBlur };
 }
 
 function formErrorOf(error: Error): string | null {

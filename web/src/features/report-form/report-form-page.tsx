@@ -116,9 +116,27 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
   const uploads = useAttachmentUploads(props.restored?.values.attachments ?? []);
   const { saved, save, clear } = useDraftAutosave(props.userId);
   const fileReport = useFileReport();
-  const form = useSchemaForm(fileReportBody, fileReport);
   const release = releases.find((candidate) => candidate.id === values.releaseId);
   const components = useProgramComponents(release?.programId).data ?? [];
+  // The request as the form stands: checked as each field is left, and sent on submit.
+  const request = {
+    releaseId: values.releaseId,
+    title: values.title,
+    steps: values.steps,
+    expected: values.expected,
+    actual: values.actual,
+    severity: values.severity || undefined,
+    component: values.component || null,
+    environment: values.environment,
+    attachmentIds: uploads.uploaded.map((attachment) => attachment.id),
+    clientKey: values.clientKey,
+  };
+  const form = useSchemaForm(fileReportBody, fileReport, {
+    values: request,
+    // A program with components needs one named; the schema cannot know the program's list.
+    extra: (): Record<string, string> =>
+      components.length > 0 && !values.component ? { component: 'Choose the component where it happens' } : {},
+  });
   const filedRef = useRef<HTMLDivElement>(null);
   const severityId = useId();
 
@@ -190,27 +208,13 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
     }
     setUploadsPending(false);
     setFiled(null);
-    form.onSubmit(
-      () => ({
-        releaseId: values.releaseId,
-        title: values.title,
-        steps: values.steps,
-        expected: values.expected,
-        actual: values.actual,
-        severity: values.severity || undefined,
-        component: values.component || null,
-        environment: values.environment,
-        attachmentIds: uploads.uploaded.map((attachment) => attachment.id),
-        clientKey: values.clientKey,
-      }),
-      {
-        onSuccess: (report) => {
-          // The uploads now belong to the report; the next report gets a new clientKey with its fresh values.
-          startOver({ discardUploads: false });
-          setFiled(report);
-        },
+    form.onSubmit(() => request, {
+      onSuccess: (report) => {
+        // The uploads now belong to the report; the next report gets a new clientKey with its fresh values.
+        startOver({ discardUploads: false });
+        setFiled(report);
       },
-    )(event);
+    })(event);
   };
 
   return (
@@ -240,7 +244,7 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           />
         </div>
       ) : null}
-      <form className="report-form" onSubmit={onSubmit} noValidate>
+      <form className="report-form" onSubmit={onSubmit} onBlur={form.checkOnBlur} noValidate>
         <FormAlert message={form.formError} />
         <Field label="Release" name="releaseId" error={form.fieldErrors.releaseId}>
           {(attributes) => (
@@ -269,6 +273,8 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
             />
           )}
         </Field>
+        {/* Right under the title, in view while it is typed: the moment a "me too" saves a duplicate. */}
+        <SimilarReports suggestions={suggestions} environment={values.environment} onMeToo={onMeToo} />
         <MarkdownField
           label="Steps to reproduce"
           name="steps"
@@ -278,7 +284,6 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           error={form.fieldErrors.steps}
           hint="Numbered steps from a fresh start, as precise as you can. Markdown works: “1.” for lists, `code` for names."
         />
-        <SimilarReports suggestions={suggestions} environment={values.environment} onMeToo={onMeToo} />
         <MarkdownField
           label="Expected result"
           name="expected"
