@@ -1,18 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe.ts';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { createClient } from '../support/http-client.ts';
-import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import {
+  apiAs,
+  createFirstAdmin,
+  createStaffMember,
+  joinByInvitation,
+  portalForFile,
+  prepareRelease,
+  signIn,
+} from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { tokenOf } from '../support/test-server.ts';
 
 // Every page each role reaches, at a laptop's 1280 px and a phone's 375 px: axe-core finds no
 // serious or critical violation, and a screenshot of each is saved under
 // test-results/screenshots/pages/ so that a person can review the whole portal in a minute.
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
+const portal = portalForFile();
 
 const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
 const engineer = { name: 'Eli Engineer', email: 'eli@example.test', password: 'the engineer password' };
@@ -25,8 +30,7 @@ let ids: { program: string; release: string; customerReport: string; testerRepor
 const contexts = new Map<string, BrowserContext>();
 
 beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
+  const { browser } = portal;
 
   // An admin sets up a program with a release in testing; a customer joins and files a report;
   // an engineer leads the program and an internal tester works on it and files one too.
@@ -44,19 +48,10 @@ beforeAll(async () => {
     [engineer, 'engineer', true],
     [tester, 'internal_tester', false],
   ] as const) {
-    const created = await bodyOf(
-      await adminApi.api.api.staff.$post({ json: { name: person.name, email: person.email, role } }),
-      201,
-    );
-    await bodyOf(
-      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
-        json: { token: tokenOf(created.passwordLink.url), password: person.password },
-      }),
-      200,
-    );
+    const userId = await createStaffMember(adminApi, portal.baseUrl, person, role);
     await bodyOf(
       await adminApi.api.api.programs[':id'].members[':userId'].$put({
-        param: { id: release.programId, userId: created.member.id },
+        param: { id: release.programId, userId },
         json: { lead },
       }),
       200,
@@ -78,7 +73,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const context of contexts.values()) await context.close();
-  await portal?.stop();
 });
 
 async function fileReport(api: Awaited<ReturnType<typeof apiAs>>, releaseId: string, who: string) {
@@ -100,13 +94,9 @@ async function fileReport(api: Awaited<ReturnType<typeof apiAs>>, releaseId: str
 }
 
 async function signedInContext(person: Person) {
-  const context = await browser.newContext();
+  const context = await portal.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${portal.baseUrl}/sign-in`);
-  await page.getByLabel('E-mail').fill(person.email);
-  await page.getByLabel('Password').fill(person.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
+  await signIn(page, portal.baseUrl, person);
   await page.close();
   return context;
 }
@@ -138,7 +128,7 @@ async function sweep(role: string, context: BrowserContext, paths: Record<string
 
 describe('every page, for every role, at 1280 and 375 px', () => {
   it('has no serious or critical accessibility violation for someone signed out', async () => {
-    const context = await browser.newContext();
+    const context = await portal.browser.newContext();
     const result = await sweep('anonymous', context, {
       'sign-in': '/sign-in',
       'forgot-password': '/forgot-password',

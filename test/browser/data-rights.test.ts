@@ -5,9 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
 import { acceptCurrentTerms } from '../support/enrolment-fixtures.ts';
 import { createClient } from '../support/http-client.ts';
-import { apiAs, createFirstAdmin, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import {
+  apiAs,
+  createFirstAdmin,
+  createStaffMember,
+  pngImage,
+  prepareRelease,
+  signIn,
+  startPortal,
+} from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { tokenOf } from '../support/test-server.ts';
 
 let browser: Browser;
 let portal: Awaited<ReturnType<typeof startPortal>>;
@@ -65,11 +72,7 @@ describe("a customer's data rights on the account page", () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${portal.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(customer.email);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(page, portal.baseUrl, customer);
     await page.goto(`${portal.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Your data' }).waitFor();
 
@@ -118,11 +121,7 @@ describe("a customer's data rights on the account page", () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${portal.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(lead.email);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(page, portal.baseUrl, lead);
     const { release, invitationLink } = await prepareRelease(await apiAs(context, portal.baseUrl), other, {
       programName: 'Acme Mobile MVPs',
     });
@@ -163,11 +162,7 @@ describe("a customer's data rights on the account page", () => {
     const engineer = { name: 'Eve Engineer', email: 'eve@example.test', password: 'the engineer password' };
     const adminContext = await browser.newContext();
     const adminPage = await adminContext.newPage();
-    await adminPage.goto(`${portal.baseUrl}/sign-in`);
-    await adminPage.getByLabel('E-mail').fill(lead.email);
-    await adminPage.getByLabel('Password').fill(lead.password);
-    await adminPage.getByRole('button', { name: 'Sign in' }).click();
-    await adminPage.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(adminPage, portal.baseUrl, lead);
     const admin = await apiAs(adminContext, portal.baseUrl);
     const web = await prepareRelease(admin, fay, { programName: 'Acme Web MVPs' });
     const cloud = await prepareRelease(admin, gus, { programName: 'Acme Cloud MVPs' });
@@ -190,19 +185,10 @@ describe("a customer's data rights on the account page", () => {
       }),
       201,
     );
-    const created = await bodyOf(
-      await admin.api.api.staff.$post({ json: { name: engineer.name, email: engineer.email, role: 'engineer' } }),
-      201,
-    );
-    await bodyOf(
-      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
-        json: { token: tokenOf(created.passwordLink.url), password: engineer.password },
-      }),
-      200,
-    );
+    const engineerId = await createStaffMember(admin, portal.baseUrl, engineer, 'engineer');
     await bodyOf(
       await admin.api.api.programs[':id'].members[':userId'].$put({
-        param: { id: web.release.programId, userId: created.member.id },
+        param: { id: web.release.programId, userId: engineerId },
         json: { lead: true },
       }),
       200,
@@ -212,11 +198,7 @@ describe("a customer's data rights on the account page", () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${portal.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(engineer.email);
-    await page.getByLabel('Password').fill(engineer.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await signIn(page, portal.baseUrl, engineer);
     await page.goto(`${portal.baseUrl}/releases/${web.release.id}`);
 
     // Fay takes part in this program only: the lead saves her archive.

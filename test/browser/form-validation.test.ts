@@ -1,21 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import {
+  apiAs,
+  createFirstAdmin,
+  joinByInvitation,
+  portalForFile,
+  prepareRelease,
+} from '../support/portal-fixtures.ts';
 
 // The bug form as a customer fills it in: each field is checked as they leave it, an error goes as
 // soon as the field is fixed, and a submit with errors takes them to the first one, without asking
 // the server about what the page already knows (the program's components included).
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -31,12 +29,12 @@ async function errorOf(page: Page, label: string): Promise<string | null> {
 
 describe('the bug form', () => {
   it('checks each field as it is left, clears an error once fixed, and takes a refused submit to the first error', async () => {
-    const adminContext = await browser.newContext();
+    const adminContext = await portal.browser.newContext();
     const adminPage = await adminContext.newPage();
     await createFirstAdmin(adminPage, portal.setupLink, admin);
     const { invitationLink } = await prepareRelease(await apiAs(adminContext, portal.baseUrl), customer);
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await joinByInvitation(page, invitationLink, customer.password);

@@ -1,20 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import {
+  apiAs,
+  createFirstAdmin,
+  joinByInvitation,
+  portalForFile,
+  prepareRelease,
+  signIn,
+} from '../support/portal-fixtures.ts';
 
 // The header as an admin and a customer use it: one row of links on a laptop, a menu on a phone;
 // every page titles the window after its heading, and following a link moves focus to it.
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const admin = { name: 'Avery Administrator', email: 'avery@example.test', password: 'a long enough password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -52,7 +51,7 @@ async function follow(page: Page, link: string) {
 
 describe('the header and page titles', () => {
   it("an admin's links stand in one row at 1280 px; every page has its own title and takes focus", async () => {
-    const context = await browser.newContext({ viewport: laptop });
+    const context = await portal.browser.newContext({ viewport: laptop });
     const page = await context.newPage();
     const errors = watchPageErrors(page);
     await createFirstAdmin(page, portal.setupLink, admin);
@@ -82,13 +81,10 @@ describe('the header and page titles', () => {
   });
 
   it('folds into a menu on a 375 px phone, for an admin and for a customer', async () => {
-    const adminContext = await browser.newContext({ viewport: phone });
+    const adminContext = await portal.browser.newContext({ viewport: phone });
     const page = await adminContext.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${portal.baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, portal.baseUrl, admin);
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -110,7 +106,7 @@ describe('the header and page titles', () => {
 
     // The customer's header: one row on a laptop, the same menu on a phone.
     const { invitationLink } = await prepareRelease(await apiAs(adminContext, portal.baseUrl), customer);
-    const customerContext = await browser.newContext({ viewport: laptop });
+    const customerContext = await portal.browser.newContext({ viewport: laptop });
     const own = await customerContext.newPage();
     const customerErrors = watchPageErrors(own);
     await joinByInvitation(own, invitationLink, customer.password);

@@ -1,10 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { createClient } from '../support/http-client.ts';
-import { apiAs, createFirstAdmin, startPortal } from '../support/portal-fixtures.ts';
+import { apiAs, createFirstAdmin, createStaffMember, signIn, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { tokenOf } from '../support/test-server.ts';
 
 // An admin makes an engineer a member and lead of one program on its page; the engineer signs in,
 // sees that program only, and adds a release to it.
@@ -39,16 +37,7 @@ describe('staff per program in the portal', () => {
       );
     const desktop = await program('Acme Desktop MVPs');
     const cloud = await program('Acme Cloud MVPs');
-    const created = await bodyOf(
-      await api.api.api.staff.$post({ json: { name: engineer.name, email: engineer.email, role: 'engineer' } }),
-      201,
-    );
-    await bodyOf(
-      await createClient(portal.baseUrl).api.api.auth['set-password'].$post({
-        json: { token: tokenOf(created.passwordLink.url), password: engineer.password },
-      }),
-      200,
-    );
+    await createStaffMember(api, portal.baseUrl, engineer, 'engineer');
 
     await page.goto(`${portal.baseUrl}/programs/${desktop.id}`);
     const members = page.getByRole('region', { name: 'Members' });
@@ -65,10 +54,7 @@ describe('staff per program in the portal', () => {
     const engineerContext = await browser.newContext();
     const own = await engineerContext.newPage();
     const engineerErrors = watchPageErrors(own);
-    await own.goto(`${portal.baseUrl}/sign-in`);
-    await own.getByLabel('E-mail').fill(engineer.email);
-    await own.getByLabel('Password').fill(engineer.password);
-    await own.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(own, portal.baseUrl, engineer);
     await own.getByRole('link', { name: 'Programs', exact: true }).click();
     await own.getByRole('heading', { name: 'Your programs' }).waitFor();
     await own.getByRole('link', { name: desktop.name }).waitFor();

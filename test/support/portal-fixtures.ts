@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.ts';
 import { createClient, type TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
@@ -31,6 +31,48 @@ export async function startPortal() {
       await server.exited;
     },
   };
+}
+
+/**
+ * The portal for one test file: started before its tests, stopped after them. The object fills in
+ * when the file's tests start, so read its fields inside tests and hooks.
+ */
+export function portalForFile(): Awaited<ReturnType<typeof startPortal>> {
+  const portal = {} as Awaited<ReturnType<typeof startPortal>>;
+  beforeAll(async () => {
+    Object.assign(portal, await startPortal());
+  });
+  afterAll(() => portal.stop?.());
+  return portal;
+}
+
+/** Signs in on the sign-in page, as a person would; on a phone the navigation is in the menu, so attached is enough. */
+export async function signIn(page: Page, baseUrl: string, person: { email: string; password: string }) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail').fill(person.email);
+  await page.getByLabel('Password').fill(person.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
+}
+
+/** An admin adds a staff member, who chooses a password through their link; the new account's id. */
+export async function createStaffMember(
+  adminApi: TestClient,
+  baseUrl: string,
+  person: { name: string; email: string; password: string },
+  role: 'admin' | 'engineer' | 'internal_tester',
+): Promise<string> {
+  const created = await bodyOf(
+    await adminApi.api.api.staff.$post({ json: { name: person.name, email: person.email, role } }),
+    201,
+  );
+  await bodyOf(
+    await createClient(baseUrl).api.api.auth['set-password'].$post({
+      json: { token: new URL(created.passwordLink.url).hash.slice(1), password: person.password },
+    }),
+    200,
+  );
+  return created.member.id;
 }
 
 // What the portal's browser tests share: files to upload, the API as a browser's signed-in
