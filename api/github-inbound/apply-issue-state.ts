@@ -147,19 +147,24 @@ export async function applyIssueState(options: {
     select: { id: true },
   });
 
+  // One change on GitHub is one entry on the timeline: the first priority level is "triaged" (which
+  // says the level and the status it brings); a status change that comes with a new level says both.
   const events: { kind: string; data: Prisma.InputJsonObject }[] = [];
-  if (report.priority !== priority) {
-    events.push({ kind: 'priority_changed', data: { from: report.priority, to: priority } });
-    changes.push(`priority ${report.priority ?? 'none'} → ${priority ?? 'none'}`);
-  }
-  if (!report.prioritisedAt && prioritisedAt && priority) events.push({ kind: 'triaged', data: { priority } });
+  const priorityChanged = report.priority !== priority;
   // new → synced is the outbound sync's own 'synced' event.
-  if (report.status !== status && !(report.status === 'new' && status === 'synced')) {
+  const statusChanged = report.status !== status && !(report.status === 'new' && status === 'synced');
+  const firstTriage = !report.prioritisedAt && !!prioritisedAt && !!priority;
+  if (priorityChanged) changes.push(`priority ${report.priority ?? 'none'} → ${priority ?? 'none'}`);
+  if (statusChanged) changes.push(`status ${report.status} → ${status}`);
+  if (firstTriage) events.push({ kind: 'triaged', data: { priority, from: report.status } });
+  if (statusChanged && !(firstTriage && status === 'triaged')) {
+    const withPriority = priorityChanged && !firstTriage ? { priorityFrom: report.priority, priorityTo: priority } : {};
     events.push({
       kind: 'status_changed',
-      data: { from: report.status, to: status, stateReason: issue.state_reason ?? null },
+      data: { from: report.status, to: status, stateReason: issue.state_reason ?? null, ...withPriority },
     });
-    changes.push(`status ${report.status} → ${status}`);
+  } else if (priorityChanged && !firstTriage) {
+    events.push({ kind: 'priority_changed', data: { from: report.priority, to: priority } });
   }
   for (const event of events) {
     await tx.reportEvent.create({ data: { reportId, kind: event.kind, data: event.data }, select: { id: true } });

@@ -16,7 +16,7 @@ const customerEventData: Record<string, readonly string[]> = {
   synced: [],
   triaged: ['priority'],
   priority_changed: ['from', 'to'],
-  status_changed: ['from', 'to'],
+  status_changed: ['from', 'to', 'priorityFrom', 'priorityTo'],
   duplicate_of: [],
   moved: [],
   deleted: [],

@@ -12,7 +12,8 @@ export function prioritisedAtSql(rescue: string): Prisma.Sql {
   return Prisma.sql`(
     select min(e."createdAt") from "ReportEvent" e
     where e."reportId" = ${q}."reportId" and e."createdAt" >= ${q}."requestedAt"
-      and ((e.kind = 'priority_changed' and e.data->>'to' is not null)
-        or (e.kind = 'status_changed' and e.data->>'to' in ('triaged', 'fixed')))
+      and (e.kind = 'triaged'
+        or (e.kind = 'priority_changed' and e.data->>'to' is not null)
+        or (e.kind = 'status_changed' and (e.data->>'to' in ('triaged', 'fixed') or e.data->>'priorityTo' is not null)))
   )`;
 }

@@ -69,7 +69,10 @@ describe('labels and state', () => {
     const state = await reportState(world.server, reportId);
     expect(state).toMatchObject({ status: 'triaged', priority: 'P1', issueState: 'open' });
     expect(state.triagedAt).toBeInstanceOf(Date);
-    expect(eventKinds(state)).toEqual(['priority_changed', 'triaged', 'status_changed']);
+    // One label change, one entry: "triaged" says the level and the status it brought.
+    expect(state.events.map((event) => [event.kind, event.data])).toEqual([
+      ['triaged', { priority: 'P1', from: 'synced' }],
+    ]);
     const mail = await messagesTo(world.server, customer.email);
     const notice = expectOne(mail, (message) => message.kind === 'report-triaged');
     expect(notice.text).toContain(`${world.env.publicUrl}/reports/${reportId}`);
@@ -107,8 +110,12 @@ describe('labels and state', () => {
     const state = await reportState(world.server, reportId);
     expect(state).toMatchObject({ priority: null, status: 'synced', triagedAt: triaged.triagedAt, issueLabels: [] });
     expect(state.triagedAt).not.toBeNull();
-    expect(state.events.at(-2)).toMatchObject({ kind: 'priority_changed', data: { from: 'P0', to: null } });
-    expect(state.events.at(-1)).toMatchObject({ kind: 'status_changed', data: { from: 'triaged', to: 'synced' } });
+    // One label removed, one entry saying both what the status and the priority became.
+    expect(state.events.at(-2)?.kind).toBe('triaged');
+    expect(state.events.at(-1)).toMatchObject({
+      kind: 'status_changed',
+      data: { from: 'triaged', to: 'synced', priorityFrom: 'P0', priorityTo: null },
+    });
   });
 
   it('closed as completed: fixed at the close time, and the reporter is told', async () => {

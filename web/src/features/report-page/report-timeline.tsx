@@ -45,7 +45,11 @@ function describe(entry: TimelineEntry, staff: boolean): string {
     }
     case 'status_changed': {
       const status = statusName(entry.data.to);
-      return status ? `Status changed to ${status} on GitHub` : 'Status changed on GitHub';
+      const said = status ? `Status changed to ${status} on GitHub` : 'Status changed on GitHub';
+      // A status change that came with a new priority level says both, in one entry.
+      if (!('priorityTo' in entry.data)) return said;
+      const level = entry.data.priorityTo;
+      return typeof level === 'string' && level ? `${said}, priority ${level}` : `${said}, priority removed`;
     }
     case 'duplicate_of': {
       const number = entry.data.issueNumber ?? entry.data.canonicalIssueNumber;
