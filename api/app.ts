@@ -23,6 +23,7 @@ import { requestContext } from './lib/request-context.ts';
 import { sameOrigin } from './lib/same-origin.ts';
 import { serveFile } from './lib/serve-file.ts';
 import { loadSession } from './lib/session.ts';
+import { shedLoad } from './lib/shed-load.ts';
 import { mvpRouter } from './mvp/mvp.router.ts';
 import { mvpAccountsRouter } from './mvp-accounts/mvp-accounts.router.ts';
 import { noticesRouter } from './notices/notices.router.ts';
@@ -108,6 +109,11 @@ export function createApp(deps: Deps) {
     (c, next) =>
       isWebhook(c.req.path, c.req.method) ? next() : middleware(c, next);
   app.use('*', requestContext(deps));
+  // Health checks answer whatever the load; GitHub's deliveries are stored, never turned away.
+  const shed = shedLoad(deps.env.maxRequestsInFlight);
+  const neverShed = (path: string, method: string) =>
+    isWebhook(path, method) || path === '/api/health' || path === '/api/ready';
+  app.use('/api/*', (c, next) => (neverShed(c.req.path, c.req.method) ? next() : shed(c, next)));
   // A handler's own header wins (`overwrite: false`): attachments are served with `sandbox` as their CSP.
   app.use(
     '*',
@@ -151,11 +157,15 @@ export function createApp(deps: Deps) {
           description: 'Errors are RFC 9457 application/problem+json. Sessions travel in an httpOnly cookie.',
         },
       }),
-      // What sameOrigin, bodyLimit and jsonOnly above may answer to any write.
-      {
-        statuses: [403, 413, 415],
-        appliesTo: (path, method) => !['GET', 'HEAD'].includes(method) && !isWebhook(path, method),
-      },
+      [
+        // What sameOrigin, bodyLimit and jsonOnly above may answer to any write.
+        {
+          statuses: [403, 413, 415],
+          appliesTo: (path, method) => !['GET', 'HEAD'].includes(method) && !isWebhook(path, method),
+        },
+        // What shedLoad may answer to any request it counts.
+        { statuses: [503], appliesTo: (path, method) => !neverShed(path, method) },
+      ],
     );
     return c.json(document);
   });

@@ -15,6 +15,9 @@ const envSchema = z
     ATTACHMENTS_DIR: z.string().min(1).optional(),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgresql:// connection URL' }).optional(),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+    // API requests one process answers at once before it sheds new ones (503); 0 for no limit.
+    // Default: 32 on the embedded database, no limit on PostgreSQL.
+    MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -99,6 +102,7 @@ const envSchema = z
       databaseUrl: databaseUrl?.toString(),
       databaseSchema,
       databasePoolSize: env.DATABASE_POOL_SIZE,
+      maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT ?? (env.DATABASE_URL ? 0 : 32),
       logLevel: env.LOG_LEVEL,
       sessionTtlHours: env.SESSION_TTL_HOURS,
       setupLinkTtlMinutes: env.SETUP_LINK_TTL_MINUTES,

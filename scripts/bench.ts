@@ -2,11 +2,13 @@
 // measured on the same database, on PGlite and on PostgreSQL (BENCH_DATABASE_URL, default the
 // local server). Options: BENCH_SECONDS (default 5), BENCH_CONCURRENCY (default 32),
 // BENCH_REPORTS (reports seeded for the list benchmark, default 100000), BENCH_ONLY (a section),
+// BENCH_OVERLOAD_CLIENTS (clients filing at once in the overload section, default 200),
 // BENCH_STATS_REPORTS / BENCH_STATS_CLUSTERS / BENCH_STATS_RELEASES (the statistics program, default
 // 1000000 reports in 200000 clusters over 5 releases; PostgreSQL only).
 import type { DatabaseTarget } from '../api/db/open-database.ts';
 import { postgresTarget, startBenchServer } from './bench/bench-server.ts';
 import { benchFiling } from './bench/filing.ts';
+import { benchOverload } from './bench/overload.ts';
 import { benchReportList } from './bench/report-list.ts';
 import { benchSessionLookup } from './bench/session-lookup.ts';
 import { benchStats } from './bench/stats.ts';
@@ -32,10 +34,13 @@ const sections: Record<string, (server: Server) => Promise<string>> = {
   drain: (server) => benchSyncDrain(server, { reports: 1000, timeScale: Number(process.env.BENCH_TIME_SCALE ?? 60) }),
   intake: (server) => benchWebhookIntake(server, { seconds, concurrency }),
   stats: (server) => benchStats(server, statsProgram),
+  overload: (server) => benchOverload(server, { seconds, clients: Number(process.env.BENCH_OVERLOAD_CLIENTS ?? 200) }),
 };
 // The statistics goal (p95 < 200 ms at a million reports) is PostgreSQL's; PGlite in memory is not
 // meant for that size.
 const postgresOnly = new Set(['stats']);
+// Load shedding is the embedded database's default (PostgreSQL has no limit unless one is set).
+const pgliteOnly = new Set(['overload']);
 
 async function run(name: string, target: DatabaseTarget) {
   console.log(`\n== ${name}`);
@@ -43,6 +48,10 @@ async function run(name: string, target: DatabaseTarget) {
     if (only && only !== section) continue;
     if (target.kind !== 'postgres' && postgresOnly.has(section)) {
       console.log(`${section.padEnd(16)}skipped: measured on PostgreSQL only`);
+      continue;
+    }
+    if (target.kind === 'postgres' && pgliteOnly.has(section)) {
+      console.log(`${section.padEnd(16)}skipped: measured on the embedded database only`);
       continue;
     }
     const server = await startBenchServer(target);

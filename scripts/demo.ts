@@ -1,4 +1,5 @@
 // `npm run demo`: the portal with a populated program, synced with a local GitHub emulator.
+// PORT (default 3000) is the portal's, DEMO_GITHUB_PORT (default any free one) the emulator's.
 // A fresh embedded database under ./data/demo (DEMO_DATA_DIR) each time; GitHub's rate windows run 60 times
 // faster (GITHUB_TIME_SCALE, the emulator scaled alike), so ~500 issues are created in seconds
 // while the sync still respects every limit. Ctrl-C stops everything.
@@ -24,8 +25,20 @@ const password = 'demo password 2026';
 const say = (message: string) =>
   process.stderr.write(`[demo ${((Date.now() - started) / 1000).toFixed(1)} s] ${message}\n`);
 
+const githubPort = Number(process.env.DEMO_GITHUB_PORT || 0);
+if (!Number.isInteger(githubPort) || githubPort < 0 || githubPort > 65_535) {
+  process.stderr.write(`DEMO_GITHUB_PORT must be a port number (0 to 65535), not ${process.env.DEMO_GITHUB_PORT}\n`);
+  process.exit(1);
+}
+
 await rm(dataDir, { recursive: true, force: true });
-const emulator = await startGithubEmulator({ repos: [repo], timeScale, webhookSecret: secret, webhookConcurrency: 4 });
+const emulator = await startGithubEmulator({
+  repos: [repo],
+  timeScale,
+  webhookSecret: secret,
+  webhookConcurrency: 4,
+  port: githubPort,
+});
 say(`GitHub emulator at ${emulator.url}`);
 const env = parseEnv({
   ...process.env,
@@ -79,6 +92,7 @@ say(`finders checked fixes: ${checked.answered} of ${checked.requests} answered,
 const rescue = await rescueDemo(prisma, emulator.control, demo);
 say(`rescue: ${rescue.sent} not-planned bug sent back to engineering, ${rescue.listed} left on the list`);
 
+say(`the demo is populated: ${((Date.now() - started) / 1000).toFixed(1)} s from start`);
 process.stderr.write(`
 Fieldtest demo is running at ${server.url}
 

@@ -25,7 +25,7 @@ const problemDescriptions: Record<number, string> = {
   413: 'Body too large',
   415: 'Body is not JSON',
   429: 'Too many attempts; see Retry-After',
-  503: 'Not ready',
+  503: 'Not available now (busy, not ready, or GitHub unreachable); see Retry-After where given',
 };
 
 type ProblemResponse = {

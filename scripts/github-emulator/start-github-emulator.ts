@@ -64,6 +64,8 @@ export type IssueChangesAsPerson = {
 };
 
 export type StartGithubEmulatorOptions = {
+  /** The port to listen on; 0 (the default) for any free one. */
+  port?: number;
   webhookUrl?: string;
   webhookSecret?: string;
   /** Divides GitHub's minute and hour windows, retry-after and resets (default 1). */
@@ -90,7 +92,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  */
 export async function startGithubEmulator(options: StartGithubEmulatorOptions = {}) {
   const token = `ghp_${randomBytes(18).toString('hex')}`;
-  const args = ['--import', 'tsx', 'scripts/github-emulator/main.ts', '--port', '0', '--token', token];
+  const port = String(options.port ?? 0);
+  const args = ['--import', 'tsx', 'scripts/github-emulator/main.ts', '--port', port, '--token', token];
   for (const extra of options.tokens ?? []) {
     args.push('--token', typeof extra === 'string' ? extra : `${extra.token}=${extra.login}`);
   }

@@ -1,0 +1,48 @@
+import { parseEnv } from '../../api/env.ts';
+import { type BenchServer, startBenchServer } from './bench-server.ts';
+import { prepareFiling } from './filing.ts';
+import { fixed, summarize } from './measure.ts';
+
+/**
+ * A crowd filing at once on the embedded database (a release's launch): `clients` clients, each
+ * filing again as soon as it is answered, and waiting the Retry-After second when turned away. With
+ * load shedding (the default limit of requests in flight) against without it (MAX_REQUESTS_IN_FLIGHT=0):
+ * the wait of the filings served, and how many were turned away to keep it short.
+ */
+export async function benchOverload(server: BenchServer, options: { seconds: number; clients: number }) {
+  const shedding = await crowd(server, options);
+  const unlimited = await startBenchServer({ kind: 'pglite', dataDir: null }, { env: { MAX_REQUESTS_IN_FLIGHT: '0' } });
+  let waiting: Awaited<ReturnType<typeof crowd>>;
+  try {
+    waiting = await crowd(unlimited, options);
+  } finally {
+    await unlimited.stop(1000);
+  }
+  const line = (figures: Awaited<ReturnType<typeof crowd>>) =>
+    `${fixed(figures.served.perSecond)} filed/s, p50 ${fixed(figures.served.p50)} ms, p99 ${fixed(figures.served.p99)} ms, ${figures.shed} turned away`;
+  return (
+    `overload        ${options.clients} clients filing on the embedded database: ` +
+    `shedding past ${parseEnv({}).maxRequestsInFlight} in flight (the default) ${line(shedding)} | ` +
+    `no limit ${line(waiting)} | p99 ratio shedding/no limit ${(shedding.served.p99 / waiting.served.p99).toFixed(2)}`
+  );
+}
+
+async function crowd(server: BenchServer, options: { seconds: number; clients: number }) {
+  const { file } = await prepareFiling(server, { seconds: options.seconds, clients: options.clients });
+  const latencies: number[] = [];
+  let shed = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, client) => {
+      for (let n = 0; performance.now() < deadline; n++) {
+        const t0 = performance.now();
+        if ((await file(client, n)) === 503) {
+          shed += 1;
+          await new Promise((resolve) => setTimeout(resolve, 1000));
+        } else latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return { served: summarize(latencies, (performance.now() - started) / 1000), shed };
+}
