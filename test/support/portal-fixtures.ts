@@ -52,7 +52,8 @@ export async function signIn(page: Page, baseUrl: string, person: { email: strin
   await page.getByLabel('E-mail').fill(person.email);
   await page.getByLabel('Password').fill(person.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main' }).waitFor({ state: 'attached' });
+  // A role query leaves out what is hidden, as the menu is on a phone until it is opened.
+  await page.locator('nav[aria-label="Main"]').waitFor({ state: 'attached' });
 }
 
 /** An admin adds a staff member, who chooses a password through their link; the new account's id. */
