@@ -110,7 +110,10 @@ export function createApp(deps: Deps) {
       isWebhook(c.req.path, c.req.method) ? next() : middleware(c, next);
   app.use('*', requestContext(deps));
   // Health checks answer whatever the load; GitHub's deliveries are stored, never turned away.
-  const shed = shedLoad(deps.env.maxRequestsInFlight);
+  const shed = shedLoad({
+    maxInFlight: deps.env.maxRequestsInFlight,
+    maxEventLoopDelayMs: deps.env.maxEventLoopDelayMs,
+  });
   const neverShed = (path: string, method: string) =>
     isWebhook(path, method) || path === '/api/health' || path === '/api/ready';
   app.use('/api/*', (c, next) => (neverShed(c.req.path, c.req.method) ? next() : shed(c, next)));

@@ -18,6 +18,9 @@ const envSchema = z
     // API requests one process answers at once before it sheds new ones (503); 0 for no limit.
     // Default: 32 on the embedded database, no limit on PostgreSQL.
     MAX_REQUESTS_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).optional(),
+    // Past this mean delay of the event loop (ms) a process sheds new requests (503); 0 for never.
+    // Default: 100 on the embedded database (whose queries run on the loop), never on PostgreSQL.
+    MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SESSION_TTL_HOURS: z.coerce
       .number()
@@ -103,6 +106,7 @@ const envSchema = z
       databaseSchema,
       databasePoolSize: env.DATABASE_POOL_SIZE,
       maxRequestsInFlight: env.MAX_REQUESTS_IN_FLIGHT ?? (env.DATABASE_URL ? 0 : 32),
+      maxEventLoopDelayMs: env.MAX_EVENT_LOOP_DELAY_MS ?? (env.DATABASE_URL ? 0 : 100),
       logLevel: env.LOG_LEVEL,
       sessionTtlHours: env.SESSION_TTL_HOURS,
       setupLinkTtlMinutes: env.SETUP_LINK_TTL_MINUTES,

@@ -50,6 +50,8 @@ const env = parseEnv({
   GITHUB_WEBHOOK_SECRET: secret,
   GITHUB_TIME_SCALE: String(timeScale),
   SYNC_RECONCILE_SECONDS: '20',
+  // The demo fills its database in this very process: that work is no overload to shed.
+  MAX_EVENT_LOOP_DELAY_MS: process.env.MAX_EVENT_LOOP_DELAY_MS ?? '0',
 });
 const server = await startServer({ env, logger: createLogger(env.logLevel) });
 await emulator.control.setWebhookUrl(`http://127.0.0.1:${port}/api/github/webhooks`);

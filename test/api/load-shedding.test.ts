@@ -9,10 +9,14 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 // lost. Requests are held in flight by sending their bodies slowly, as a slow client would.
 
 let server: TestServer;
+let lagging: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ MAX_REQUESTS_IN_FLIGHT: '2' });
+  [server, lagging] = await Promise.all([
+    startTestServer({ MAX_REQUESTS_IN_FLIGHT: '2' }),
+    startTestServer({ MAX_REQUESTS_IN_FLIGHT: '0', MAX_EVENT_LOOP_DELAY_MS: '150' }),
+  ]);
 });
-afterAll(() => server?.stop());
+afterAll(() => Promise.all([server?.stop(), lagging?.stop()]));
 
 /** A sign-in whose body is sent in two halves: in flight until `finish` sends the rest. */
 function slowSignIn(): { finish: () => void; status: Promise<number> } {
@@ -56,9 +60,34 @@ describe('shedding load', () => {
     expect((await client.api.api.auth.session.$get()).status).toBe(200);
   });
 
+  it('answers 503 while the event loop runs late, as it does when the embedded database is overrun', async () => {
+    // Read the OpenAPI document the client checks answers against once the start-up's work is done.
+    await expect
+      .poll(async () => (await fetch(`${lagging.url}/api/openapi.json`)).status, { timeout: 15_000, interval: 200 })
+      .toBe(200);
+    const client = lagging.client();
+    expect((await client.api.api.auth.session.$get()).status).toBe(200);
+    // The server shares this process's loop: hold it as a flood of queries would.
+    const until = performance.now() + 1000;
+    while (performance.now() < until) {
+      // busy
+    }
+    const refused = await client.api.api.auth.session.$get();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get('retry-after')).toBe('1');
+    expect((await client.api.api.health.$get()).status).toBe(200);
+    // Once the loop keeps time again, requests are answered.
+    await expect
+      .poll(async () => (await client.api.api.auth.session.$get()).status, { timeout: 15_000, interval: 200 })
+      .toBe(200);
+  });
+
   it('is on by default on the embedded database and off on PostgreSQL', () => {
-    expect(parseEnv({}).maxRequestsInFlight).toBe(32);
-    expect(parseEnv({ DATABASE_URL: 'postgresql://localhost/fieldtest' }).maxRequestsInFlight).toBe(0);
+    expect(parseEnv({})).toMatchObject({ maxRequestsInFlight: 32, maxEventLoopDelayMs: 100 });
+    expect(parseEnv({ DATABASE_URL: 'postgresql://localhost/fieldtest' })).toMatchObject({
+      maxRequestsInFlight: 0,
+      maxEventLoopDelayMs: 0,
+    });
     expect(parseEnv({ MAX_REQUESTS_IN_FLIGHT: '0' }).maxRequestsInFlight).toBe(0);
   });
 });
