@@ -54,7 +54,12 @@ describe('applying through the join link', () => {
     await page.goto(joinLink.url!);
     await page.getByRole('heading', { name: `Join ${programName}` }).waitFor();
     await page.getByLabel('Name').fill(applicant.name);
+    // A field is checked as it is left, and its error goes as soon as it is fixed.
+    await page.getByLabel('E-mail').fill('not an address');
+    await page.getByLabel('Company').focus();
+    await expect.poll(() => page.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('true');
     await page.getByLabel('E-mail').fill(applicant.email);
+    await expect.poll(() => page.getByLabel('E-mail').getAttribute('aria-invalid')).toBe('false');
     await page.getByLabel('Company').fill(applicant.company);
     await page.getByLabel('Role').fill(applicant.jobRole);
     await page.getByLabel('Platforms').fill('Windows 11');

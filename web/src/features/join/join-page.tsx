@@ -45,7 +45,14 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
   const apply = useMutation({
     mutationFn: (json: z.output<typeof applyBody>) => unwrap(api.join.apply.$post({ json })),
   });
-  const form = useSchemaForm(applyBody, apply);
+  const request = {
+    token: props.token,
+    ...values,
+    platforms: splitCommas(values.platforms),
+    devices: splitCommas(values.devices),
+  };
+  // Each field is checked as it is left, and its error clears as soon as it is fixed.
+  const form = useSchemaForm(applyBody, apply, { values: request });
   const set = (key: keyof typeof emptyValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
 
@@ -92,12 +99,8 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
         <form
           className="card"
           aria-labelledby="apply-heading"
-          onSubmit={form.onSubmit(() => ({
-            token: props.token,
-            ...values,
-            platforms: splitCommas(values.platforms),
-            devices: splitCommas(values.devices),
-          }))}
+          onSubmit={form.onSubmit(() => request)}
+          onBlur={form.checkOnBlur}
           noValidate
         >
           <h2 id="apply-heading">Apply</h2>
