@@ -116,7 +116,6 @@ async function sweep(role: string, context: BrowserContext, paths: Record<string
         .first()
         .waitFor({ state: 'detached', timeout: 10_000 })
         .catch(() => {});
-      await page.waitForTimeout(150);
       const found = await seriousAccessibilityViolations(page);
       if (found.length > 0) findings[`${name} at ${width}`] = found;
       await screenshot(page, `pages/${role}-${name}-${width}`);
@@ -174,24 +173,20 @@ describe('every page, for every role, at 1280 and 375 px', () => {
   }, 300_000);
 
   it('has none for an engineer who leads the program and an internal tester who works on it', async () => {
+    // The pages the admin's sweep covers in full, as they differ for a lead engineer and a tester.
     const engineerResult = await sweep('engineer', contexts.get('engineer')!, {
       home: '/',
       programs: '/programs',
       program: `/programs/${ids.program}`,
       release: `/releases/${ids.release}`,
-      reports: `/programs/${ids.program}/reports`,
       report: `/reports/${ids.testerReport}`,
-      stats: `/programs/${ids.program}/stats`,
       sync: `/programs/${ids.program}/sync`,
-      account: '/account',
     });
     const testerResult = await sweep('internal_tester', contexts.get('internal_tester')!, {
       home: '/',
-      program: `/programs/${ids.program}`,
       'file-a-bug': '/report',
       'my-reports': '/my-reports',
       report: `/reports/${ids.testerReport}`,
-      stats: `/programs/${ids.program}/stats`,
     });
     expect({ engineer: engineerResult, tester: testerResult }).toEqual({
       engineer: { findings: {}, errors: [] },
