@@ -25,8 +25,7 @@ export async function updateMvpAccount(options: {
     const current = await tx.user.findUnique({ where: { id }, select: { role: true, disabledAt: true } });
     // Staff accounts are managed under Staff, where the program's last admin is protected.
     if (current?.role !== 'mvp') throw new AppError('not_found', { detail: 'No such MVP account.' });
-    await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt });
-    if (disabled !== (current.disabledAt !== null)) {
+    if (await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt })) {
       await recordAudit(tx, {
         actor: options.actor,
         action: disabled ? 'mvp.disabled' : 'mvp.enabled',

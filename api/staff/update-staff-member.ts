@@ -43,7 +43,8 @@ export async function updateStaffMember(options: {
         });
       }
     }
-    if (disabled !== undefined) await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt });
+    const disabledChanged =
+      disabled !== undefined && (await setAccountDisabled(tx, { id, disabled, disabledAt: current.disabledAt }));
     if (githubLogin && (await findGithubLoginHolder(tx, githubLogin, id))) {
       throw new AppError('conflict', {
         detail: 'Someone else in Fieldtest holds this GitHub login.',
@@ -77,7 +78,7 @@ export async function updateStaffMember(options: {
         after: { role },
       });
     }
-    if (disabled !== undefined && disabled !== (current.disabledAt !== null)) {
+    if (disabledChanged) {
       await recordAudit(tx, {
         actor: options.actor,
         action: disabled ? 'staff.disabled' : 'staff.enabled',
