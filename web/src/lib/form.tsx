@@ -28,6 +28,12 @@ const valueAt = (values: unknown, path: string) =>
       null,
   );
 
+/** Field errors as kept by the form, each with where it came from and its field's value then. */
+const errorEntries = (fields: FieldErrors, source: ErrorEntry['source'], values: unknown) =>
+  Object.fromEntries(
+    Object.entries(fields).map(([path, message]) => [path, { message, source, value: valueAt(values, path) }]),
+  ) as Record<string, ErrorEntry>;
+
 export type SchemaFormOptions = {
   /**
    * The request as the form stands now. With it, a field is checked as the person leaves it (the form's
@@ -79,14 +85,7 @@ export function useSchemaForm<S extends z.ZodType, R>(
     const { fields, unplaced, data } = issuesOf(values);
     if (Object.keys(fields).length > 0 || unplaced.length > 0 || data === undefined) {
       mutation.reset();
-      setErrors(
-        Object.fromEntries(
-          Object.entries(fields).map(([path, message]) => [
-            path,
-            { message, source: 'check', value: valueAt(values, path) },
-          ]),
-        ),
-      );
+      setErrors(errorEntries(fields, 'check', values));
       setClientFormError(unplaced.join(' ') || null);
       setFocusRequest((count) => count + 1);
       return;
@@ -97,14 +96,7 @@ export function useSchemaForm<S extends z.ZodType, R>(
       ...mutateOptions,
       onError: (error, ...rest) => {
         if (error instanceof ApiError) {
-          setErrors(
-            Object.fromEntries(
-              Object.entries(error.fieldErrors).map(([path, message]) => [
-                path,
-                { message, source: 'server', value: valueAt(values, path) },
-              ]),
-            ),
-          );
+          setErrors(errorEntries(error.fieldErrors, 'server', values));
         }
         setFocusRequest((count) => count + 1);
         mutateOptions?.onError?.(error, ...rest);
@@ -132,7 +124,7 @@ export function useSchemaForm<S extends z.ZodType, R>(
     const message = issuesOf(values).fields[name];
     setErrors((before) => {
       const { [name]: current, ...rest } = before;
-      if (message) return { ...rest, [name]: { message, source: 'check', value: valueAt(values, name) } };
+      if (message) return { ...rest, ...errorEntries({ [name]: message }, 'check', values) };
       return current?.source === 'server' ? before : rest;
     });
   };
