@@ -1,8 +1,11 @@
 export type Figures = { count: number; perSecond: number; p50: number; p99: number };
 
-/** Runs `operation` from `concurrency` loops for `seconds`, and reports throughput and latency. */
+/**
+ * Runs `operation` from `concurrency` loops for `seconds`, and reports throughput and latency. An
+ * operation that answers `false` (a request turned away) is left out of the figures.
+ */
 export async function measure(
-  operation: (worker: number, iteration: number) => Promise<void>,
+  operation: (worker: number, iteration: number) => Promise<void | false>,
   options: { seconds: number; concurrency: number },
 ): Promise<Figures> {
   const latencies: number[] = [];
@@ -12,8 +15,7 @@ export async function measure(
     Array.from({ length: options.concurrency }, async (_, worker) => {
       for (let iteration = 0; performance.now() < deadline; iteration++) {
         const t0 = performance.now();
-        await operation(worker, iteration);
-        latencies.push(performance.now() - t0);
+        if ((await operation(worker, iteration)) !== false) latencies.push(performance.now() - t0);
       }
     }),
   );

@@ -1,7 +1,7 @@
 import { parseEnv } from '../../api/env.ts';
 import { type BenchServer, startBenchServer } from './bench-server.ts';
 import { prepareFiling } from './filing.ts';
-import { fixed, summarize } from './measure.ts';
+import { fixed, measure } from './measure.ts';
 
 /**
  * A crowd filing at once on the embedded database (a release's launch): `clients` clients, each
@@ -40,20 +40,15 @@ export async function benchOverload(_server: BenchServer, options: { seconds: nu
 
 async function crowd(server: BenchServer, options: { seconds: number; clients: number }) {
   const { file } = await prepareFiling(server, { seconds: options.seconds, clients: options.clients });
-  const latencies: number[] = [];
   let shed = 0;
-  const started = performance.now();
-  const deadline = started + options.seconds * 1000;
-  await Promise.all(
-    Array.from({ length: options.clients }, async (_, client) => {
-      for (let n = 0; performance.now() < deadline; n++) {
-        const t0 = performance.now();
-        if ((await file(client, n)) === 503) {
-          shed += 1;
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-        } else latencies.push(performance.now() - t0);
-      }
-    }),
+  const served = await measure(
+    async (client, n) => {
+      if ((await file(client, n)) !== 503) return;
+      shed += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return false;
+    },
+    { seconds: options.seconds, concurrency: options.clients },
   );
-  return { served: summarize(latencies, (performance.now() - started) / 1000), shed };
+  return { served, shed };
 }
