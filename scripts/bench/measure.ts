@@ -5,7 +5,7 @@ export type Figures = { count: number; perSecond: number; p50: number; p99: numb
  * operation that answers `false` (a request turned away) is left out of the figures.
  */
 export async function measure(
-  operation: (worker: number, iteration: number) => Promise<void | false>,
+  operation: (worker: number, iteration: number) => Promise<unknown>,
   options: { seconds: number; concurrency: number },
 ): Promise<Figures> {
   const latencies: number[] = [];
