@@ -24,8 +24,15 @@ export function spawnServer(env: Record<string, string>) {
 export function spawnScript(script: string, env: Record<string, string>, args: string[] = []) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
-    // Tests share two cores with each other: a loop running late there is no overload to shed.
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', HOST: '127.0.0.1', MAX_EVENT_LOOP_DELAY_MS: '0', ...env },
+    // Tests share two cores with each other, and some send bursts on purpose: no overload to shed.
+    env: {
+      PATH: process.env.PATH,
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      MAX_EVENT_LOOP_DELAY_MS: '0',
+      MAX_REQUESTS_IN_FLIGHT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';

@@ -22,8 +22,10 @@ export async function startTestServer(env: Record<string, string> = {}) {
     PORT: '0',
     LOG_LEVEL: 'silent',
     TRUST_PROXY: 'true',
-    // Tests share two cores with each other: a loop running late there is no overload to shed.
+    // Tests share two cores with each other, and some send a burst of requests at once on purpose:
+    // neither is an overload to shed (test/api/load-shedding.test.ts sets the limits it tests).
     MAX_EVENT_LOOP_DELAY_MS: '0',
+    MAX_REQUESTS_IN_FLIGHT: '0',
     ...(files ? { ATTACHMENTS_DIR: files } : {}),
     ...env,
   });
