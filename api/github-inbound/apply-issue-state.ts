@@ -230,7 +230,14 @@ async function backdateTriage(tx: Tx, program: InboundProgram, report: ReportSta
   await tx.report.update({ where: { id: report.id }, data: { triagedAt: at }, select: { id: true } });
 }
 
-function sameState(report: ReportState, issue: GithubIssue): boolean {
+/**
+ * Whether the stored state is what the issue says: state, reason and labels (labels compare without
+ * case or order). A state tying the stored one's updated_at and saying the same needs no refetch.
+ */
+export function sameState(
+  report: Pick<ReportState, 'issueState' | 'issueStateReason' | 'issueLabels'>,
+  issue: Pick<GithubIssue, 'state' | 'state_reason' | 'labels'>,
+): boolean {
   const labels = (list: string[]) =>
     list
       .map((label) => label.toLowerCase())

@@ -33,9 +33,15 @@ export async function processWebhookDelivery(options: {
   // GitHub is read before the transaction locks anything (read-before-apply.ts).
   const target = targetOf(delivery);
   if (!target) return applyDelivery(prisma, delivery, settings, readsOf(noReads));
-  const result = await applyAfterReads({ prisma, settings, ...target }, (reads) =>
-    applyDelivery(prisma, delivery, settings, reads),
-  );
+  const result = await applyAfterReads({ prisma, settings, ...target }, async (reads) => {
+    // The issue as stored already: nothing to lock or apply (comments are still applied).
+    if (reads.unchanged && delivery.event === 'issues' && !disagreement(target.repo, target.issue)) {
+      const unchanged = { status: 'processed', outcome: `${target.repo}#${target.number}: nothing changed` } as const;
+      await recordOutcome(prisma, delivery.id, unchanged);
+      return unchanged;
+    }
+    return applyDelivery(prisma, delivery, settings, reads);
+  });
   return (
     result ?? {
       status: 'retry',
@@ -69,18 +75,25 @@ function applyDelivery(
   return prisma.$transaction(
     async (tx) => {
       const result = await dispatch(tx, delivery, settings, reads);
-      if (result.status === 'processed' || result.status === 'ignored') {
-        await tx.webhookDelivery.update({
-          where: { id: delivery.id },
-          data: { status: result.status, outcome: result.outcome, processedAt: new Date(), leaseUntil: null },
-          select: { id: true },
-        });
-      }
+      if (result.status === 'processed' || result.status === 'ignored') await recordOutcome(tx, delivery.id, result);
       return result;
     },
     // Nothing inside waits for GitHub: what applying needs from it was read before.
     { maxWait: 10_000, timeout: 15_000 },
   );
+}
+
+/** A delivery done with: its status and outcome, in the transaction that applied it. */
+async function recordOutcome(
+  db: Tx | PrismaClient,
+  id: string,
+  result: { status: 'processed' | 'ignored'; outcome: string },
+) {
+  await db.webhookDelivery.update({
+    where: { id },
+    data: { status: result.status, outcome: result.outcome, processedAt: new Date(), leaseUntil: null },
+    select: { id: true },
+  });
 }
 
 async function dispatch(tx: Tx, delivery: Delivery, settings: InboundSettings, reads: Reads): Promise<DeliveryResult> {

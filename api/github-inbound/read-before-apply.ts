@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { GithubIssue } from '../github/github.schemas.ts';
+import { sameState } from './apply-issue-state.ts';
 import { fetchIssue } from './fetch-issue.ts';
 import { findReportByIssue } from './find-report-by-issue.ts';
 import { isBeyondNow } from './github-time.ts';
@@ -11,10 +12,17 @@ import { type DuplicateOriginal, readDuplicateOriginal } from './read-duplicate-
  * transaction that locks the report, so that no GitHub call is ever made while a row is locked:
  * - `original`: a duplicate's original, from the issue's timeline (read-duplicate-original.ts);
  * - `current`: the issue as GitHub has it now, when the delivered state is dated ahead of now or
- *   ties the stored one with other contents;
+ *   ties the stored one's date with other contents;
  * - `issues`: other issues fetched by number (an original not yet known, to import it).
  */
 export type GithubReads = {
+  /**
+   * The stored report already says what the delivered issue says (same date to the second, state,
+   * reason and labels; not a duplicate, whose original may yet be linked, nor deleted): applying it
+   * would change nothing, so callers may skip the transaction. GitHub sends an `opened` and one
+   * `labeled` per label for every issue created with labels, all alike: only the first changes anything.
+   */
+  unchanged: boolean;
   original: DuplicateOriginal;
   current: { kind: 'read'; issue: GithubIssue | null } | { kind: 'not_read' };
   issues: Map<number, GithubIssue | null>;
@@ -35,6 +43,7 @@ export class GithubReadNeeded extends Error {
 /** The reads a transaction may use; asking for one not made throws GithubReadNeeded. */
 export function readsOf(reads: GithubReads) {
   return {
+    unchanged: reads.unchanged,
     original: reads.original,
     current: (): GithubIssue | null => {
       if (reads.current.kind === 'not_read') throw new GithubReadNeeded({ what: 'current' });
@@ -50,6 +59,7 @@ export type Reads = ReturnType<typeof readsOf>;
 
 /** Reads nothing: for callers that have no GitHub (or need none), every read is answered as unavailable. */
 export const noReads: GithubReads = {
+  unchanged: false,
   original: { kind: 'unavailable' },
   current: { kind: 'read', issue: null },
   issues: new Map(),
@@ -65,7 +75,7 @@ export async function readBeforeApply(options: {
   settings: InboundSettings;
   repo: string;
   number: number;
-  issue?: Pick<GithubIssue, 'state' | 'state_reason' | 'updated_at'>;
+  issue?: Pick<GithubIssue, 'state' | 'state_reason' | 'updated_at' | 'labels'>;
   needs?: ReadNeed[];
 }): Promise<GithubReads> {
   const { prisma, settings, repo, number, issue } = options;
@@ -73,19 +83,38 @@ export async function readBeforeApply(options: {
   if (!github) return noReads;
   const needs = options.needs ?? [];
   const needed = (what: ReadNeed['what']) => needs.some((need) => need.what === what);
-  const [stored] = await prisma.$queryRaw<{ status: string; issueUpdatedAt: Date | null }[]>`
-    select status::text as status, "issueUpdatedAt" from "Report"
+  const [stored] = await prisma.$queryRaw<
+    {
+      status: string;
+      issueUpdatedAt: Date | null;
+      issueState: string | null;
+      issueStateReason: string | null;
+      issueLabels: string[];
+      deleted: boolean;
+    }[]
+  >`
+    select status::text as status, "issueUpdatedAt", "issueState", "issueStateReason", "issueLabels",
+      "issueDeletedAt" is not null as deleted
+    from "Report"
     where "issueNumber" = ${number} and lower("issueRepo") = lower(${repo}) limit 1`;
 
   const delivered = issue ? Date.parse(issue.updated_at) : null;
   const closedAsDuplicate = issue?.state === 'closed' && issue.state_reason === 'duplicate';
+  const ahead = delivered !== null && isBeyondNow(delivered);
+  // A tie with the same contents (a redelivery, or the `labeled` events that follow an `opened`) applies
+  // nothing and needs no read; a tie with other contents asks GitHub which came last.
+  const same = issue !== undefined && stored?.issueUpdatedAt?.getTime() === delivered ? sameState(stored, issue) : null;
+  const ties = same === false;
+  const unchanged = same === true && !ahead && !closedAsDuplicate && !stored?.deleted && stored?.status !== 'duplicate';
+  if (unchanged && needs.length === 0) {
+    return { unchanged, original: { kind: 'not_read' }, current: { kind: 'not_read' }, issues: new Map() };
+  }
+
   const original =
     closedAsDuplicate || stored?.status === 'duplicate' || needed('original')
       ? await readDuplicateOriginal({ prisma, github, repo, number })
       : ({ kind: 'not_read' } as const);
 
-  const ahead = delivered !== null && isBeyondNow(delivered);
-  const ties = delivered !== null && stored?.issueUpdatedAt?.getTime() === delivered;
   const current: GithubReads['current'] =
     ahead || ties || needed('current')
       ? { kind: 'read', issue: await fetchOne(prisma, settings, repo, number) }
@@ -98,7 +127,7 @@ export async function readBeforeApply(options: {
     if (!(await findReportByIssue(prisma, repo, named.number))) wanted.add(named.number);
   }
   for (const other of wanted) issues.set(other, await fetchOne(prisma, settings, repo, other));
-  return { original, current, issues };
+  return { unchanged, original, current, issues };
 }
 
 async function fetchOne(prisma: PrismaClient, settings: InboundSettings, repo: string, number: number) {

@@ -110,10 +110,13 @@ export async function reconcileProgram(options: {
       issueCounts.seen += 1;
       const issue = parsed.data;
       const outcome = await applyAfterReads({ prisma, settings, repo, number: issue.number, issue }, (reads) =>
-        prisma.$transaction((tx) => applyGithubIssue({ tx, issue, settings, reads }), {
-          maxWait: 10_000,
-          timeout: 15_000,
-        }),
+        // Stored as it stands (a webhook brought it): nothing to lock or apply.
+        reads.unchanged
+          ? Promise.resolve({ kind: 'ignored', text: 'nothing changed' } as const)
+          : prisma.$transaction((tx) => applyGithubIssue({ tx, issue, settings, reads }), {
+              maxWait: 10_000,
+              timeout: 15_000,
+            }),
       );
       // A report whose create is pending is the outbound sync's to link, and GitHub's state may have
       // kept changing while it was read: the next run sees the issue again.

@@ -237,6 +237,63 @@ describe('states dated in the future', () => {
   });
 });
 
+describe('states dated the same second as the stored one', () => {
+  /** The stored state's date, as GitHub dates it (whole seconds). */
+  const storedAt = async (reportId: string) =>
+    (await world.server.prisma.report.findUniqueOrThrow({ where: { id: reportId }, select: { issueUpdatedAt: true } }))
+      .issueUpdatedAt as Date;
+  /** A GitHub read of the issue made from now on takes the fault, so an untaken one means nothing read it. */
+  const watchReads = (issueNumber: number) =>
+    gh().addFaults({ method: 'GET', path: `/issues/${issueNumber}$`, kind: 'slow', delayMs: 1, times: 1 });
+  const readsLeft = async (issueNumber: number) =>
+    (await gh().faults()).filter((fault) => fault.path === `/issues/${issueNumber}$`).length;
+
+  it('saying what is stored are a redelivery: applied as unchanged, without asking GitHub', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
+    await settle(world);
+    const before = await reportState(world.server, reportId);
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    await watchReads(issueNumber);
+    const again = issuePayload({
+      number: issueNumber,
+      id: Number(issue!.id),
+      state: 'open',
+      labels: (issue!.labels as { name: string }[]).map((label) => label.name.toUpperCase()).reverse(),
+      updatedAt: await storedAt(reportId),
+    });
+    const { id } = await postIssueWebhook(world.webhookUrl, 'labeled', again);
+    await waitForDeliveries(world);
+    expect(
+      await world.server.prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { status: true } }),
+    ).toEqual({ status: 'processed' });
+    expect(await reportState(world.server, reportId)).toEqual(before);
+    expect(await readsLeft(issueNumber)).toBe(1);
+    await gh().clearFaults();
+  });
+
+  it('saying something else are checked with GitHub, whose state is applied', async () => {
+    const { reportId, issueNumber } = await linked();
+    await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
+    await settle(world);
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    await watchReads(issueNumber);
+    // Delivered as closed within the second of the stored state; GitHub says it is open with P1.
+    const other = issuePayload({
+      number: issueNumber,
+      id: Number(issue!.id),
+      state: 'closed',
+      stateReason: 'not_planned',
+      labels: ['P3'],
+      updatedAt: await storedAt(reportId),
+    });
+    await postIssueWebhook(world.webhookUrl, 'closed', other);
+    await waitForDeliveries(world);
+    expect(await readsLeft(issueNumber)).toBe(0);
+    expect(await reportState(world.server, reportId)).toMatchObject({ issueState: 'open', priority: 'P1' });
+  });
+});
+
 describe('deliveries that disagree with themselves', () => {
   it("are refused when the repository and the issue's repository differ, and applied nowhere", async () => {
     const { reportId, issueNumber } = await linked();
