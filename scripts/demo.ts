@@ -49,7 +49,6 @@ const env = parseEnv({
   GITHUB_TOKEN: emulator.token,
   GITHUB_WEBHOOK_SECRET: secret,
   GITHUB_TIME_SCALE: String(timeScale),
-  SYNC_RECONCILE_SECONDS: '20',
   // The demo fills its database in this very process: that work is no overload to shed.
   MAX_EVENT_LOOP_DELAY_MS: process.env.MAX_EVENT_LOOP_DELAY_MS ?? '0',
 });
