@@ -7,6 +7,7 @@ import {
   joinByInvitation,
   portalForFile,
   prepareRelease,
+  signIn,
 } from '../support/portal-fixtures.ts';
 
 // The bug form as a customer fills it in: each field is checked as they leave it, an error goes as
@@ -92,4 +93,46 @@ describe('the bug form', () => {
     await context.close();
     await adminContext.close();
   }, 120_000);
+});
+
+describe('every other form', () => {
+  it('checks a field as it is left and clears it once fixed; an error the server gave stays until its field changes', async () => {
+    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchPageErrors(page);
+
+    // Signed out: the sign-in form.
+    await page.goto(`${portal.baseUrl}/sign-in`);
+    const email = page.getByLabel('E-mail', { exact: true });
+    await email.fill('avery@');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => errorOf(page, 'E-mail')).toBe('Enter a valid e-mail address');
+    // Only the field left is checked: the password, not yet visited, says nothing.
+    expect(await errorOf(page, 'Password')).toBe(null);
+    await email.fill('avery@example.test');
+    await expect.poll(() => errorOf(page, 'E-mail')).toBe(null);
+
+    // An admin adding a staff member.
+    await signIn(page, portal.baseUrl, admin);
+    await page.goto(`${portal.baseUrl}/staff`);
+    await page.getByRole('heading', { name: 'Staff', level: 1 }).waitFor();
+    const name = page.getByLabel('Name', { exact: true });
+    await name.focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => errorOf(page, 'Name')).toBe('Enter a name');
+    await name.fill('Robin Engineer');
+    await expect.poll(() => errorOf(page, 'Name')).toBe(null);
+    // The server knows what the page cannot: the e-mail is taken. Its error stays while other
+    // fields change, and goes once the e-mail does.
+    await page.getByLabel('E-mail', { exact: true }).fill(admin.email);
+    await page.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => errorOf(page, 'E-mail')).toBe('An account with this e-mail exists');
+    await name.fill('Robin Engineer-Smith');
+    await page.getByLabel('Role', { exact: true }).focus();
+    await expect.poll(() => errorOf(page, 'E-mail')).toBe('An account with this e-mail exists');
+    await page.getByLabel('E-mail', { exact: true }).fill('robin@example.test');
+    await expect.poll(() => errorOf(page, 'E-mail')).toBe(null);
+    expect(errors()).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

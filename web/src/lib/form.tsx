@@ -36,8 +36,9 @@ const errorEntries = (fields: FieldErrors, source: ErrorEntry['source'], values:
 
 export type SchemaFormOptions = {
   /**
-   * The request as the form stands now. With it, a field is checked as the person leaves it (the form's
-   * `onBlur`, through `checkOnBlur`), and an error clears as soon as its field is fixed.
+   * The request as the form stands now, when it is not what `onSubmit` is given. With the one or the
+   * other, a field is checked as the person leaves it (the form's `onBlur`, through `checkOnBlur`), and
+   * an error clears as soon as its field is fixed.
    */
   values?: unknown;
   /** Checks the schema cannot make (a program's own list of components), by field. */
@@ -61,6 +62,9 @@ export function useSchemaForm<S extends z.ZodType, R>(
   const formRef = useRef<HTMLFormElement | null>(null);
   const latest = useRef(options);
   latest.current = options;
+  // What `onSubmit` was last given: it reads the form's state, so it says what the form holds now.
+  const submitValues = useRef<(() => unknown) | null>(null);
+  const currentValues = () => latest.current.values ?? submitValues.current?.();
 
   const issuesOf = useCallback(
     (values: unknown) => {
@@ -104,19 +108,20 @@ export function useSchemaForm<S extends z.ZodType, R>(
     });
   };
 
-  const onSubmit =
-    (values: () => unknown, mutateOptions?: MutateOptions<R, Error, z.output<S>>) =>
-    (event: FormEvent<HTMLFormElement>) => {
+  const onSubmit = (values: () => unknown, mutateOptions?: MutateOptions<R, Error, z.output<S>>) => {
+    submitValues.current = values;
+    return (event: FormEvent<HTMLFormElement>) => {
       event.preventDefault();
       formRef.current = event.currentTarget;
       submit(values(), mutateOptions);
     };
+  };
 
-  /** For the form's `onBlur`: the field just left is checked (only with `values`). */
+  /** For the form's `onBlur`: the field just left is checked. */
   const checkOnBlur = (event: FocusEvent<HTMLFormElement>) => {
     formRef.current = event.currentTarget;
     const name = (event.target as { name?: unknown }).name;
-    const values = latest.current.values;
+    const values = currentValues();
     if (typeof name !== 'string' || !name || values === undefined) return;
     // Leaving a field for another control of the same group (a radio button) is not leaving it.
     const next = event.relatedTarget as { name?: unknown } | null;
@@ -131,10 +136,13 @@ export function useSchemaForm<S extends z.ZodType, R>(
 
   // As the values change, an error found here is checked again (cleared when fixed), and one the
   // server gave goes when its field changes.
-  const valuesKey = options.values === undefined ? null : JSON.stringify(options.values);
+  // Runs after every render, when `onSubmit` has been given this render's values.
+  const checkedKey = useRef<string | null>(null);
   useEffect(() => {
-    const values = latest.current.values;
-    if (valuesKey === null || values === undefined) return;
+    const values = currentValues();
+    const key = values === undefined ? null : JSON.stringify(values);
+    if (key === null || key === checkedKey.current) return;
+    checkedKey.current = key;
     setErrors((before) => {
       const paths = Object.keys(before);
       if (paths.length === 0) return before;
@@ -154,7 +162,7 @@ export function useSchemaForm<S extends z.ZodType, R>(
       }
       return changed ? next : before;
     });
-  }, [valuesKey, issuesOf]);
+  });
 
   // After a refused submit, the first field at fault takes focus (which scrolls it into view); with
   // none, the alert is brought into view.

@@ -39,7 +39,7 @@ export function AccountPage(props: { children?: ReactNode }) {
       </section>
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
-        <form className="stack" onSubmit={form.onSubmit(() => values)} noValidate>
+        <form className="stack" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => values)} noValidate>
           {changePassword.isSuccess ? (
             <Notice tone="success">Password changed. Your other sessions have been signed out.</Notice>
           ) : null}

@@ -39,7 +39,7 @@ export function ForgotPasswordPage() {
           </p>
         </div>
       ) : (
-        <form className="card" onSubmit={form.onSubmit(() => ({ email }))} noValidate>
+        <form className="card" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => ({ email }))} noValidate>
           <p>Enter the e-mail address you sign in with, and we will send you a link to choose a new password.</p>
           <FormAlert message={form.formError} />
           <Field label="E-mail" name="email" error={form.fieldErrors.email}>

@@ -53,7 +53,12 @@ export function SetPasswordPage() {
         </p>
       ) : null}
       {link.data && (purpose === 'set_password' || reset) ? (
-        <form className="card" onSubmit={form.onSubmit(() => ({ token, password }))} noValidate>
+        <form
+          className="card"
+          onBlur={form.checkOnBlur}
+          onSubmit={form.onSubmit(() => ({ token, password }))}
+          noValidate
+        >
           <p>
             For <strong>{link.data.name}</strong> ({link.data.email}). The link works once, until{' '}
             {formatDateTime(link.data.expiresAt)}.{reset ? ' Choosing a password signs you out everywhere else.' : ''}

@@ -46,7 +46,7 @@ export function SignInPage() {
           </p>
         </div>
       ) : null}
-      <form className="card" onSubmit={form.onSubmit(() => values)} noValidate>
+      <form className="card" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => values)} noValidate>
         <FormAlert message={form.formError} />
         <Field label="E-mail" name="email" error={form.fieldErrors.email}>
           {(attributes) => (

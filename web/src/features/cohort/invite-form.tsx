@@ -29,6 +29,7 @@ export function InviteForm(props: { releaseId: string }) {
       <h2 id="invite-heading">Invite</h2>
       <form
         className="stack"
+        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(() => ({ invitees: parsed.invitees }), { onSuccess: () => setText('') })}
         noValidate
       >

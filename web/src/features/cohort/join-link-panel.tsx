@@ -40,6 +40,7 @@ export function JoinLinkPanel(props: { releaseId: string; joinLink: JoinLink }) 
       )}
       <form
         className="stack join-form"
+        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(() => ({
           enabled: values.enabled,
           cap: values.cap.trim() === '' ? null : Number(values.cap),

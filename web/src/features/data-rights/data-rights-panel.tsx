@@ -48,7 +48,13 @@ function EraseAccountForm() {
       </p>
     );
   return (
-    <form className="stack" onSubmit={form.onSubmit(() => ({ password }))} noValidate aria-labelledby="erase-heading">
+    <form
+      className="stack"
+      onBlur={form.checkOnBlur}
+      onSubmit={form.onSubmit(() => ({ password }))}
+      noValidate
+      aria-labelledby="erase-heading"
+    >
       <h3 id="erase-heading">Erase my account</h3>
       <p>This cannot be undone. Download your data first if you want a copy.</p>
       <ul>

@@ -78,6 +78,7 @@ function AcceptForm(props: { token: string; info: InvitationInfo }) {
   return (
     <form
       className="card"
+      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() =>
         kind === 'new' ? { token, ...values } : kind === 'existing' ? { token, password: values.password } : { token },
       )}

@@ -59,7 +59,12 @@ function NoticePreferencesForm(props: { items: NoticePreference[] }) {
   };
 
   return (
-    <form className="stack" onSubmit={form.onSubmit(() => ({ preferences: choices }))} noValidate>
+    <form
+      className="stack"
+      onBlur={form.checkOnBlur}
+      onSubmit={form.onSubmit(() => ({ preferences: choices }))}
+      noValidate
+    >
       <FormAlert message={form.formError} />
       {props.items.map((item) => {
         const error = form.fieldErrors[`preferences.${item.kind}`];

@@ -42,6 +42,7 @@ function ProfileForm(props: { profile: MvpProfile }) {
       <h2 id="profile-heading">About you</h2>
       <form
         className="stack"
+        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(() => ({
           ...values,
           platforms: splitCommas(values.platforms),

@@ -210,6 +210,7 @@ function EditSettingsForm(props: { program: Program; onDone: (saved: boolean) =>
   return (
     <form
       className="stack"
+      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() => settingsOf(values), { onSuccess: () => props.onDone(true) })}
       noValidate
     >
@@ -269,6 +270,7 @@ function TermsSection(props: { program: Program; canPublish: boolean }) {
         publishing ? (
           <form
             className="stack"
+            onBlur={form.checkOnBlur}
             onSubmit={form.onSubmit(() => ({ text }), { onSuccess: () => setPublishing(false) })}
             noValidate
           >

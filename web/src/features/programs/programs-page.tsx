@@ -87,6 +87,7 @@ function NewProgramForm(props: { onCancel: () => void }) {
       <h2 id="new-program-heading">New program</h2>
       <form
         className="stack"
+        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(() => ({ ...settingsOf(settings), termsText }), {
           onSuccess: (program) => void navigate(`/programs/${program.id}`),
         })}

@@ -58,6 +58,7 @@ function NewReleaseForm(props: { programId: string; onCancel: () => void }) {
     <form
       className="stack sub-form"
       aria-labelledby="new-release-heading"
+      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() => releaseBodyOf(values), {
         onSuccess: (release) => void navigate(`/releases/${release.id}`),
       })}

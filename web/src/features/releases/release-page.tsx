@@ -176,6 +176,7 @@ function EditReleaseForm(props: { release: Release; onDone: (saved: boolean) => 
   return (
     <form
       className="stack"
+      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() => releaseBodyOf(values), { onSuccess: () => props.onDone(true) })}
       noValidate
     >

@@ -44,6 +44,7 @@ export function CommentForm(props: {
       aria-label={heading}
       id={answering ? 'answer' : undefined}
       noValidate
+      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(
         () => ({
           body,

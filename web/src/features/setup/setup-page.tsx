@@ -59,7 +59,12 @@ export function SetupPage() {
         </p>
       ) : null}
       {link.data?.purpose === 'first_admin' ? (
-        <form className="card" onSubmit={form.onSubmit(() => ({ ...values, token }))} noValidate>
+        <form
+          className="card"
+          onBlur={form.checkOnBlur}
+          onSubmit={form.onSubmit(() => ({ ...values, token }))}
+          noValidate
+        >
           <p>
             You will be the first program lead: you set up programs and releases and add the rest of the staff. This
             link works once, until {formatDateTime(link.data.expiresAt)}.

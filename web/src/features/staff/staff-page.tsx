@@ -39,6 +39,7 @@ export function StaffPage() {
         <h2 id="add-heading">Add a staff member</h2>
         <form
           className="inline-form"
+          onBlur={form.checkOnBlur}
           onSubmit={form.onSubmit(() => values, {
             onSuccess: () => setValues((current) => ({ name: '', email: '', role: current.role })),
           })}

@@ -88,6 +88,7 @@ function AnswerForm(props: { reportId: string; verification: Verification }) {
       <form
         aria-label="Check the fix"
         noValidate
+        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(
           () => ({
             result: result || undefined,
@@ -244,6 +245,7 @@ function TeamPanel(props: { reportId: string; team: NonNullable<VerificationStat
           className="verification-fixed-in"
           aria-label="Fixed in build"
           noValidate
+          onBlur={form.checkOnBlur}
           onSubmit={form.onSubmit(() => ({ build: build.trim() ? build : null }), {
             onSuccess: () => setSaved(true),
           })}
