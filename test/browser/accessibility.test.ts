@@ -26,7 +26,7 @@ const customer = { name: 'Casey Customer', email: 'casey@example.test', password
 type Person = { name: string; email: string; password: string };
 
 const widths = [1280, 375] as const;
-let ids: { program: string; release: string; customerReport: string; testerReport: string };
+let ids: { program: string; release: string; shippedRelease: string; customerReport: string; testerReport: string };
 const contexts = new Map<string, BrowserContext>();
 
 beforeAll(async () => {
@@ -59,9 +59,27 @@ beforeAll(async () => {
   }
   const testerContext = await signedInContext(tester);
   const testerReport = await fileReport(await apiAs(testerContext, portal.baseUrl), release.id, 'tester');
+  // An earlier release of the program, tested and shipped.
+  const day = 24 * 3600_000;
+  const shipped = await bodyOf(
+    await adminApi.api.api.programs[':id'].releases.$post({
+      param: { id: release.programId },
+      json: {
+        version: '0.9',
+        build: '0.9.0-rc.2',
+        testStart: new Date(Date.now() - 60 * day).toISOString(),
+        testEnd: new Date(Date.now() - 30 * day).toISOString(),
+      },
+    }),
+    201,
+  );
+  for (const status of ['testing', 'shipped'] as const) {
+    await bodyOf(await adminApi.api.api.releases[':id'].$patch({ param: { id: shipped.id }, json: { status } }), 200);
+  }
   ids = {
     program: release.programId,
     release: release.id,
+    shippedRelease: shipped.id,
     customerReport: customerReport.id,
     testerReport: testerReport.id,
   };
@@ -156,6 +174,7 @@ describe('every page, for every role, at 1280 and 375 px', () => {
       programs: '/programs',
       program: `/programs/${ids.program}`,
       release: `/releases/${ids.release}`,
+      'release-shipped': `/releases/${ids.shippedRelease}`,
       reports: `/programs/${ids.program}/reports`,
       report: `/reports/${ids.customerReport}`,
       stats: `/programs/${ids.program}/stats`,
@@ -170,6 +189,12 @@ describe('every page, for every role, at 1280 and 375 px', () => {
       account: '/account',
     });
     expect(result).toEqual({ findings: {}, errors: [] });
+    // A shipped release's empty cohort is not an invitation to invite.
+    const page = await contexts.get('admin')!.newPage();
+    await page.goto(`${portal.baseUrl}/releases/${ids.shippedRelease}`);
+    await page.getByText('Nobody took part in this release.').waitFor();
+    expect(await page.getByText('invite people below').count()).toBe(0);
+    await page.close();
   }, 300_000);
 
   it('has none for an engineer who leads the program and an internal tester who works on it', async () => {

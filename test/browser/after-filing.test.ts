@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { reviewAtWidths } from '../support/axe.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
@@ -134,6 +135,7 @@ describe('after filing', () => {
     const banner = page.getByRole('region', { name: 'Engineering needs more information' });
     await banner.getByText(question).waitFor();
     await banner.getByText('Engineering asked on').waitFor();
+    expect(await reviewAtWidths(page, 'mvp-report-needs-info')).toEqual({});
     await banner.getByRole('link', { name: 'Answer below' }).click();
     const answerForm = page.getByRole('form', { name: 'Answer engineering' });
     const answer = 'The driver is PCL6 4.2; the queue log is attached.';
@@ -171,6 +173,7 @@ describe('after filing', () => {
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     const panel = page.getByRole('region', { name: 'Is it fixed for you on build 100?' });
     await panel.waitFor();
+    expect(await reviewAtWidths(page, 'mvp-report-fix-to-check')).toEqual({});
     await panel.getByRole('radio', { name: /Still broken/ }).check();
     const note = 'Still prints all twelve pages with a selection of two.';
     await panel.getByLabel('Note (optional)').fill(note);

@@ -49,7 +49,9 @@ function CohortSections(props: { release: Release }) {
           {shipped ? ' The release has shipped: its cohort is complete and takes nobody new.' : ''}
         </p>
         {members.length === 0 ? (
-          <p className="hint">Nobody yet: invite people below, or open the join link.</p>
+          <p className="hint">
+            {shipped ? 'Nobody took part in this release.' : 'Nobody yet: invite people below, or open the join link.'}
+          </p>
         ) : (
           <TableScroll>
             <table className="cohort-table card-table">
