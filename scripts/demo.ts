@@ -1,7 +1,7 @@
 // `npm run demo`: the portal with a populated program, synced with a local GitHub emulator.
 // PORT (default 3000) is the portal's, DEMO_GITHUB_PORT (default any free one) the emulator's.
 // A fresh embedded database under ./data/demo (DEMO_DATA_DIR) each time; GitHub's rate windows run 60 times
-// faster (GITHUB_TIME_SCALE, the emulator scaled alike), so ~500 issues are created in seconds
+// faster (GITHUB_TIME_SCALE, the emulator scaled alike), so ~300 issues are created in seconds
 // while the sync still respects every limit. Ctrl-C stops everything.
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';

@@ -34,8 +34,9 @@ export async function rescueDemo(prisma: PrismaClient, control: Control, demo: D
       releaseId: release.id,
       source: 'customer',
       duplicateOfId: null,
-      status: 'synced',
-      priority: null,
+      // Open, and not a priority bug (the demo program's threshold is P1).
+      status: { in: ['synced', 'triaged'] },
+      OR: [{ priority: null }, { priority: { in: ['P2', 'P3'] } }],
       issueNumber: { not: null },
       reporterId: { not: null },
       duplicates: { none: {} },

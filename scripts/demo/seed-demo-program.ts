@@ -39,7 +39,7 @@ export type DemoProgram = {
 
 /**
  * The demo's program, straight into the database: three releases (two shipped, one testing), 40
- * MVPs with handles and accepted terms, six internal testers, and about 500 reports of about 330
+ * MVPs with handles and accepted terms, six internal testers, and about 300 reports of about 200
  * bugs, each report with its sync job, so the sync creates their issues as it would for reports
  * filed in the portal.
  */
@@ -182,7 +182,7 @@ export async function seedDemoProgram(prisma: PrismaClient, options: { repo: str
   const reports: Prisma.ReportCreateManyInput[] = [];
   const events: Prisma.ReportEventCreateManyInput[] = [];
   const jobs: Prisma.SyncJobCreateManyInput[] = [];
-  const bugsPerRelease = [115, 110, 105];
+  const bugsPerRelease = [65, 60, 80];
   for (const [releaseIndex, release] of releases.entries()) {
     const spec = releaseSpecs[releaseIndex];
     if (!spec) continue;

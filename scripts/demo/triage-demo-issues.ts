@@ -7,7 +7,8 @@ type Control = GithubEmulator['control'];
 
 /**
  * Engineering at work on GitHub, through the emulator as people in its web UI: priority labels on
- * the canonical issue of each bug, duplicates closed with "Duplicate of #N", fixes and won't-fixes
+ * the canonical issue of each bug, duplicates closed with GitHub's "Close as duplicate" or with
+ * "Duplicate of #N", fixes and won't-fixes
  * closed, and internal testers opening issues of their own for the release in testing (some of
  * them bugs a customer had already reported). Every change reaches Fieldtest by webhook.
  */
@@ -36,12 +37,23 @@ export async function triageDemoIssues(prisma: PrismaClient, control: Control, d
 
   let actions = 0;
   // Bugs are triaged side by side, as several engineers would; each bug's steps stay in order.
-  const triageCluster = async (cluster: DemoProgram['clusters'][number], engineer: string, comment: boolean) => {
+  const triageCluster = async (
+    cluster: DemoProgram['clusters'][number],
+    engineer: string,
+    comment: boolean,
+    button: boolean,
+  ) => {
     const numbers = cluster.reportIds.map((id) => issueOf.get(id)).filter((n): n is number => n !== undefined);
     const canonical = numbers[cluster.canonicalIndex] ?? numbers[0];
     if (canonical === undefined) return;
     for (const duplicate of numbers) {
       if (duplicate === canonical) continue;
+      if (button) {
+        // GitHub's "Close as duplicate": the original is on the issue's timeline, with no comment.
+        await control.closeAsDuplicate(repo, duplicate, { login: engineer, of: canonical });
+        actions += 1;
+        continue;
+      }
       await control.comment(repo, duplicate, { login: engineer, body: `Duplicate of #${canonical}` });
       await control.updateIssue(repo, duplicate, { login: engineer, state: 'closed', state_reason: 'duplicate' });
       actions += 2;
@@ -72,13 +84,15 @@ export async function triageDemoIssues(prisma: PrismaClient, control: Control, d
     cluster,
     engineer: random.pick(demo.engineers),
     comment: random.chance(0.25),
+    // Some engineers use GitHub's "Close as duplicate", others write "Duplicate of #N" and close.
+    button: random.chance(0.5),
   }));
   let next = 0;
   await Promise.all(
     Array.from({ length: 6 }, async () => {
       while (next < plan.length) {
         const step = plan[next++];
-        if (step) await triageCluster(step.cluster, step.engineer, step.comment);
+        if (step) await triageCluster(step.cluster, step.engineer, step.comment, step.button);
       }
     }),
   );
