@@ -187,7 +187,9 @@ function Figures(props: {
         <h2 id="times-heading">Time to triage and to fix</h2>
         <TableScroll>
           <table className="card-table stats-table">
-            <caption className="visually-hidden">Hours from the finder's filing, by the finder's source</caption>
+            <caption className="visually-hidden">
+              Time from the finder's filing to triage and to fix (hours, or days past two), by the finder's source
+            </caption>
             <thead>
               <tr>
                 <th scope="col">Found first by</th>
