@@ -2,6 +2,8 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { classifyGithubError, type GithubFailure } from '../github/classify-github-error.ts';
 import { type GithubIssue, githubIssueSchema } from '../github/github.schemas.ts';
 import type { GithubClient } from '../github/github-client.ts';
+import { readBudgetSpentUntil } from '../sync/read-budget.ts';
+import { recordGithubSuccess } from '../sync/record-github-success.ts';
 import type { Tx } from './inbound-context.ts';
 
 export type FetchedIssue =
@@ -15,10 +17,24 @@ export type FetchedIssue =
  * returned names its new repository (the caller sees it moved). Nothing is sent while the
  * credential is blocked (after a rate limit or an outage, see api/sync): the caller goes on without.
  */
-/** Until when nothing may be sent with the credential (after a rate limit or an outage); null: go ahead. */
-export async function blockedUntil(db: PrismaClient | Tx, rateKey: string): Promise<Date | null> {
-  const rate = await db.githubRateState.findUnique({ where: { key: rateKey }, select: { blockedUntil: true } });
-  return rate?.blockedUntil && rate.blockedUntil.getTime() > Date.now() ? rate.blockedUntil : null;
+/**
+ * Until when no read may be sent with the credential: after a rate limit or an outage, or, for the
+ * REST API, while GitHub's budget is down to the writes' reserve (read-budget.ts; GraphQL has a
+ * budget of its own, which writes do not use). Null: go ahead.
+ */
+export async function readBlockedUntil(
+  db: PrismaClient | Tx,
+  rateKey: string,
+  api: 'rest' | 'graphql' = 'rest',
+): Promise<Date | null> {
+  const rate = await db.githubRateState.findUnique({
+    where: { key: rateKey },
+    select: { blockedUntil: true, coreLimit: true, coreRemaining: true, coreResetAt: true },
+  });
+  if (!rate) return null;
+  const now = new Date();
+  if (rate.blockedUntil && rate.blockedUntil > now) return rate.blockedUntil;
+  return api === 'rest' ? readBudgetSpentUntil(rate, now) : null;
 }
 
 export async function fetchIssue(
@@ -26,7 +42,7 @@ export async function fetchIssue(
   options: { github: GithubClient; repo: string; number: number },
 ): Promise<FetchedIssue> {
   const { github, repo, number } = options;
-  const until = await blockedUntil(db, github.rateKey);
+  const until = await readBlockedUntil(db, github.rateKey);
   if (until) return { kind: 'blocked', until };
   const [owner = '', name = ''] = repo.split('/');
   try {
@@ -35,6 +51,7 @@ export async function fetchIssue(
       repo: name,
       issue_number: number,
     });
+    await recordGithubSuccess({ prisma: db, rateKey: github.rateKey, headers: response.headers });
     return { kind: 'issue', issue: githubIssueSchema.parse(response.data) };
   } catch (error) {
     const failure = classifyGithubError(error);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { GithubClient } from '../github/github-client.ts';
-import { blockedUntil } from './fetch-issue.ts';
+import { recordGithubSuccess } from '../sync/record-github-success.ts';
+import { readBlockedUntil } from './fetch-issue.ts';
 
 /**
  * Which issue GitHub records as the original of a duplicate:
@@ -73,13 +74,14 @@ export async function readDuplicateOriginal(options: {
 }): Promise<DuplicateOriginal> {
   const { prisma, github, repo, number } = options;
   if (!github) return { kind: 'unavailable' };
-  if (await blockedUntil(prisma, github.rateKey)) return { kind: 'unavailable' };
+  if (await readBlockedUntil(prisma, github.rateKey, 'graphql')) return { kind: 'unavailable' };
   const [owner = '', name = ''] = repo.split('/');
   try {
     const response = await github.octokit.request('POST /graphql', {
       query,
       variables: { owner, name, number },
     });
+    await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers: response.headers });
     const parsed = answerSchema.safeParse(response.data);
     if (!parsed.success) return { kind: 'unavailable' };
     const last = parsed.data.data.repository?.issue?.timelineItems.nodes.at(-1);

@@ -1,11 +1,14 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { lockRateState, passBlock } from './lock-rate-state.ts';
+import { readBudgetSpentUntil } from './read-budget.ts';
 import { type Pacing, scaled } from './sync-timing.ts';
 import type { SlotAnswer } from './take-write-slot.ts';
 
 /**
- * Whether a read may go to GitHub now. Reads are not paced, but nothing at all is sent while the
- * credential is blocked (GitHub counts requests sent while limited against the integration).
+ * Whether a read may go to GitHub now. Reads are not spaced like writes, but nothing at all is sent
+ * while the credential is blocked (GitHub counts requests sent while limited against the
+ * integration), and reads wait for the reset while GitHub's budget is down to the writes' reserve
+ * (read-budget.ts).
  */
 export async function allowGithubRead(options: {
   prisma: PrismaClient;
@@ -19,6 +22,14 @@ export async function allowGithubRead(options: {
     const state = await lockRateState(tx, rateKey, options.now ?? new Date());
     const now = options.now ?? new Date();
     const recheckMs = Math.max(50, scaled(1000, pacing));
+    const spent = readBudgetSpentUntil(state, now);
+    if (spent) {
+      return {
+        ok: false,
+        waitMs: spent.getTime() - now.getTime(),
+        reason: 'GitHub budget kept for writes until it resets',
+      };
+    }
     const blocked = await passBlock(tx, { rateKey, state, now, probeMs: options.probeMs ?? 16_000, recheckMs });
     return blocked ?? { ok: true };
   });

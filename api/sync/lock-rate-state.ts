@@ -1,7 +1,8 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { CoreBudget } from './read-budget.ts';
 import { probeReason } from './sync-timing.ts';
 
-export type RateStateRow = {
+export type RateStateRow = CoreBudget & {
   nextWriteAt: Date;
   blockedUntil: Date | null;
   blockedReason: string | null;
@@ -14,7 +15,7 @@ export type RateStateRow = {
  */
 export async function lockRateState(tx: Prisma.TransactionClient, rateKey: string, now: Date): Promise<RateStateRow> {
   const select = () => tx.$queryRaw<RateStateRow[]>`
-    select "nextWriteAt", "blockedUntil", "blockedReason", strikes
+    select "nextWriteAt", "blockedUntil", "blockedReason", strikes, "coreLimit", "coreRemaining", "coreResetAt"
     from "GithubRateState" where key = ${rateKey} for update`;
   // The row exists on every use but the first: look for it before trying to make it, one
   // statement on the hot path instead of two.

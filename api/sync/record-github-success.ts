@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { probeReason } from './sync-timing.ts';
 
 type Headers = Record<string, string | number | undefined>;
@@ -9,7 +9,7 @@ type Headers = Record<string, string | number | undefined>;
  * stays: only the probe's own block is lifted.
  */
 export async function recordGithubSuccess(options: {
-  prisma: PrismaClient;
+  prisma: PrismaClient | Prisma.TransactionClient;
   rateKey: string;
   headers?: Headers;
   now?: Date;

@@ -237,16 +237,17 @@ describe('states dated in the future', () => {
   });
 });
 
+/** A GitHub read of the issue made from now on takes the fault, so an untaken one means nothing read it. */
+const watchReads = (issueNumber: number) =>
+  gh().addFaults({ method: 'GET', path: `/issues/${issueNumber}$`, kind: 'slow', delayMs: 1, times: 1 });
+const readsLeft = async (issueNumber: number) =>
+  (await gh().faults()).filter((fault) => fault.path === `/issues/${issueNumber}$`).length;
+
 describe('states dated the same second as the stored one', () => {
   /** The stored state's date, as GitHub dates it (whole seconds). */
   const storedAt = async (reportId: string) =>
     (await world.server.prisma.report.findUniqueOrThrow({ where: { id: reportId }, select: { issueUpdatedAt: true } }))
       .issueUpdatedAt as Date;
-  /** A GitHub read of the issue made from now on takes the fault, so an untaken one means nothing read it. */
-  const watchReads = (issueNumber: number) =>
-    gh().addFaults({ method: 'GET', path: `/issues/${issueNumber}$`, kind: 'slow', delayMs: 1, times: 1 });
-  const readsLeft = async (issueNumber: number) =>
-    (await gh().faults()).filter((fault) => fault.path === `/issues/${issueNumber}$`).length;
 
   it('saying what is stored are a redelivery: applied as unchanged, without asking GitHub', async () => {
     const { reportId, issueNumber } = await linked();
@@ -291,6 +292,59 @@ describe('states dated the same second as the stored one', () => {
     await waitForDeliveries(world);
     expect(await readsLeft(issueNumber)).toBe(0);
     expect(await reportState(world.server, reportId)).toMatchObject({ issueState: 'open', priority: 'P1' });
+  });
+});
+
+describe("GitHub's budget", () => {
+  it('is not read down into the reserve kept for writes: reads wait for the reset, then go and record what is left', async () => {
+    const { reportId, issueNumber } = await linked();
+    const before = await reportState(world.server, reportId);
+    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const rate = { key: world.github.rateKey };
+    // 200 of 5,000 left for the hour: within the 5% kept for sending reports and comments.
+    const spent = { coreLimit: 5000, coreRemaining: 200, coreResetAt: new Date(Date.now() + 3_600_000) };
+    await world.server.prisma.githubRateState.upsert({
+      where: rate,
+      create: { ...rate, nextWriteAt: new Date(), ...spent },
+      update: spent,
+    });
+    await watchReads(issueNumber);
+    // A state dated ahead of now is applied only as GitHub confirms it, which takes a read.
+    const forged = issuePayload({
+      number: issueNumber,
+      id: Number(issue!.id),
+      state: 'closed',
+      stateReason: 'completed',
+      updatedAt: new Date(Date.now() + 365 * 24 * 3_600_000),
+    });
+    const { id } = await postIssueWebhook(world.webhookUrl, 'closed', forged);
+    const attempts = () =>
+      world.server.prisma.webhookDelivery.findUniqueOrThrow({
+        where: { id },
+        select: { attempts: true, status: true },
+      });
+    for (let tries = 0; (await attempts()).attempts < 2; tries += 1) {
+      if (tries > 400) throw new Error('the delivery was not tried twice');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(await attempts()).toMatchObject({ status: 'pending' });
+    expect(await readsLeft(issueNumber)).toBe(1);
+    expect(await reportState(world.server, reportId)).toEqual(before);
+
+    // The hour is over: the read goes, GitHub's own state is applied, and its budget is recorded.
+    await world.server.prisma.githubRateState.update({
+      where: { key: rate.key },
+      data: { coreResetAt: new Date(Date.now() - 1000) },
+    });
+    await waitForDeliveries(world);
+    expect(await attempts()).toMatchObject({ status: 'processed' });
+    expect(await readsLeft(issueNumber)).toBe(0);
+    expect(await reportState(world.server, reportId)).toMatchObject({ issueState: 'open', fixedAt: null });
+    const recorded = await world.server.prisma.githubRateState.findUniqueOrThrow({
+      where: { key: rate.key },
+      select: { coreRemaining: true },
+    });
+    expect(recorded.coreRemaining).toBeGreaterThan(250);
   });
 });
 

@@ -116,6 +116,39 @@ describe('takeWriteSlot', () => {
     });
   });
 
+  it("holds reads, never writes, while GitHub's budget is down to the writes' reserve, until it resets", async () => {
+    const rateKey = newKey();
+    const reset = Math.floor(at(600_000).getTime() / 1000);
+    const answered = (remaining: number, ms: number) =>
+      recordGithubSuccess({
+        prisma: server.prisma,
+        rateKey,
+        now: at(ms),
+        headers: {
+          'x-ratelimit-resource': 'core',
+          'x-ratelimit-limit': 5000,
+          'x-ratelimit-remaining': remaining,
+          'x-ratelimit-reset': reset,
+        },
+      });
+    const read = (ms: number) => allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(ms) });
+    await takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing, now: at(0) });
+    // 5% of 5,000 is kept for writes: 251 left still reads, 250 does not.
+    await answered(251, 1000);
+    expect(await read(1001)).toEqual({ ok: true });
+    await answered(250, 2000);
+    expect(await read(2001)).toEqual({
+      ok: false,
+      waitMs: reset * 1000 - at(2001).getTime(),
+      reason: 'GitHub budget kept for writes until it resets',
+    });
+    expect(await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(2002) })).toEqual({
+      ok: true,
+    });
+    // After GitHub's reset the budget is whole again, whatever was last recorded.
+    expect(await read(600_001)).toEqual({ ok: true });
+  });
+
   it('blocks for a few minutes when the credentials are rejected', async () => {
     const rateKey = newKey();
     const failure = {
