@@ -6,7 +6,8 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { sourceNames } from '../../lib/report-labels.ts';
-import { type ClusterQuery, useClusters, useProgram } from './stats-api.ts';
+import { useProgram } from '../programs/programs-api.ts';
+import { type ClusterQuery, useClusters } from './stats-api.ts';
 
 const filterKeys = [
   'releaseId',

@@ -5,13 +5,6 @@ import { api, unwrap } from '../../lib/api-client.ts';
 // Figures are computed on every read from the reports as GitHub triage left them, so they are
 // never cached for long: a relabelled issue shows on the next visit.
 
-export function useProgram(programId: string) {
-  return useQuery({
-    queryKey: ['programs', programId],
-    queryFn: () => unwrap(api.programs[':id'].$get({ param: { id: programId } })),
-  });
-}
-
 export function useProgramStats(programId: string) {
   return useQuery({
     queryKey: ['programs', programId, 'stats'],

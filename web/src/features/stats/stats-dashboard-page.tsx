@@ -4,12 +4,13 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { TableScroll } from '../../lib/table-scroll.tsx';
+import { useProgram } from '../programs/programs-api.ts';
 import { DefinitionsPanel } from './definitions-panel.tsx';
 import { FindersByLevelChart } from './finders-by-level-chart.tsx';
 import { LeaderboardTable } from './leaderboard-table.tsx';
 import { RescueFigures } from './rescue-figures.tsx';
 import { ShareTrendChart } from './share-trend-chart.tsx';
-import { useLeaderboard, useProgram, useProgramStats, useReleaseStats } from './stats-api.ts';
+import { useLeaderboard, useProgramStats, useReleaseStats } from './stats-api.ts';
 import { clustersHref, formatHours, formatInterval, formatShare } from './stats-format.ts';
 import { VerificationFigures } from './verification-figures.tsx';
 

@@ -5,14 +5,6 @@ import { api, unwrap } from '../../lib/api-client.ts';
 /** How often the page asks again: the queue and the deliveries move by themselves. */
 export const refreshMs = 5_000;
 
-// The program is read under the key the program pages use, so coming from there costs no request.
-export function useProgram(programId: string) {
-  return useQuery({
-    queryKey: ['programs', programId],
-    queryFn: () => unwrap(api.programs[':id'].$get({ param: { id: programId } })),
-  });
-}
-
 function syncHealthQueryKey(programId: string) {
   return ['programs', programId, 'sync'] as const;
 }

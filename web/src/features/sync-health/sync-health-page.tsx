@@ -4,9 +4,10 @@ import type { SyncHealth } from '../../../../api/sync-health/sync-health.schemas
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { useProgram } from '../programs/programs-api.ts';
 import { DeliveriesTable } from './deliveries-table.tsx';
 import { reconciliationError } from './sync-format.ts';
-import { refreshMs, useProgram, useSyncHealth } from './sync-health-api.ts';
+import { refreshMs, useSyncHealth } from './sync-health-api.ts';
 import { DeadLettersTable, FailuresTable } from './sync-job-tables.tsx';
 import { SyncStatusTiles } from './sync-status-tiles.tsx';
 import { When } from './when.tsx';
