@@ -2,13 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { DatabaseTarget } from '../../api/db/open-database.ts';
 import { parseEnv } from '../../api/env.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import { hashPassword } from '../../api/lib/password.ts';
 import { type RunningServer, startServer } from '../../api/start-server.ts';
 import { createClient } from '../support/http-client.ts';
-import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 import { testPassword } from '../support/test-server.ts';
 
 // A real restart: the same database (a PGlite folder, or the same PostgreSQL schema) and the same
@@ -16,11 +15,9 @@ import { testPassword } from '../support/test-server.ts';
 
 let folder: string;
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
-let target: DatabaseTarget;
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'fieldtest-restart-'));
   database = await createTestDatabase();
-  target = testDatabaseKind() === 'pglite' ? { kind: 'pglite', dataDir: join(folder, 'data') } : database.target;
 });
 afterAll(async () => {
   await database?.drop();
@@ -32,10 +29,10 @@ function start(): Promise<RunningServer> {
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'silent',
-    DATA_DIR: join(folder, 'data'),
+    ...database.env,
     ATTACHMENTS_DIR: join(folder, 'attachments'),
   });
-  return startServer({ env, logger: createLogger(env.logLevel), target });
+  return startServer({ env, logger: createLogger(env.logLevel), target: database.target });
 }
 
 async function signIn(server: RunningServer, email: string) {

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { reviewAtWidths } from '../support/axe.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { migratedDataDir } from '../support/database-template.ts';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
 import { apiAs } from '../support/portal-fixtures.ts';
@@ -33,7 +32,7 @@ let setupLink = '';
 let dataDir = '';
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ft-verification-'));
+  dataDir = await migratedDataDir('ft-verification-');
   emulator = await startGithubEmulator({ repos: [repo], webhookSecret: secret });
   await emulator.control.setAssociation(repo, engineer, 'COLLABORATOR');
   const port = await freePort();

@@ -1,10 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { migratedDataDir } from '../support/database-template.ts';
 import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
@@ -25,7 +24,7 @@ let dataDir = '';
 let leadContext: BrowserContext;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ft-github-link-'));
+  dataDir = await migratedDataDir('ft-github-link-');
   emulator = await startGithubEmulator({ repos: ['acme/desktop'], oauth });
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { migratedDataDir } from '../support/database-template.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
 import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
@@ -33,7 +31,7 @@ beforeAll(async () => {
   await emulator.control.setAssociation(repo, engineer, 'COLLABORATOR');
   const port = await freePort();
   server = spawnServer({
-    DATA_DIR: await mkdtemp(join(tmpdir(), 'ft-browser-')),
+    DATA_DIR: await migratedDataDir('ft-browser-'),
     PORT: String(port),
     GITHUB_API_URL: emulator.url,
     GITHUB_TOKEN: emulator.token,

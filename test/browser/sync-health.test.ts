@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import { parseEnv } from '../../api/env.ts';
 import { createGithubClient } from '../../api/github/github-client.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { migratedDataDir } from '../support/database-template.ts';
 import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
@@ -39,7 +37,7 @@ async function stopServer() {
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
+  dataDir = await migratedDataDir('ft-browser-');
   env = {
     DATA_DIR: dataDir,
     PORT: String(await freePort()),

@@ -7,7 +7,7 @@ import { type DatabaseTarget, openDatabase } from '../../api/db/open-database.ts
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
-import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 // Files under ATTACHMENTS_DIR that no upload row names: what a process killed with -9 leaves
 // behind, swept by the next start while every file with a row stays.
@@ -64,17 +64,10 @@ describe('orphan attachment files', () => {
     const files = await mkdtemp(join(tmpdir(), 'ft-orphans-files-'));
     cleanups.push(() => rm(files, { recursive: true, force: true }));
     const env: Record<string, string> = { PORT: String(await freePort()), ATTACHMENTS_DIR: files };
-    let target: DatabaseTarget;
-    if (testDatabaseKind() === 'pglite') {
-      env.DATA_DIR = await mkdtemp(join(tmpdir(), 'ft-orphans-'));
-      cleanups.push(() => rm(env.DATA_DIR!, { recursive: true, force: true }));
-      target = { kind: 'pglite', dataDir: env.DATA_DIR };
-    } else {
-      const database = await createTestDatabase();
-      cleanups.push(database.drop);
-      env.DATABASE_URL = database.url!;
-      target = database.target;
-    }
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    Object.assign(env, database.env);
+    const { target } = database;
 
     const first = await start(env);
     const [, setupLink] = await first.waitFor(/(http:\S+\/setup#\S+)/);

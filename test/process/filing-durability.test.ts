@@ -33,13 +33,10 @@ const png = (tag: string) => new Uint8Array(Buffer.concat([onePixel, Buffer.from
 describe('filing through a crash', () => {
   it('keeps every report that got a 201, with its attachments, through kill -9 and a restart', async () => {
     const env: Record<string, string> = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
-    if (testDatabaseKind() === 'pglite') env.DATA_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-'));
-    else {
-      const database = await createTestDatabase();
-      cleanups.push(database.drop);
-      env.DATABASE_URL = database.url!;
-      env.ATTACHMENTS_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-files-'));
-    }
+    const database = await createTestDatabase();
+    cleanups.push(database.drop);
+    Object.assign(env, database.env);
+    if (testDatabaseKind() === 'postgres') env.ATTACHMENTS_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-files-'));
     const first = await start(env);
     const [, setupLink] = await first.waitFor(/(http:\S+\/setup#\S+)/);
     const lead = createClient(first.url);

@@ -1,8 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
@@ -97,15 +94,9 @@ describe('npm run worker', () => {
   it('delivers queued reports from worker processes, each report once, and stops cleanly on SIGTERM', async () => {
     const emulator = await startGithubEmulator({ timeScale, repos: [repo] });
     cleanups.push(emulator.stop);
-    const databaseEnv: Record<string, string> = {};
-    let databaseUrl: string | undefined;
-    if (testDatabaseKind() === 'pglite') databaseEnv.DATA_DIR = await mkdtemp(join(tmpdir(), 'ft-sync-worker-'));
-    else {
-      const database = await createTestDatabase();
-      cleanups.push(database.drop);
-      databaseUrl = database.url!;
-      databaseEnv.DATABASE_URL = databaseUrl;
-    }
+    const testDatabase = await createTestDatabase();
+    cleanups.push(testDatabase.drop);
+    const databaseEnv = testDatabase.env;
     // The API without GitHub credentials: it queues, the workers deliver.
     const api = await startApi({ ...databaseEnv, PORT: String(await freePort()), LOG_LEVEL: 'warn' });
     const reportIds = await fileReports(createClient(api.url), api.setupLink, 30);
@@ -139,16 +130,7 @@ describe('npm run worker', () => {
 
     const issues = await expectOneIssueEach(emulator, reportIds);
     expect((await emulator.control.stats()).violations).toEqual([]);
-    const database = await openDatabase(
-      databaseUrl
-        ? {
-            kind: 'postgres',
-            url: databaseUrl.replace(/\?schema=.*$/, ''),
-            poolSize: 2,
-            schema: new URL(databaseUrl).searchParams.get('schema')!,
-          }
-        : { kind: 'pglite', dataDir: databaseEnv.DATA_DIR! },
-    );
+    const database = await openDatabase(testDatabase.target);
     try {
       const reports = await database.prisma.report.findMany({ select: { id: true, issueNumber: true, status: true } });
       for (const report of reports) {

@@ -1,12 +1,10 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unverifiedBudgetBytes } from '../../api/github-webhooks/verify-webhook-signature.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
-import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
+import { createTestDatabase } from '../support/test-database.ts';
 
 // Anyone can POST to the webhook. The server runs as its own process so that its memory can be read
 // while 40 strangers each send a 24 MiB body at once.
@@ -25,15 +23,10 @@ let url: string;
 let pid: number;
 
 beforeAll(async () => {
-  const database: Record<string, string> =
-    testDatabaseKind() === 'pglite'
-      ? { DATA_DIR: await mkdtemp(join(tmpdir(), 'ft-proc-')) }
-      : await createTestDatabase().then((made) => {
-          cleanups.push(made.drop);
-          return { DATABASE_URL: made.url! };
-        });
+  const database = await createTestDatabase();
+  cleanups.push(database.drop);
   const server = spawnServer({
-    ...database,
+    ...database.env,
     PORT: String(await freePort()),
     GITHUB_WEBHOOK_SECRET: secret,
     LOG_LEVEL: 'warn',

@@ -1,10 +1,8 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { launchBrowser } from './browser.ts';
+import { migratedDataDir } from './database-template.ts';
 import { createClient, type TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
 import { freePort, spawnServer } from './server-process.ts';
@@ -14,7 +12,7 @@ import { freePort, spawnServer } from './server-process.ts';
  * SMTP_URL: every e-mail stays in the outbox, where the program lead reads it.
  */
 export async function startPortal() {
-  const dataDir = await mkdtemp(join(tmpdir(), 'ft-browser-'));
+  const dataDir = await migratedDataDir('ft-browser-');
   const server = spawnServer({ DATA_DIR: dataDir, PORT: String(await freePort()) });
   const [, baseUrl = ''] = await server.waitFor(/Fieldtest is running at (\S+)/);
   const [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../api/db/open-database.ts';
+import { migratedDataDir } from './database-template.ts';
 
 export type TestDatabaseKind = 'pglite' | 'postgres';
 
@@ -15,15 +17,25 @@ export function testDatabaseUrl(): string {
 }
 
 /**
- * A fresh, empty database for one test file: an in-memory PGlite, or a new schema in the
- * PostgreSQL database named by TEST_DATABASE_URL (dropped by `drop`).
+ * A fresh, empty database for one test file: an embedded one in a new data folder (a copy of the
+ * migrated template), or a new schema in the PostgreSQL database named by TEST_DATABASE_URL; `drop`
+ * removes either.
  */
 export async function createTestDatabase(): Promise<{
   target: DatabaseTarget;
   url?: string;
+  /** What a server process needs to open it: DATA_DIR or DATABASE_URL. */
+  env: Record<string, string>;
   drop: () => Promise<void>;
 }> {
-  if (testDatabaseKind() === 'pglite') return { target: { kind: 'pglite', dataDir: null }, drop: async () => {} };
+  if (testDatabaseKind() === 'pglite') {
+    const dataDir = await migratedDataDir();
+    return {
+      target: { kind: 'pglite', dataDir },
+      env: { DATA_DIR: dataDir },
+      drop: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  }
   const url = testDatabaseUrl();
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const withSchema = new URL(url);
@@ -31,6 +43,7 @@ export async function createTestDatabase(): Promise<{
   return {
     target: { kind: 'postgres', url, poolSize: 5, schema },
     url: withSchema.toString(),
+    env: { DATABASE_URL: withSchema.toString() },
     drop: async () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
