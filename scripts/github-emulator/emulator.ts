@@ -38,6 +38,8 @@ export class Emulator {
     tokens: new Map<string, string>(),
   };
   outage = false;
+  /** When this emulator started: the date of the accounts it makes up. */
+  readonly startedAt = Date.now();
   stats = { requests: 0, writes: 0, contentCreates: 0 };
 
   constructor(public config: EmulatorConfig) {

@@ -18,6 +18,7 @@ export type Issue = components['schemas']['issue'];
 export type IssueComment = components['schemas']['issue-comment'];
 export type Label = components['schemas']['label'];
 export type Repository = components['schemas']['repository'];
+export type FullRepository = components['schemas']['full-repository'];
 export type SimpleUser = components['schemas']['simple-user'];
 
 /** GitHub's timestamps: ISO 8601 in UTC, whole seconds. */
@@ -128,6 +129,15 @@ export function commentJson(base: string, store: Store, comment: CommentRecord):
 }
 
 export function repositoryJson(base: string, store: Store, repo: RepoRecord): Repository {
+  return repositoryFields(base, store, repo);
+}
+
+/** A repository as `GET /repos/{owner}/{repo}` answers it. */
+export function fullRepositoryJson(base: string, store: Store, repo: RepoRecord): FullRepository {
+  return { ...repositoryFields(base, store, repo), network_count: 0, subscribers_count: 0 };
+}
+
+function repositoryFields(base: string, store: Store, repo: RepoRecord) {
   const url = repoApiUrl(base, repo);
   const openIssues = store.liveIssues(repo).filter((issue) => issue.state === 'open').length;
   const created = isoSeconds(repo.createdAt);

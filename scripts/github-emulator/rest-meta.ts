@@ -1,5 +1,6 @@
+import type { components } from '@octokit/openapi-types';
 import type { Emulator } from './emulator.ts';
-import { repositoryJson, simpleUser } from './github-shapes.ts';
+import { fullRepositoryJson, isoSeconds, simpleUser } from './github-shapes.ts';
 import { findRepo, type Route } from './rest-support.ts';
 
 /** The small endpoints clients call to check their credentials, budget and repository. */
@@ -7,10 +8,28 @@ export const metaRoutes: Route[] = [
   {
     method: 'GET',
     pattern: /^\/user$/,
-    handle: (emulator, request) => ({
-      status: 200,
-      body: { ...simpleUser(emulator.base, emulator.store.user(request.login)), name: null, email: null },
-    }),
+    // A token without the `user` scope sees the public profile (GitHub: "lists only public profile
+    // information"); the emulator keeps no profile, so every field of one is empty.
+    handle: (emulator, request) => {
+      const created = isoSeconds(emulator.startedAt);
+      const body: components['schemas']['public-user'] = {
+        ...simpleUser(emulator.base, emulator.store.user(request.login)),
+        name: null,
+        email: null,
+        company: null,
+        blog: null,
+        location: null,
+        hireable: null,
+        bio: null,
+        public_repos: 0,
+        public_gists: 0,
+        followers: 0,
+        following: 0,
+        created_at: created,
+        updated_at: created,
+      };
+      return { status: 200, body };
+    },
   },
   {
     method: 'GET',
@@ -25,7 +44,7 @@ export const metaRoutes: Route[] = [
     handle: (emulator, request) => {
       const repo = findRepo(emulator, request.params);
       if ('status' in repo) return repo;
-      return { status: 200, body: repositoryJson(emulator.base, emulator.store, repo) };
+      return { status: 200, body: fullRepositoryJson(emulator.base, emulator.store, repo) };
     },
   },
 ];
@@ -38,7 +57,9 @@ function rateLimit(emulator: Emulator, token: string) {
     used: Number(headers['x-ratelimit-used']),
     reset: Number(headers['x-ratelimit-reset']),
   };
-  return { status: 200, body: { resources: { core }, rate: core } };
+  // Search has its own budget, which the emulator does not spend: GitHub's 30 a minute.
+  const search = { limit: 30, remaining: 30, used: 0, reset: Math.ceil(Date.now() / 1000) + 60 };
+  return { status: 200, body: { resources: { core, search }, rate: core } };
 }
 
 export function tokenOf(authorization: string | undefined): string {

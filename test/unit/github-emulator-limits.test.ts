@@ -1,19 +1,27 @@
 import { Octokit } from '@octokit/rest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   type EmulatorLimits,
   type GithubEmulator,
   startGithubEmulator,
 } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { checkAnswers } from '../support/github-description.ts';
 
 const repo = { owner: 'acme', repo: 'app' };
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 let github: GithubEmulator;
 let octokit: Octokit;
+let answers: ReturnType<typeof checkAnswers>;
 
 beforeAll(async () => {
   github = await startGithubEmulator({ repos: ['acme/app'] });
   octokit = new Octokit({ baseUrl: github.url, auth: github.token, log: quiet });
+  answers = checkAnswers(octokit);
+});
+
+// Refusals for a limit carry GitHub's documented error body too.
+afterEach(() => {
+  expect(answers.problems()).toEqual([]);
 });
 
 afterAll(async () => {

@@ -1,16 +1,24 @@
 import { Octokit } from '@octokit/rest';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { checkAnswers } from '../support/github-description.ts';
 
 const repo = { owner: 'acme', repo: 'app' };
 let github: GithubEmulator;
 let octokit: Octokit;
+let answers: ReturnType<typeof checkAnswers>;
 
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 beforeAll(async () => {
   github = await startGithubEmulator({ tokens: [{ token: 'other-token', login: 'someone-else' }] });
   octokit = new Octokit({ baseUrl: github.url, auth: github.token, log: quiet });
+  answers = checkAnswers(octokit);
+});
+
+// Whatever the tests ask through Octokit is answered as GitHub's OpenAPI description documents.
+afterEach(() => {
+  expect(answers.problems()).toEqual([]);
 });
 
 afterAll(async () => {
