@@ -8,6 +8,7 @@ import { authRouter } from './auth/auth.router.ts';
 import { dataRightsRouter } from './data-rights/data-rights.router.ts';
 import { docsRouter } from './docs/docs.router.ts';
 import { enrolmentRouter } from './enrolment/enrolment.router.ts';
+import { githubCredentialsRouter } from './github-credentials/github-credentials.router.ts';
 import { githubIdentityRouter } from './github-identity/github-identity.router.ts';
 import { githubWebhooksRouter } from './github-webhooks/github-webhooks.router.ts';
 import { healthRouter } from './health/health.router.ts';
@@ -73,6 +74,7 @@ function apiRoutes() {
     .route('/', programsRouter)
     .route('/', programMembersRouter)
     .route('/', repositoryCheckRouter)
+    .route('/', githubCredentialsRouter)
     .route('/', releasesRouter)
     .route('/', reportsRouter)
     .route('/', reportViewsRouter)

@@ -43,6 +43,15 @@ const envSchema = z
     GITHUB_APP_ID: z.coerce.number().int().positive().optional(),
     GITHUB_APP_PRIVATE_KEY: z.string().min(1).optional(),
     GITHUB_APP_INSTALLATION_ID: z.coerce.number().int().positive().optional(),
+    // Seals the GitHub credentials programs bring (api/github-credentials): 32 random bytes in base64,
+    // e.g. `openssl rand -base64 32`. Without it programs use the environment's credential only.
+    CREDENTIALS_KEY: z
+      .string()
+      .refine(
+        (value) => /^[A-Za-z0-9+/]{43}=$/.test(value.trim()),
+        'must be 32 bytes in base64 (openssl rand -base64 32)',
+      )
+      .optional(),
     GITHUB_WEBHOOK_SECRET: z.string().min(1).optional(),
     GITHUB_WEBHOOK_SECRET_PREVIOUS: z.string().min(1).optional(),
     GITHUB_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
@@ -115,6 +124,7 @@ const envSchema = z
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,
       secureCookies: publicUrl.protocol === 'https:',
+      credentialsKey: env.CREDENTIALS_KEY ? Buffer.from(env.CREDENTIALS_KEY.trim(), 'base64') : null,
       github: {
         apiUrl: env.GITHUB_API_URL.replace(/\/+$/, ''),
         credentials: githubCredentials(env),
@@ -179,6 +189,9 @@ export class EnvError extends Error {
   }
 }
 
+// Variables whose values never appear in an error message (or a log that keeps it).
+const secretName = /KEY|TOKEN|SECRET|PASSWORD/;
+
 /** Parses the environment; an empty string counts as unset, as in a copied .env.example. */
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ''));
@@ -188,7 +201,13 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
     result.error.issues.map((issue) => {
       const name = issue.path.join('.') || '(environment)';
       const value = typeof issue.path[0] === 'string' ? cleaned[issue.path[0]] : undefined;
-      return `${name}: ${issue.message}${value === undefined ? ' (not set)' : ` (got ${JSON.stringify(value)})`}`;
+      const shown =
+        value === undefined
+          ? ' (not set)'
+          : secretName.test(name)
+            ? ' (value not shown)'
+            : ` (got ${JSON.stringify(value)})`;
+      return `${name}: ${issue.message}${shown}`;
     }),
   );
 }

@@ -9,7 +9,7 @@ import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { createGithubClient } from './github/github-client.ts';
+import { createGithubAccess } from './github/github-access.ts';
 import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
 import type { Logger } from './lib/logger.ts';
 import { startMessageDelivery } from './mail/deliver-messages.ts';
@@ -76,11 +76,13 @@ export async function startServer(options: {
       queued: () => delivery?.wake(),
     });
     // The GitHub sync's loops, unless they run apart (`npm run worker`, SYNC_WORKER=false):
-    // outbound jobs need credentials; webhook processing and reconciliation run with what is set.
-    const github = createGithubClient(env.github);
+    // outbound jobs need credentials (the environment's, or programs' own sealed with
+    // CREDENTIALS_KEY); webhook processing and reconciliation run with what is set.
+    const access = createGithubAccess({ prisma: database.prisma, env });
+    const github = access.fallback;
     const loops = env.syncWorker
       ? [
-          ...(github ? [startSyncWorker({ prisma: database.prisma, env, logger, github })] : []),
+          ...(github || env.credentialsKey ? [startSyncWorker({ prisma: database.prisma, env, logger, github })] : []),
           startInboundSync({ prisma: database.prisma, env, logger, github }),
         ]
       : [];
@@ -96,7 +98,7 @@ export async function startServer(options: {
       sql: database.sql,
       logger,
       mail: { smtpConfigured: delivery !== null, wake: () => delivery?.wake() },
-      sync: { configured: github !== null, wake: sync.wake },
+      sync: { configured: github !== null, wake: sync.wake, access },
       checkReady: async () => {
         try {
           const status = await readMigrationStatus(database.prisma);

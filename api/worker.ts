@@ -20,9 +20,9 @@ try {
 }
 const logger = createLogger(env.logLevel);
 const github = createGithubClient(env.github);
-if (!github) {
+if (!github && !env.credentialsKey) {
   process.stderr.write(
-    'Fieldtest worker cannot start: no GitHub credentials (set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID).\n',
+    'Fieldtest worker cannot start: no GitHub credentials (set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_PRIVATE_KEY and GITHUB_APP_INSTALLATION_ID, or CREDENTIALS_KEY for programs that bring their own).\n',
   );
   process.exit(1);
 }

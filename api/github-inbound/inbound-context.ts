@@ -1,5 +1,6 @@
 import type { Env } from '../env.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
+import type { GithubAccess } from '../github/github-access.ts';
 import type { GithubClient } from '../github/github-client.ts';
 
 export type Tx = Prisma.TransactionClient;
@@ -11,6 +12,8 @@ export type InboundSettings = {
   smtpConfigured: boolean;
   /** Null without credentials: then nothing is fetched, and webhooks are applied as they come. */
   github: GithubClient | null;
+  /** Programs' own credentials: a delivery is read back with its repository's program's client. */
+  access?: GithubAccess;
   /** The shared pacer's settings (api/sync), for blocks after a rate limit or an outage. */
   pacing: Env['github']['pacing'];
 };

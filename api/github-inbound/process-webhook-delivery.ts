@@ -29,9 +29,13 @@ export async function processWebhookDelivery(options: {
   delivery: Delivery;
   settings: InboundSettings;
 }): Promise<DeliveryResult> {
-  const { prisma, delivery, settings } = options;
+  const { prisma, delivery } = options;
   // GitHub is read before the transaction locks anything (read-before-apply.ts).
   const target = targetOf(delivery);
+  const settings =
+    target && options.settings.access
+      ? { ...options.settings, github: await options.settings.access.forRepo(target.repo) }
+      : options.settings;
   if (!target) return applyDelivery(prisma, delivery, settings, readsOf(noReads));
   const result = await applyAfterReads({ prisma, settings, ...target }, async (reads) => {
     // The issue as stored already: nothing to lock or apply (comments are still applied).

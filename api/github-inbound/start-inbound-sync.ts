@@ -1,5 +1,6 @@
 import type { Env } from '../env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createGithubAccess } from '../github/github-access.ts';
 import type { GithubClient } from '../github/github-client.ts';
 import type { Logger } from '../lib/logger.ts';
 import { inboundSettings } from './inbound-context.ts';
@@ -18,6 +19,7 @@ export function startInboundSync(options: {
   prisma: PrismaClient;
   env: Env;
   logger: Logger;
+  /** The environment's credential; a program with its own uses that (github-access.ts). */
   github: GithubClient | null;
   pollMs?: number;
   /** Off in tests that run reconciliation themselves. */
@@ -26,7 +28,8 @@ export function startInboundSync(options: {
 }): InboundSync {
   const { prisma, env, github } = options;
   const logger = options.logger.child({ worker: 'inbound-sync' });
-  const settings = inboundSettings(env, github);
+  const access = createGithubAccess({ prisma, env, fallback: github });
+  const settings = { ...inboundSettings(env, github), access };
   let stopped = false;
 
   let timer: NodeJS.Timeout | undefined;
@@ -59,10 +62,11 @@ export function startInboundSync(options: {
   let reconcileTimer: NodeJS.Timeout | undefined;
   let reconciling: Promise<void> | undefined;
   const reconcileAll = async () => {
-    if (!github) return;
     const programs = await prisma.program.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     for (const program of programs) {
       if (stopped) return;
+      const github = await access.forProgram(program.id);
+      if (!github) continue;
       const result = await reconcileProgram({
         prisma,
         settings: { ...settings, github },
@@ -85,7 +89,7 @@ export function startInboundSync(options: {
   };
 
   tick();
-  if (github && options.reconcile !== false) reconcileTick();
+  if ((github || env.credentialsKey) && options.reconcile !== false) reconcileTick();
   return {
     wake: tick,
     stop: async () => {

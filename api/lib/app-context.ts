@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Sql } from '../db/sql.ts';
 import type { Env } from '../env.ts';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
+import type { GithubAccess } from '../github/github-access.ts';
 import type { Logger } from './logger.ts';
 
 export type Deps = {
@@ -14,10 +15,11 @@ export type Deps = {
   /** Whether mail goes out through SMTP (else it is held in the outbox), and a nudge to send now. */
   mail: { smtpConfigured: boolean; wake: () => void };
   /**
-   * The GitHub sync: whether credentials are configured, and a nudge for this process's workers
-   * after a transaction queued work (workers elsewhere find it by polling).
+   * The GitHub sync: whether the environment's credentials are configured, a nudge for this
+   * process's workers after a transaction queued work (workers elsewhere find it by polling), and
+   * which client speaks for a program (its own credential, else the environment's).
    */
-  sync: { configured: boolean; wake: () => void };
+  sync: { configured: boolean; wake: () => void; access: GithubAccess };
   /** Whether the database answers and its migrations are current; used by /api/ready. */
   checkReady: () => Promise<{ ready: boolean; detail?: string }>;
 };

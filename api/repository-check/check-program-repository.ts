@@ -53,7 +53,11 @@ export async function checkProgramRepository(options: {
     };
   };
 
-  if (!github) return record('No GitHub credentials are configured (GITHUB_TOKEN, or a GitHub App).');
+  if (!github) {
+    return record(
+      "No GitHub credential: enter one for this program, or configure the server's (GITHUB_TOKEN, or a GitHub App).",
+    );
+  }
   const gate = await allowGithubRead({ prisma, rateKey: github.rateKey, pacing: options.pacing });
   if (!gate.ok) {
     return record(`GitHub asked Fieldtest to wait; the repository is checked again after ${gate.waitMs} ms.`);

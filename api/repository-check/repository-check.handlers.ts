@@ -1,4 +1,3 @@
-import { createGithubClient } from '../github/github-client.ts';
 import type { AppRouteHandler } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertProgramAccess } from '../lib/program-access.ts';
@@ -16,11 +15,11 @@ export const readRepositoryCheckHandler: AppRouteHandler<typeof readRepositoryCh
 
 export const runRepositoryCheckHandler: AppRouteHandler<typeof runRepositoryCheckRoute> = async (c) => {
   const { id } = c.req.valid('param');
-  const { prisma, env } = c.var.deps;
+  const { prisma, env, sync } = c.var.deps;
   await assertProgramAccess(prisma, c.var.user, id, 'lead');
   const check = await checkProgramRepository({
     prisma,
-    github: createGithubClient(env.github),
+    github: await sync.access.forProgram(id),
     pacing: env.github.pacing,
     programId: id,
   });

@@ -1,4 +1,3 @@
-import { createGithubClient } from '../github/github-client.ts';
 import type { Deps } from '../lib/app-context.ts';
 import type { Logger } from '../lib/logger.ts';
 import { checkProgramRepository } from './check-program-repository.ts';
@@ -11,14 +10,21 @@ export const repositorySettings = ['githubRepo', 'priorityLabels', 'priorityLeve
  * shows the outcome when it comes. A failure to check is logged and shown as the check's problem.
  */
 export function scheduleRepositoryCheck(deps: Deps, logger: Logger, programId: string): void {
-  void checkProgramRepository({
-    prisma: deps.prisma,
-    github: createGithubClient(deps.env.github),
-    pacing: deps.env.github.pacing,
-    programId,
-  })
-    .then((check) =>
-      logger.info({ programId, connected: check.connected, labelsCreated: check.labelsCreated }, 'repository checked'),
-    )
-    .catch((error: unknown) => logger.warn({ programId, err: error }, 'repository check failed'));
+  void checkRepositoryNow(deps, logger, programId);
+}
+
+/** The same check, awaited: when a credential changes, the answer says whether it works. */
+export async function checkRepositoryNow(deps: Deps, logger: Logger, programId: string): Promise<void> {
+  try {
+    const github = await deps.sync.access.forProgram(programId);
+    const check = await checkProgramRepository({
+      prisma: deps.prisma,
+      github,
+      pacing: deps.env.github.pacing,
+      programId,
+    });
+    logger.info({ programId, connected: check.connected, labelsCreated: check.labelsCreated }, 'repository checked');
+  } catch (error) {
+    logger.warn({ programId, err: error }, 'repository check failed');
+  }
 }

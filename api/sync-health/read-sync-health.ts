@@ -1,6 +1,5 @@
 import type { Env } from '../env.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { createGithubClient } from '../github/github-client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { likeLiteral } from '../lib/like-pattern.ts';
 import type { SyncHealth, SyncJobProblem } from './sync-health.schemas.ts';
@@ -31,8 +30,8 @@ type JobProblemRow = Prisma.SyncJobGetPayload<{ select: typeof jobProblemSelect 
 export async function readSyncHealth(options: {
   prisma: PrismaClient;
   github: Env['github'];
-  /** Whether this process runs with GitHub credentials (deps.sync.configured). */
-  configured: boolean;
+  /** The credential the program syncs with (its own, else the environment's), as this process has it. */
+  credential: { configured: boolean; kind: Env['github']['credentials']['kind']; rateKey: string | null };
   programId: string;
 }): Promise<SyncHealth> {
   const { prisma, github, programId } = options;
@@ -120,7 +119,7 @@ export async function readSyncHealth(options: {
   ]);
 
   const countOf = (status: string) => counts.find((row) => row.status === status)?._count._all ?? 0;
-  const currentKey = currentRateKey(github);
+  const currentKey = options.credential.rateKey;
   const credentials = rateStates.map((state) => ({
     key: state.key,
     current: state.key === currentKey,
@@ -167,8 +166,8 @@ export async function readSyncHealth(options: {
     githubRepo: program.githubRepo,
     checkedAt: now.toISOString(),
     configured: {
-      credentials: options.configured,
-      credentialsKind: github.credentials.kind,
+      credentials: options.credential.configured,
+      credentialsKind: options.credential.kind,
       webhookSecret: github.webhookSecrets.length > 0,
     },
     queue: {
@@ -220,14 +219,6 @@ async function countContentWrites(prisma: PrismaClient, since: Date): Promise<Ma
     _count: { _all: true },
   });
   return new Map(rows.map((row) => [row.key, row._count._all]));
-}
-
-// The key is derived from the credential by the client factory; computed once per configuration.
-const rateKeys = new WeakMap<Env['github'], string | null>();
-
-function currentRateKey(github: Env['github']): string | null {
-  if (!rateKeys.has(github)) rateKeys.set(github, createGithubClient(github)?.rateKey ?? null);
-  return rateKeys.get(github) ?? null;
 }
 
 function toJobProblem(row: JobProblemRow): SyncJobProblem {

@@ -8,7 +8,16 @@ export const readSyncHealthHandler: AppRouteHandler<typeof readSyncHealthRoute> 
   const { prisma, env, sync } = c.var.deps;
   const programId = c.req.valid('param').id;
   await assertProgramAccess(prisma, c.var.user, programId);
-  const health = await readSyncHealth({ prisma, github: env.github, configured: sync.configured, programId });
+  const [client, own] = await Promise.all([
+    sync.access.forProgram(programId),
+    prisma.programGithubCredential.findUnique({ where: { programId }, select: { kind: true } }),
+  ]);
+  const credential = {
+    configured: client !== null,
+    kind: own && env.credentialsKey ? own.kind : env.github.credentials.kind,
+    rateKey: client?.rateKey ?? null,
+  };
+  const health = await readSyncHealth({ prisma, github: env.github, credential, programId });
   return c.json(health, 200);
 };
 

@@ -57,7 +57,12 @@ export async function processSyncJob(context: SyncJobContext): Promise<SyncJobOu
   }
 }
 
-async function release(context: SyncJobContext, waitMs: number, reason: string): Promise<SyncJobOutcome> {
+/** Hands a claimed job back to wait, no attempt counted. */
+export async function release(
+  context: Pick<SyncJobContext, 'prisma' | 'owner' | 'job'>,
+  waitMs: number,
+  reason: string,
+): Promise<SyncJobOutcome> {
   const { job } = context;
   await context.prisma.syncJob.updateMany({
     where: { id: job.id, leaseOwner: context.owner, status: 'running' },

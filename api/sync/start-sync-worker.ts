@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Env } from '../env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { createGithubAccess } from '../github/github-access.ts';
 import type { GithubClient } from '../github/github-client.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type ClaimedSyncJob, claimSyncJobs } from './claim-sync-jobs.ts';
-import { processSyncJob } from './process-sync-job.ts';
+import { processSyncJob, release } from './process-sync-job.ts';
 import { scaled } from './sync-timing.ts';
 
 /**
@@ -16,16 +17,18 @@ import { scaled } from './sync-timing.ts';
  */
 export function startSyncWorker(options: {
   prisma: PrismaClient;
-  env: Pick<Env, 'publicUrl' | 'github'>;
+  env: Pick<Env, 'publicUrl' | 'github' | 'credentialsKey'>;
   logger: Logger;
-  github: GithubClient;
+  /** The environment's credential; a program with its own uses that (github-access.ts). */
+  github: GithubClient | null;
   /** Names this process in leases; unique per start unless given. */
   owner?: string;
   batch?: number;
   leaseMs?: number;
   intervalMs?: number;
 }): { wake: () => void; stop: () => Promise<void> } {
-  const { prisma, env, github } = options;
+  const { prisma, env } = options;
+  const access = createGithubAccess({ prisma, env, fallback: options.github });
   const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const logger = options.logger.child({ worker: 'sync', owner });
   const intervalMs = options.intervalMs ?? Math.max(50, scaled(1000, env.github.pacing));
@@ -47,6 +50,12 @@ export function startSyncWorker(options: {
           if (stopping.signal.aborted) {
             await handBack(claimed.slice(index));
             return;
+          }
+          const github = await access.forProgram(job.programId);
+          if (!github) {
+            // Connected again when a credential is entered: looked at each minute till then.
+            await release({ prisma, owner, job }, scaled(60_000, env.github.pacing), 'no GitHub credential');
+            continue;
           }
           await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
         }

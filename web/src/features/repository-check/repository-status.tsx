@@ -2,6 +2,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCanManageProgram } from '../../lib/session.ts';
+import { GithubCredentialPanel } from '../github-credentials/github-credential-panel.tsx';
 import { useRepositoryCheck, useRunRepositoryCheck } from './repository-check-api.ts';
 
 /**
@@ -36,6 +37,7 @@ export function RepositoryStatus(props: { programId: string }) {
         </button>
       ) : null}
       <FormAlert message={check.error ? errorMessage(check.error) : run.error ? errorMessage(run.error) : null} />
+      <GithubCredentialPanel programId={props.programId} />
     </section>
   );
 }

@@ -1,0 +1,62 @@
+import { createPrivateKey } from 'node:crypto';
+import type { Env } from '../env.ts';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { AppError } from '../lib/app-error.ts';
+import type { SetGithubCredential } from './github-credentials.schemas.ts';
+import { type ProgramCredential, sealCredential } from './seal-credential.ts';
+
+/** Stores the program's own credential, sealed; the repository check that follows tells whether it works. */
+export async function setGithubCredential(options: {
+  prisma: PrismaClient;
+  env: Pick<Env, 'credentialsKey'>;
+  actorId: string;
+  programId: string;
+  credential: SetGithubCredential;
+}): Promise<void> {
+  const { prisma, env, programId, credential } = options;
+  if (!env.credentialsKey) {
+    throw new AppError('conflict', {
+      detail:
+        "This server keeps no credentials of programs: set CREDENTIALS_KEY (openssl rand -base64 32) and restart, or use the server's GITHUB_TOKEN or GitHub App.",
+    });
+  }
+  const stored: ProgramCredential =
+    credential.kind === 'token'
+      ? { kind: 'token', token: credential.token }
+      : {
+          kind: 'app',
+          appId: credential.appId,
+          privateKey: readablePrivateKey(credential.privateKey),
+          installationId: credential.installationId,
+        };
+  const hint =
+    stored.kind === 'token'
+      ? `token ending …${stored.token.slice(-4)}`
+      : `App ${stored.appId}, installation ${stored.installationId}`;
+  const data = {
+    kind: stored.kind,
+    sealed: sealCredential(env.credentialsKey, programId, stored),
+    hint,
+    setById: options.actorId,
+    setAt: new Date(),
+  };
+  await prisma.programGithubCredential.upsert({
+    where: { programId },
+    create: { programId, ...data },
+    update: data,
+    select: { programId: true },
+  });
+}
+
+/** A key that looks like a PEM but does not parse is refused now rather than at the first sync. */
+function readablePrivateKey(pem: string): string {
+  try {
+    createPrivateKey(pem);
+    return pem;
+  } catch {
+    throw new AppError('validation', {
+      detail: 'The private key could not be read.',
+      fields: [{ field: 'privateKey', message: "Not a private key GitHub issues: paste the App's .pem file whole" }],
+    });
+  }
+}
