@@ -31,6 +31,8 @@ export default defineConfig({
           globalSetup: ['test/support/build-portal.ts'],
           testTimeout: 90_000,
           fileParallelism: false,
+          // One file at a time, after the other projects (their two workers would share its cores).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

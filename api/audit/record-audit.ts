@@ -8,6 +8,7 @@ export const auditActions = [
   'program.created',
   'program.settings_changed',
   'program.member_changed',
+  'program.github_credential_changed',
   'terms.published',
   'release.created',
   'release.changed',

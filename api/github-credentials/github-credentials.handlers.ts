@@ -22,7 +22,7 @@ export const setGithubCredentialHandler: AppRouteHandler<typeof setGithubCredent
   const programId = c.req.valid('param').id;
   await assertProgramAccess(prisma, c.var.user, programId, 'lead');
   const credential = c.req.valid('json');
-  await setGithubCredential({ prisma, env, actorId: c.var.user.id, programId, credential });
+  await setGithubCredential({ prisma, env, actor: c.var.user, programId, credential });
   c.var.logger.info({ programId, by: c.var.user.id, kind: credential.kind }, 'program GitHub credential set');
   await checkRepositoryNow(c.var.deps, c.var.logger, programId);
   c.var.deps.sync.wake();
@@ -33,7 +33,7 @@ export const clearGithubCredentialHandler: AppRouteHandler<typeof clearGithubCre
   const { prisma, env } = c.var.deps;
   const programId = c.req.valid('param').id;
   await assertProgramAccess(prisma, c.var.user, programId, 'lead');
-  await clearGithubCredential({ prisma, programId });
+  await clearGithubCredential({ prisma, actor: c.var.user, programId });
   c.var.logger.info({ programId, by: c.var.user.id }, 'program GitHub credential cleared');
   await checkRepositoryNow(c.var.deps, c.var.logger, programId);
   return c.json(await readGithubCredential({ prisma, env, programId }), 200);

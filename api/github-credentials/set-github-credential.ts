@@ -1,15 +1,17 @@
 import { createPrivateKey } from 'node:crypto';
 import type { Env } from '../env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import type { SetGithubCredential } from './github-credentials.schemas.ts';
+import { recordCredentialChange } from './record-credential-change.ts';
 import { type ProgramCredential, sealCredential } from './seal-credential.ts';
 
 /** Stores the program's own credential, sealed; the repository check that follows tells whether it works. */
 export async function setGithubCredential(options: {
   prisma: PrismaClient;
   env: Pick<Env, 'credentialsKey'>;
-  actorId: string;
+  actor: Pick<SessionUser, 'id' | 'name'>;
   programId: string;
   credential: SetGithubCredential;
 }): Promise<void> {
@@ -37,14 +39,18 @@ export async function setGithubCredential(options: {
     kind: stored.kind,
     sealed: sealCredential(env.credentialsKey, programId, stored),
     hint,
-    setById: options.actorId,
+    setById: options.actor.id,
     setAt: new Date(),
   };
-  await prisma.programGithubCredential.upsert({
-    where: { programId },
-    create: { programId, ...data },
-    update: data,
-    select: { programId: true },
+  await prisma.$transaction(async (tx) => {
+    const before = await tx.programGithubCredential.findUnique({ where: { programId }, select: { hint: true } });
+    await tx.programGithubCredential.upsert({
+      where: { programId },
+      create: { programId, ...data },
+      update: data,
+      select: { programId: true },
+    });
+    await recordCredentialChange(tx, { actor: options.actor, programId, before: before?.hint ?? null, after: hint });
   });
 }
 

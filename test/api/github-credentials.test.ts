@@ -97,6 +97,16 @@ describe("a program's own GitHub credential", () => {
       source: 'environment',
       hint: null,
     });
+    // Who changed it stays on the audit trail, with what may be shown of it only.
+    const trail = await server.prisma.auditEntry.findMany({
+      where: { programId: beta.programId, action: 'program.github_credential_changed' },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { before: true, after: true },
+    });
+    expect(trail).toEqual([
+      { before: { credential: "the server's" }, after: { credential: `token ending …${betaToken.slice(-4)}` } },
+      { before: { credential: `token ending …${betaToken.slice(-4)}` }, after: { credential: "the server's" } },
+    ]);
     const later = await fileReport((await mvpOf(beta.release)).client, beta.release.id);
     await untilLinked(later.id);
     expect(await issueAuthor(beta.repo, later.id)).toBe('fieldtest-bot');

@@ -11,6 +11,7 @@ const actionNames: Record<AuditEntry['action'], string> = {
   'program.created': 'Program created',
   'program.settings_changed': 'Program settings changed',
   'program.member_changed': 'Program member changed',
+  'program.github_credential_changed': 'GitHub credential changed',
   'terms.published': 'Terms published',
   'release.created': 'Release created',
   'release.changed': 'Release changed',
