@@ -87,7 +87,9 @@ async function drainOnce(
       `${limits.perMinute}/min, ${limits.perHour}/h, writes ${limits.spacingMs} ms apart) | ` +
       `ratio ${(linked < count ? 0 : ideal / elapsedMs).toFixed(2)} (goal ≥ 0.9) | ` +
       `violations ${stats.violations.length}${summariseViolations(stats.violations)} (goal 0), ` +
-      `limited answers ${stats.limited} | duplicates ${duplicates} (goal 0)\n` +
+      `limited answers ${stats.limited} | duplicates ${duplicates} (goal 0) | ` +
+      // Every request counts against GitHub's primary budget, reads included (the pacer keeps 5% of it for writes).
+      `requests ${stats.requests}: ${stats.writes} writes, ${stats.requests - stats.writes} reads\n` +
       `                ${phases}`
     );
   } finally {
