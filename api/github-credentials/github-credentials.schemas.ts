@@ -33,7 +33,11 @@ export const setGithubCredentialBody = z
         kind: z.literal('app'),
         appId: positiveId('App ID'),
         privateKey,
-        installationId: positiveId('installation ID'),
+        // Left out (or left empty in the form): found from the program's repository.
+        installationId: z.preprocess(
+          (value) => (value === '' ? undefined : value),
+          positiveId('installation ID').optional(),
+        ),
       })
       .strict(),
   ])

@@ -3,6 +3,7 @@ import type { Env } from '../env.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { findAppInstallation } from './find-app-installation.ts';
 import type { SetGithubCredential } from './github-credentials.schemas.ts';
 import { recordCredentialChange } from './record-credential-change.ts';
 import { type ProgramCredential, sealCredential } from './seal-credential.ts';
@@ -10,7 +11,7 @@ import { type ProgramCredential, sealCredential } from './seal-credential.ts';
 /** Stores the program's own credential, sealed; the repository check that follows tells whether it works. */
 export async function setGithubCredential(options: {
   prisma: PrismaClient;
-  env: Pick<Env, 'credentialsKey'>;
+  env: Pick<Env, 'credentialsKey' | 'github'>;
   actor: Pick<SessionUser, 'id' | 'name'>;
   programId: string;
   credential: SetGithubCredential;
@@ -25,12 +26,7 @@ export async function setGithubCredential(options: {
   const stored: ProgramCredential =
     credential.kind === 'token'
       ? { kind: 'token', token: credential.token }
-      : {
-          kind: 'app',
-          appId: credential.appId,
-          privateKey: readablePrivateKey(credential.privateKey),
-          installationId: credential.installationId,
-        };
+      : await appCredential({ ...options, credential });
   const hint =
     stored.kind === 'token'
       ? `token ending …${stored.token.slice(-4)}`
@@ -52,6 +48,24 @@ export async function setGithubCredential(options: {
     });
     await recordCredentialChange(tx, { actor: options.actor, programId, before: before?.hint ?? null, after: hint });
   });
+}
+
+async function appCredential(options: {
+  prisma: PrismaClient;
+  env: Pick<Env, 'github'>;
+  programId: string;
+  credential: Extract<SetGithubCredential, { kind: 'app' }>;
+}): Promise<ProgramCredential> {
+  const { appId, installationId } = options.credential;
+  const privateKey = readablePrivateKey(options.credential.privateKey);
+  if (typeof installationId === 'number') return { kind: 'app', appId, privateKey, installationId };
+  const program = await options.prisma.program.findUnique({
+    where: { id: options.programId },
+    select: { githubRepo: true },
+  });
+  if (!program) throw new AppError('not_found', { detail: 'No such program.' });
+  const found = await findAppInstallation({ github: options.env.github, appId, privateKey, repo: program.githubRepo });
+  return { kind: 'app', appId, privateKey, installationId: found };
 }
 
 /** A key that looks like a PEM but does not parse is refused now rather than at the first sync. */

@@ -1,16 +1,54 @@
 import { randomBytes, verify } from 'node:crypto';
 import type { components } from '@octokit/openapi-types';
 import type { Emulator } from './emulator.ts';
-import { isoSeconds } from './github-shapes.ts';
-import { githubError, type Route } from './rest-support.ts';
+import { isoSeconds, simpleUser } from './github-shapes.ts';
+import { findRepo, githubError, type Route } from './rest-support.ts';
 
 type InstallationToken = components['schemas']['installation-token'];
+type Installation = components['schemas']['installation'];
 
 /**
  * GitHub App authentication: the app signs a short JWT (RS256) with its private key and trades it
  * for an installation token, which acts as `<slug>[bot]` and expires after an hour (scaled).
  */
 export const appRoutes: Route[] = [
+  {
+    // The app's installation on a repository's owner (every repository of an owner it is installed
+    // on: the emulator installs the app on every owner, with the owner's account id as its number).
+    method: 'GET',
+    pattern: /^\/repos\/(?<owner>[^/]+)\/(?<repo>[^/]+)\/installation$/,
+    auth: 'jwt',
+    handle: (emulator, request) => {
+      const app = emulator.config.app;
+      if (!app) return githubError(404, 'Not Found');
+      const problem = jwtProblem(emulator, request.headers.authorization ?? '');
+      if (problem) return githubError(401, problem);
+      const repo = findRepo(emulator, request.params);
+      if ('status' in repo) return repo;
+      const owner = emulator.store.user(repo.owner);
+      const created = isoSeconds(emulator.startedAt);
+      const body: Installation = {
+        id: owner.id,
+        account: simpleUser(emulator.base, owner),
+        repository_selection: 'all',
+        access_tokens_url: `${emulator.base}/app/installations/${owner.id}/access_tokens`,
+        repositories_url: `${emulator.base}/installation/repositories`,
+        html_url: `${emulator.base}/settings/installations/${owner.id}`,
+        app_id: Number(app.id),
+        target_id: owner.id,
+        target_type: 'User',
+        permissions: { issues: 'write', metadata: 'read' },
+        events: ['issues', 'issue_comment'],
+        created_at: created,
+        updated_at: created,
+        single_file_name: null,
+        app_slug: app.slug,
+        suspended_by: null,
+        suspended_at: null,
+      };
+      return { status: 200, body };
+    },
+  },
   {
     method: 'POST',
     pattern: /^\/app\/installations\/(?<installation>\d+)\/access_tokens$/,

@@ -175,6 +175,28 @@ const matrix: Record<string, Case> = {
     status: 200,
     request: (_, ids) => ({ path: `/api/programs/${ids.program}/reports` }),
   },
+  'GET /api/programs/{id}/github-credential': {
+    allowed: staff,
+    scope: 'program',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/github-credential` }),
+  },
+  // This server keeps no programs' credentials (no CREDENTIALS_KEY): those allowed get 409 saying so.
+  'PUT /api/programs/{id}/github-credential': {
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
+    status: 409,
+    request: (_, ids) => ({
+      path: `/api/programs/${ids.program}/github-credential`,
+      body: { kind: 'token', token: 'ghp_matrix' },
+    }),
+  },
+  'DELETE /api/programs/{id}/github-credential': {
+    allowed: ['admin', 'lead'],
+    scope: 'lead',
+    status: 200,
+    request: (_, ids) => ({ path: `/api/programs/${ids.program}/github-credential` }),
+  },
   'GET /api/programs/{id}/members': {
     allowed: staff,
     scope: 'program',

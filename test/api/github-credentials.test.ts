@@ -128,6 +128,37 @@ describe("a program's own GitHub credential", () => {
     expect(await issueAuthor(gamma.repo, report.id)).toBe('acme-sync[bot]');
   });
 
+  it("finds a GitHub App's installation from the program's repository when it is left out", async () => {
+    const theta = await setUp();
+    const lead = await leadOf(theta.programId);
+    const route = lead.api.api.programs[':id']['github-credential'];
+    const stored = await bodyOf(
+      await route.$put({
+        param: { id: theta.programId },
+        json: { kind: 'app', appId: 4242, privateKey: appPrivateKey },
+      }),
+      200,
+    );
+    expect(stored.hint).toMatch(/^App 4242, installation \d+$/);
+    const report = await fileReport((await mvpOf(theta.release)).client, theta.release.id);
+    await untilLinked(report.id);
+    expect(await issueAuthor(theta.repo, report.id)).toBe('acme-sync[bot]');
+
+    // A repository the App is not installed on (here: none) is named in the answer, and nothing changes.
+    const nowhere = await setUp({ createRepo: false });
+    const nowhereLead = await leadOf(nowhere.programId);
+    const refused = await nowhereLead.api.api.programs[':id']['github-credential'].$put({
+      param: { id: nowhere.programId },
+      json: { kind: 'app', appId: 4242, privateKey: appPrivateKey, installationId: '' },
+    });
+    expect(refused.status).toBe(400);
+    const problem = await readProblem(refused);
+    expect(problem.errors).toEqual([
+      { field: 'installationId', message: expect.stringContaining(`not installed on ${nowhere.repo}`) },
+    ]);
+    expect(await server.prisma.programGithubCredential.count({ where: { programId: nowhere.programId } })).toBe(0);
+  });
+
   it('is never given back, and is stored sealed to its program', async () => {
     const delta = await setUp();
     const epsilon = await setUp();
@@ -189,7 +220,7 @@ describe("a program's own GitHub credential", () => {
         'privateKey',
       ],
       [{ kind: 'app', appId: -1, privateKey: appPrivateKey, installationId: 77 }, 'appId'],
-      [{ kind: 'app', appId: 4242, privateKey: appPrivateKey }, 'installationId'],
+      [{ kind: 'app', appId: 4242, privateKey: appPrivateKey, installationId: 0 }, 'installationId'],
       [{ kind: 'password', password: 'hunter2' }, 'kind'],
       [{ kind: 'token', token: betaToken, extra: true }, ''],
     ];

@@ -125,7 +125,7 @@ describe('GitHub emulator against GitHub’s OpenAPI description', () => {
     );
   });
 
-  it('mints installation tokens for a GitHub App as GitHub documents them', async () => {
+  it('finds a GitHub App’s installation and mints its tokens as GitHub documents them', async () => {
     const app = new Octokit({
       baseUrl: github.url,
       log: quiet,
@@ -133,8 +133,10 @@ describe('GitHub emulator against GitHub’s OpenAPI description', () => {
       auth: { appId: 4242, privateKey: appKeys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
     });
     const appAnswers = checkAnswers(app);
-    await app.request('POST /app/installations/{installation_id}/access_tokens', { installation_id: 7 });
-    expect(appAnswers.checked.map((answer) => answer.status)).toEqual([201]);
+    const { data: installation } = await app.rest.apps.getRepoInstallation(repo);
+    expect(await refusal(app.rest.apps.getRepoInstallation({ owner: 'acme', repo: 'missing' }))).toBe(404);
+    await app.request('POST /app/installations/{installation_id}/access_tokens', { installation_id: installation.id });
+    expect(appAnswers.checked.map((answer) => answer.status)).toEqual([200, 404, 201]);
     expect(appAnswers.problems()).toEqual([]);
   });
 });

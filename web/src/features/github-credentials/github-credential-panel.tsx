@@ -136,7 +136,7 @@ function CredentialForm(props: { set: ReturnType<typeof useChangeGithubCredentia
             label="Installation ID"
             name="installationId"
             error={form.fieldErrors.installationId}
-            hint="The number at the end of the installation's settings page address."
+            hint="Leave it empty to find it from the program's repository; or the number at the end of the installation's settings page address."
           >
             {(attributes) => (
               <input
