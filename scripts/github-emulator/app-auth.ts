@@ -20,9 +20,8 @@ export const appRoutes: Route[] = [
     auth: 'jwt',
     handle: (emulator, request) => {
       const app = emulator.config.app;
-      if (!app) return githubError(404, 'Not Found');
-      const problem = jwtProblem(emulator, request.headers.authorization ?? '');
-      if (problem) return githubError(401, problem);
+      const refused = appRefusal(emulator, request.headers.authorization);
+      if (refused || !app) return refused ?? githubError(404, 'Not Found');
       const repo = findRepo(emulator, request.params);
       if ('status' in repo) return repo;
       const owner = emulator.store.user(repo.owner);
@@ -55,9 +54,8 @@ export const appRoutes: Route[] = [
     auth: 'jwt',
     handle: (emulator, request) => {
       const app = emulator.config.app;
-      if (!app) return githubError(404, 'Not Found');
-      const problem = jwtProblem(emulator, request.headers.authorization ?? '');
-      if (problem) return githubError(401, problem);
+      const refused = appRefusal(emulator, request.headers.authorization);
+      if (refused || !app) return refused ?? githubError(404, 'Not Found');
       const token = `ghs_${randomBytes(27).toString('base64url').slice(0, 36)}`;
       const expiresAt = Date.now() + emulator.limits.hourMs;
       emulator.appTokens.set(token, {
@@ -75,6 +73,13 @@ export const appRoutes: Route[] = [
     },
   },
 ];
+
+/** GitHub's answer to an App request without the app configured (404) or with a JWT it refuses (401). */
+function appRefusal(emulator: Emulator, authorization: string | undefined) {
+  if (!emulator.config.app) return githubError(404, 'Not Found');
+  const problem = jwtProblem(emulator, authorization ?? '');
+  return problem ? githubError(401, problem) : null;
+}
 
 /** Why GitHub would refuse this bearer JWT, or null when it is the app's and still valid. */
 export function jwtProblem(emulator: Emulator, authorization: string): string | null {
