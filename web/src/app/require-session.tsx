@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import type { User } from '../../../api/auth/auth.schemas.ts';
 import { errorMessage } from '../lib/api-client.ts';
+import { PageLoading } from '../lib/page-state.tsx';
 import { roleNames, useSession } from '../lib/session.ts';
 
 /** Sends visitors without a session to sign-in (and back afterwards); shows a refusal for the wrong role. */
@@ -9,11 +10,7 @@ export function RequireSession(props: { roles?: readonly User['role'][]; childre
   const session = useSession();
   const location = useLocation();
   if (session.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (session.error) {
     return (

@@ -18,6 +18,7 @@ import { SetupPage } from '../features/setup/setup-page.tsx';
 import { StaffPage } from '../features/staff/staff-page.tsx';
 import { RequireTermsAccepted } from '../features/terms/require-terms-accepted.tsx';
 import { TermsPage } from '../features/terms/terms-page.tsx';
+import { PageLoading } from '../lib/page-state.tsx';
 import { useSignedInUser } from '../lib/session.ts';
 import { Layout } from './layout.tsx';
 import { RequireSession } from './require-session.tsx';
@@ -76,11 +77,7 @@ const MyRecognitionPage = lazy(() =>
 
 const staff = ['admin', 'engineer', 'internal_tester'] as const;
 
-const loading = (
-  <p className="loading" role="status">
-    Loading…
-  </p>
-);
+const loading = <PageLoading />;
 
 /** A page for signed-in people; an MVP with terms to accept is sent to them first. */
 function signedIn(page: ReactNode, roles?: readonly User['role'][]) {

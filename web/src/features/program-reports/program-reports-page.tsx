@@ -4,6 +4,7 @@ import type { Program } from '../../../../api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { useProgram } from '../programs/programs-api.ts';
 import { useProgramReleases } from '../releases/releases-api.ts';
 import { useProgramReports } from './program-reports-api.ts';
@@ -15,21 +16,15 @@ import { ReportTable } from './report-table.tsx';
 export function ProgramReportsPage(props: { programId: string }) {
   const program = useProgram(props.programId);
   if (program.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (program.error) {
     return (
-      <main>
-        <h1>Program not available</h1>
-        <FormAlert message={errorMessage(program.error)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Program not available"
+        error={program.error}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   return <ProgramReports program={program.data} />;

@@ -1,11 +1,11 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { type Program, programSettingsSchema, publishTermsBody } from '../../../../api/programs/programs.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { useCanManageProgram, useSignedInUser } from '../../lib/session.ts';
 import { ProgramMembers } from './program-members.tsx';
 import {
@@ -20,21 +20,15 @@ import { useProgram, usePublishTerms, useUpdateProgram } from './programs-api.ts
 export function ProgramPage(props: { programId: string; releases?: ReactNode; repository?: ReactNode }) {
   const program = useProgram(props.programId);
   if (program.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (program.error) {
     return (
-      <main>
-        <h1>Program not available</h1>
-        <FormAlert message={errorMessage(program.error)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Program not available"
+        error={program.error}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   return <ProgramView program={program.data} releases={props.releases} repository={props.repository} />;

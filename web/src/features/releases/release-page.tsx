@@ -6,6 +6,7 @@ import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime, formatWindow } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
 import { ReleaseFields, type ReleaseValues, releaseBodyOf, releaseValuesOf } from './release-fields.tsx';
 import { releaseStatusNames } from './release-status.ts';
@@ -15,21 +16,15 @@ import { useRelease, useUpdateRelease } from './releases-api.ts';
 export function ReleasePage(props: { releaseId: string; cohort?: (release: Release) => ReactNode }) {
   const release = useRelease(props.releaseId);
   if (release.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (release.error) {
     return (
-      <main>
-        <h1>Release not available</h1>
-        <FormAlert message={errorMessage(release.error)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Release not available"
+        error={release.error}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   return <ReleaseView release={release.data} cohort={props.cohort} />;

@@ -11,6 +11,7 @@ import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { listFieldError } from '../../lib/list-text.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
+import { PageLoading } from '../../lib/page-state.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import {
@@ -36,11 +37,7 @@ export function ReportFormPage() {
   const releases = useReportableReleases(user.role === 'mvp');
   const serverDraft = useServerDraft();
   if (releases.isPending || serverDraft.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (releases.error) {
     return (

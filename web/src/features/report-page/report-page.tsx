@@ -5,6 +5,7 @@ import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf, formatDate, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
+import { PageLoading } from '../../lib/page-state.tsx';
 import { environmentEntries, personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
@@ -22,11 +23,7 @@ export function ReportPage(props: {
 }) {
   const report = useReport(props.reportId);
   if (report.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (report.error) {
     // A malformed id (400) and someone else's report (404) read the same: the API never confirms either.

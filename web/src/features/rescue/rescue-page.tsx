@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
 import { useRequestRescue, useRescueList } from './rescue-api.ts';
@@ -24,21 +25,15 @@ const kindWords: Record<RescueReproduction['kind'], string> = {
 export function RescuePage(props: { programId: string }) {
   const list = useRescueList(props.programId);
   if (list.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (!list.data) {
     return (
-      <main>
-        <h1>Rescue list not available</h1>
-        <FormAlert message={errorMessage(list.error)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Rescue list not available"
+        error={list.error}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   return <RescueView list={list.data} refreshError={list.error} />;

@@ -3,6 +3,7 @@ import type { ContributionFigures, ProgramStats, ReleaseStats } from '../../../.
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';
 import { useProgram } from '../programs/programs-api.ts';
 import { DefinitionsPanel } from './definitions-panel.tsx';
@@ -25,21 +26,15 @@ export function StatsDashboardPage(props: { programId: string }) {
   const board = useLeaderboard({ programId, releaseId });
 
   if (programStats.isPending || program.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (programStats.error || program.error) {
     return (
-      <main>
-        <h1>Statistics not available</h1>
-        <FormAlert message={errorMessage(programStats.error ?? program.error)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Statistics not available"
+        error={programStats.error ?? program.error}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   const overall = programStats.data;

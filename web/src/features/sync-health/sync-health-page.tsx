@@ -4,6 +4,7 @@ import type { SyncHealth } from '../../../../api/sync-health/sync-health.schemas
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { useProgram } from '../programs/programs-api.ts';
 import { DeliveriesTable } from './deliveries-table.tsx';
 import { reconciliationError } from './sync-format.ts';
@@ -17,22 +18,16 @@ export function SyncHealthPage(props: { programId: string }) {
   const program = useProgram(props.programId);
   const health = useSyncHealth(props.programId);
   if (program.isPending || health.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   const failed = program.error ?? (health.data ? null : health.error);
   if (failed || !program.data || !health.data) {
     return (
-      <main>
-        <h1>Sync health not available</h1>
-        <FormAlert message={errorMessage(failed)} />
-        <p>
-          <Link to="/programs">All programs</Link>
-        </p>
-      </main>
+      <PageUnavailable
+        title="Sync health not available"
+        error={failed}
+        back={{ to: '/programs', label: 'All programs' }}
+      />
     );
   }
   return <SyncHealthView program={program.data} health={health.data} refreshError={health.error} />;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../lib/api-client.ts';
+import { PageLoading } from '../../lib/page-state.tsx';
 import { useSession } from '../../lib/session.ts';
 import { usePendingTerms } from './terms-api.ts';
 
@@ -15,11 +16,7 @@ export function RequireTermsAccepted(props: { children: ReactNode }) {
   const pending = usePendingTerms({ enabled: isMvp });
   if (!isMvp) return props.children;
   if (pending.isPending) {
-    return (
-      <p className="loading" role="status">
-        Loading…
-      </p>
-    );
+    return <PageLoading />;
   }
   if (pending.error) {
     return (
