@@ -44,6 +44,9 @@ beforeEach(async () => {
 });
 
 const gh = () => world.emulator.control;
+/** The issue as the emulator holds it. */
+const emulatorIssue = async (issueNumber: number) =>
+  (await gh().issues(programRepo)).find((candidate) => candidate.number === issueNumber);
 const linked = () =>
   createLinkedReport(world, { programId, releaseId, reporterId: customer.id }).then(async (made) => {
     await settle(world);
@@ -175,7 +178,7 @@ describe('states dated in the future', () => {
 
   it('are checked with GitHub, whose state is applied instead, and later changes still apply', async () => {
     const { reportId, issueNumber } = await linked();
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     const forged = issuePayload({
       number: issueNumber,
       id: Number(issue!.id),
@@ -254,7 +257,7 @@ describe('states dated the same second as the stored one', () => {
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
     await settle(world);
     const before = await reportState(world.server, reportId);
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     await watchReads(issueNumber);
     const again = issuePayload({
       number: issueNumber,
@@ -277,7 +280,7 @@ describe('states dated the same second as the stored one', () => {
     const { reportId, issueNumber } = await linked();
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
     await settle(world);
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     await watchReads(issueNumber);
     // Delivered as closed within the second of the stored state; GitHub says it is open with P1.
     const other = issuePayload({
@@ -299,7 +302,7 @@ describe("GitHub's budget", () => {
   it('is not read down into the reserve kept for writes: reads wait for the reset, then go and record what is left', async () => {
     const { reportId, issueNumber } = await linked();
     const before = await reportState(world.server, reportId);
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     const rate = { key: world.github.rateKey };
     // 200 of 5,000 left for the hour: within the 5% kept for sending reports and comments.
     const spent = { coreLimit: 5000, coreRemaining: 200, coreResetAt: new Date(Date.now() + 3_600_000) };
@@ -351,7 +354,7 @@ describe("GitHub's budget", () => {
 describe('deliveries that disagree with themselves', () => {
   it("are refused when the repository and the issue's repository differ, and applied nowhere", async () => {
     const { reportId, issueNumber } = await linked();
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     const labeled = issuePayload({
       number: issueNumber,
       id: Number(issue!.id),
@@ -375,7 +378,7 @@ describe('deliveries that disagree with themselves', () => {
 
   it('are refused when a comment belongs to another issue than the one delivered with it', async () => {
     const { reportId, issueNumber } = await linked();
-    const [issue] = (await gh().issues(programRepo)).filter((candidate) => candidate.number === issueNumber);
+    const issue = await emulatorIssue(issueNumber);
     const comment = await gh().comment(programRepo, issueNumber, { login: engineer, body: 'Real words' });
     await settle(world);
     const { id } = await postWebhook(world.webhookUrl, {
