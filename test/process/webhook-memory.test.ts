@@ -107,7 +107,7 @@ function post(headers: Record<string, string>, payload: Buffer = body): Promise<
 }
 
 describe('webhook bodies that are not GitHub’s', () => {
-  it('refuses 40 unsigned 24 MiB bodies sent at once, each within a second, its memory growing less than 100 MB', async () => {
+  it('refuses 40 unsigned 24 MiB bodies sent at once before they arrive, its memory growing less than 100 MB', async () => {
     // Without the header, or with one that cannot be a signature: neither needs the body to be judged.
     const { result, before, peak } = await peakDuring(() =>
       Promise.all(
@@ -117,7 +117,9 @@ describe('webhook bodies that are not GitHub’s', () => {
       ),
     );
     expect(result.map((answer) => answer.status)).toEqual(result.map(() => 401));
-    expect(Math.max(...result.map((answer) => answer.ms))).toBeLessThan(1000);
+    // The memory bound is what shows the bodies were not read (40 of them are 960 MiB); the time
+    // bound only says no refusal waited for its body, with room for a machine busy with other tests.
+    expect(Math.max(...result.map((answer) => answer.ms))).toBeLessThan(5000);
     expect(peak - before).toBeLessThan(100);
   });
 
