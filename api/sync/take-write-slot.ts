@@ -6,8 +6,8 @@ export type SlotAnswer = { ok: true } | SlotRefusal;
 
 /**
  * Takes the credential's next write slot, shared by every process through the database: nothing
- * goes out while GitHub's limits or an outage block the credential, writes stay `writeSpacingMs`
- * apart, and content (issues, comments) stays within the per-minute and per-hour budgets. On
+ * goes out while GitHub's limits or an outage block the credential, writes keep a pace of one per
+ * `writeSpacingMs` (slotTime), and content (issues, comments) stays within the per-minute and per-hour budgets. On
  * success the write is recorded before it is sent, so the windows count it even if its process dies.
  */
 export async function takeWriteSlot(options: {
@@ -32,8 +32,8 @@ export async function takeWriteSlot(options: {
       return { ok: false, waitMs: state.nextWriteAt.getTime() - now.getTime(), reason: 'writes are spaced' };
     }
     if (content) {
-      const minuteSince = windowStart(now, scaled(minuteMs, pacing));
-      const hourSince = windowStart(now, scaled(hourMs, pacing));
+      const minuteSince = windowStart(now, minuteMs, pacing);
+      const hourSince = windowStart(now, hourMs, pacing);
       // Both windows in one pass over the credential's recent content writes (the minute lies
       // within the hour). Counted after the row lock, in a statement of its own, so the writes of
       // whoever held the lock before us are seen.
@@ -60,7 +60,7 @@ export async function takeWriteSlot(options: {
       }
     }
     // The write is recorded and the next slot moved on in one statement (the row stays locked).
-    const nextWriteAt = new Date(now.getTime() + scaled(pacing.writeSpacingMs, pacing));
+    const nextWriteAt = new Date(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing));
     await tx.$executeRaw`
       with sent as (
         insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
@@ -73,11 +73,25 @@ export async function takeWriteSlot(options: {
 }
 
 /**
- * A window starts this long before now. A little slack: GitHub counts arrivals, we count
- * departures, and latencies vary.
+ * A window (GitHub's minute or hour) starts this long before now, with a second's slack: GitHub
+ * counts arrivals, we count departures, and latencies vary. Scaled like every duration of our own
+ * choosing, but never under 25 ms, what a request's latency varies by even on one machine.
  */
-function windowStart(now: Date, windowMs: number): Date {
-  return new Date(now.getTime() - windowMs - Math.min(1000, Math.max(25, windowMs * 0.02)));
+function windowStart(now: Date, windowMs: number, pacing: Pacing): Date {
+  return new Date(now.getTime() - scaled(windowMs, pacing) - Math.max(25, scaled(1000, pacing)));
+}
+
+/**
+ * The time the spacing counts from. Spacing is a pace: a write that waited for its slot and was
+ * granted it a moment late (a timer, the slot's own transaction) counts from the slot, so a busy
+ * queue keeps exactly one write per spacing instead of adding each grant's delay to the next.
+ * Only a few milliseconds are made up this way, never more than a spacing: a write that came long
+ * after its slot counts from now, so nothing goes out in a burst after a quiet spell.
+ */
+function slotTime(slot: Date, now: Date, pacing: Pacing): number {
+  const late = now.getTime() - slot.getTime();
+  const madeUp = Math.min(25, scaled(pacing.writeSpacingMs, pacing));
+  return late >= 0 && late <= madeUp ? slot.getTime() : now.getTime();
 }
 
 // When this process last pruned each credential's writes.

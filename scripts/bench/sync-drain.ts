@@ -85,7 +85,7 @@ async function drainOnce(
       `${fixed(achieved)}/s achieved vs ${fixed(allowed)}/s allowed ` +
       `(fastest schedule ${fixed(ideal / 1000)} s at time scale ${timeScale}: ` +
       `${limits.perMinute}/min, ${limits.perHour}/h, writes ${limits.spacingMs} ms apart) | ` +
-      `ratio ${(linked < count ? 0 : ideal / elapsedMs).toFixed(2)} (goal ≥ 0.9) | ` +
+      `ratio ${(linked < count ? 0 : ideal / elapsedMs).toFixed(2)} (goal ≥ 0.98) | ` +
       `violations ${stats.violations.length}${summariseViolations(stats.violations)} (goal 0), ` +
       `limited answers ${stats.limited} | duplicates ${duplicates} (goal 0) | ` +
       // Every request counts against GitHub's primary budget, reads included (the pacer keeps 5% of it for writes).

@@ -49,6 +49,25 @@ describe('takeWriteSlot', () => {
     expect(await slot(100)).toEqual({ ok: true });
   });
 
+  it('keeps the pace of a busy queue: a grant a moment late counts from its slot, a long-idle one from now', async () => {
+    const rateKey = newKey();
+    const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };
+    const slot = (ms: number) =>
+      takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing: spaced, now: at(ms) });
+    expect(await slot(0)).toEqual({ ok: true });
+    // Granted 3 ms after its slot (100): the next slot is 200, not 203.
+    expect(await slot(103)).toEqual({ ok: true });
+    expect(await slot(199)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
+    expect(await slot(200)).toEqual({ ok: true });
+    // Long after its slot (300): nothing is made up, the next slot is a spacing after now.
+    expect(await slot(700)).toEqual({ ok: true });
+    expect(await slot(799)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
+    expect(await slot(800)).toEqual({ ok: true });
+    // Late by more than 25 ms (the most made up), though within the spacing: counts from now.
+    expect(await slot(930)).toEqual({ ok: true });
+    expect(await slot(1029)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
+  });
+
   it('sends nothing while blocked by a rate limit, reads included, for as long as GitHub said', async () => {
     const rateKey = newKey();
     const failure = {
