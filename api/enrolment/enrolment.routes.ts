@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { releaseIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
@@ -10,7 +11,6 @@ import {
   inviteBody,
   invitedPeopleSchema,
   joinLinkSchema,
-  releaseIdParams,
   setJoinLinkBody,
 } from './enrolment.schemas.ts';
 

@@ -159,7 +159,6 @@ export const cohortSchema = z
   })
   .meta({ id: 'Cohort' });
 
-export const releaseIdParams = z.object({ id: z.uuid({ error: 'Not a release id' }) });
 export const enrolmentIdParams = z.object({ id: z.uuid({ error: 'Not an enrolment id' }) });
 
 export type EnrolmentStatus = z.output<typeof enrolmentStatusSchema>;

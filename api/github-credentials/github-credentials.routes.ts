@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
-import { githubCredentialSchema, programIdParams, setGithubCredentialBody } from './github-credentials.schemas.ts';
+import { githubCredentialSchema, setGithubCredentialBody } from './github-credentials.schemas.ts';
 
 const tags = ['Programs'];
 // Staff of the program see which credential it uses; admins and the program's leads change it.

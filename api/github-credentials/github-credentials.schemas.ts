@@ -61,7 +61,5 @@ export const githubCredentialSchema = z
   })
   .meta({ id: 'GithubCredential' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type SetGithubCredential = z.output<typeof setGithubCredentialBody>;
 export type GithubCredentialSummary = z.output<typeof githubCredentialSchema>;

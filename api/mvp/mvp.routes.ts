@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import {
@@ -6,7 +7,6 @@ import {
   mvpProfileSchema,
   myReleasesSchema,
   pendingTermsListSchema,
-  programIdParams,
   termsAcceptanceSchema,
   updateMvpProfileBody,
 } from './mvp.schemas.ts';

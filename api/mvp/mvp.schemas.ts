@@ -89,8 +89,6 @@ export const myReleasesSchema = z
   })
   .meta({ id: 'MyReleases' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type PendingTerms = z.output<typeof pendingTermsSchema>;
 export type MvpProfile = z.output<typeof mvpProfileSchema>;
 export type UpdateMvpProfileBody = z.input<typeof updateMvpProfileBody>;

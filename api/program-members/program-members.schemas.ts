@@ -34,8 +34,6 @@ export const programMembersSchema = z
   })
   .meta({ id: 'ProgramMembers' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export const programMemberParams = z.object({
   id: z.uuid({ error: 'Not a program id' }),
   userId: z.uuid({ error: 'Not a user id' }),

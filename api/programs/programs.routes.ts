@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
 import {
   createProgramBody,
-  programIdParams,
   programListSchema,
   programSchema,
   programTermsSchema,

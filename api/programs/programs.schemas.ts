@@ -426,8 +426,6 @@ export const programSummarySchema = z
 
 export const programListSchema = z.object({ items: z.array(programSummarySchema) }).meta({ id: 'ProgramList' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type PriorityLabel = z.output<typeof priorityLabelSchema>;
 export type ProgramSettings = z.output<typeof programSettingsSchema>;
 export type AfterFilingSettings = { [K in keyof typeof afterFilingShape]: z.output<(typeof afterFilingShape)[K]> };

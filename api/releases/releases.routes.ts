@@ -1,15 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams, releaseIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
-import {
-  createReleaseBody,
-  programReleasesParams,
-  releaseIdParams,
-  releaseListSchema,
-  releaseSchema,
-  updateReleaseBody,
-} from './releases.schemas.ts';
+import { createReleaseBody, releaseListSchema, releaseSchema, updateReleaseBody } from './releases.schemas.ts';
 
 const tags = ['Releases'];
 // Admins, and the program's leads (checked per program: 403 for a member, 404 for other staff).
@@ -23,7 +17,7 @@ export const listReleasesRoute = createRoute({
   tags,
   summary: "A program's releases, latest first (staff: members of the program); for an MVP, those they are enrolled in",
   middleware: [signedIn] as const,
-  request: { params: programReleasesParams },
+  request: { params: programIdParams },
   responses: { 200: jsonResponse(releaseListSchema, 'Releases'), ...problems(400, 401, 403, 404) },
 });
 
@@ -33,7 +27,7 @@ export const createReleaseRoute = createRoute({
   tags,
   summary: "Add a release to a program (admins and the program's leads); it starts as planned",
   middleware: [leads] as const,
-  request: { params: programReleasesParams, body: jsonBody(createReleaseBody) },
+  request: { params: programIdParams, body: jsonBody(createReleaseBody) },
   responses: { 201: jsonResponse(releaseSchema, 'Created'), ...problems(400, 401, 403, 404, 409, 415) },
 });
 

@@ -110,9 +110,6 @@ export const releaseSchema = z
   })
   .meta({ id: 'Release' });
 
-export const releaseIdParams = z.object({ id: z.uuid({ error: 'Not a release id' }) });
-export const programReleasesParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type ReleaseStatus = z.output<typeof releaseStatusSchema>;
 export type CreateReleaseBody = z.input<typeof createReleaseBody>;
 export type UpdateReleaseBody = z.input<typeof updateReleaseBody>;

@@ -1,12 +1,11 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
 import {
   addCommentBody,
   commentSchema,
-  programIdParams,
-  reportIdParams,
   reportListQuery,
   reportListSchema,
   reportPageSchema,

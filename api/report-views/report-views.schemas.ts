@@ -147,8 +147,6 @@ export const reportPageSchema = z
   .discriminatedUnion('view', [reportDetailSchema, coFinderViewSchema])
   .meta({ id: 'ReportPage', description: 'full: staff and the reporter; co-finder: a summary and your own entry' });
 
-export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
-
 export const addCommentBody = z
   .strictObject({
     body: z.string().trim().max(20_000).default(''),
@@ -231,8 +229,6 @@ export const reportListItemSchema = z
 export const reportListSchema = z
   .object({ items: z.array(reportListItemSchema), nextCursor: z.uuid().nullable() })
   .meta({ id: 'ReportList' });
-
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
 
 export type ReportDetail = z.output<typeof reportDetailSchema>;
 export type CoFinderView = z.output<typeof coFinderViewSchema>;

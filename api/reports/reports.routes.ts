@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { releaseIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, noContent, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import {
@@ -7,9 +8,7 @@ import {
   meTooBody,
   myReportsPageSchema,
   myReportsQuery,
-  releaseIdParams,
   reportDraftStateSchema,
-  reportIdParams,
   reportSchema,
   reportSuggestionSchema,
   saveReportDraftBody,

@@ -251,9 +251,6 @@ export const myReportsPageSchema = z
   .object({ items: z.array(myReportSchema).meta({ description: 'Newest first' }), nextCursor: z.uuid().nullable() })
   .meta({ id: 'MyReportsPage' });
 
-export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
-export const releaseIdParams = z.object({ id: z.uuid({ error: 'Not a release id' }) });
-
 export type Severity = z.output<typeof severitySchema>;
 export type ReportSource = z.output<typeof reportSourceSchema>;
 export type ReportStatus = z.output<typeof reportStatusSchema>;

@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams } from '../lib/id-params.ts';
 import { jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
-import { programIdParams, repositoryCheckSchema } from './repository-check.schemas.ts';
+import { repositoryCheckSchema } from './repository-check.schemas.ts';
 
 const tags = ['Programs'];
 // Staff of the program read the last check; admins and the program's leads run one.

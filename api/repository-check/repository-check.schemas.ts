@@ -12,6 +12,4 @@ export const repositoryCheckSchema = z
   })
   .meta({ id: 'RepositoryCheck' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type RepositoryCheck = z.output<typeof repositoryCheckSchema>;

@@ -1,14 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
-import {
-  programIdParams,
-  reportIdParams,
-  rescueListSchema,
-  rescueRequestSchema,
-  rescueStatsSchema,
-} from './rescue.schemas.ts';
+import { rescueListSchema, rescueRequestSchema, rescueStatsSchema } from './rescue.schemas.ts';
 
 const tags = ['Rescue'];
 // Read like the program's figures (staff; MVPs get 403): the evidence quotes several customers'

@@ -126,9 +126,6 @@ export const rescueStatsSchema = z
   })
   .meta({ id: 'RescueStats' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
-
 export type RescueEvidence = z.output<typeof rescueEvidenceSchema>;
 export type RescueReproduction = z.output<typeof rescueReproductionSchema>;
 export type RescueCandidate = z.output<typeof rescueCandidateSchema>;

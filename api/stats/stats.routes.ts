@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { programIdParams, releaseIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
@@ -10,9 +11,7 @@ import {
   leaderboardVisibilityBody,
   leaderboardVisibilitySchema,
   myRecognitionSchema,
-  programIdParams,
   programStatsSchema,
-  releaseIdParams,
   releaseStatsSchema,
 } from './stats.schemas.ts';
 

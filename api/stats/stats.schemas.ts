@@ -304,9 +304,6 @@ export const leaderboardVisibilitySchema = z
   .object({ showOnLeaderboard: z.boolean() })
   .meta({ id: 'LeaderboardVisibility' });
 
-export const releaseIdParams = z.object({ id: z.uuid({ error: 'Not a release id' }) });
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 export type ContributionFigures = z.output<typeof contributionFiguresSchema>;
 export type StatsSettings = z.output<typeof statsSettingsSchema>;
 export type ReleaseStats = z.output<typeof releaseStatsSchema>;

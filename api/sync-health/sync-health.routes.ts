@@ -1,7 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams } from '../lib/id-params.ts';
 import { jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
-import { programIdParams, retriedSyncJobSchema, syncHealthSchema, syncJobIdParams } from './sync-health.schemas.ts';
+import { retriedSyncJobSchema, syncHealthSchema, syncJobIdParams } from './sync-health.schemas.ts';
 
 const tags = ['Sync'];
 // Those who look after the GitHub integration; internal testers and MVPs get 403.

@@ -127,7 +127,6 @@ export const retriedSyncJobSchema = z
   })
   .meta({ id: 'RetriedSyncJob' });
 
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
 export const syncJobIdParams = z.object({ id: z.uuid({ error: 'Not a sync job id' }) });
 
 export type SyncHealth = z.output<typeof syncHealthSchema>;

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
+import { programIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
 import { staffRoles } from '../staff/staff.schemas.ts';
@@ -7,8 +8,6 @@ import {
   answerVerificationBody,
   fixedInBody,
   fixedInSchema,
-  programIdParams,
-  reportIdParams,
   verificationStateSchema,
   verificationStatsSchema,
 } from './verification.schemas.ts';

@@ -14,9 +14,6 @@ import {
 export const verificationStatuses = ['pending', 'fixed', 'still_broken', 'expired'] as const;
 export const verificationRoles = ['reporter', 'co-finder', 'duplicate'] as const;
 
-export const reportIdParams = z.object({ id: z.uuid({ error: 'Not a report id' }) });
-export const programIdParams = z.object({ id: z.uuid({ error: 'Not a program id' }) });
-
 const attachmentIdsSchema = z
   .array(z.uuid({ error: 'Not an attachment id' }))
   .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
