@@ -1,8 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { lockRateState, passBlock } from './lock-rate-state.ts';
+import { lockRateState, passBlock, type SlotRefusal } from './lock-rate-state.ts';
 import { readBudgetSpentUntil } from './read-budget.ts';
 import { type Pacing, scaled } from './sync-timing.ts';
-import type { SlotAnswer } from './take-write-slot.ts';
 
 /**
  * Whether a read may go to GitHub now. Reads are not spaced like writes, but nothing at all is sent
@@ -16,7 +15,7 @@ export async function allowGithubRead(options: {
   pacing: Pacing;
   now?: Date;
   probeMs?: number;
-}): Promise<SlotAnswer> {
+}): Promise<{ ok: true } | SlotRefusal> {
   const { prisma, rateKey, pacing } = options;
   return prisma.$transaction(async (tx) => {
     const state = await lockRateState(tx, rateKey, options.now ?? new Date());

@@ -34,8 +34,13 @@ type Answer = { headers: Record<string, string | number | undefined> };
  * Sends one request to GitHub (the call itself, nothing else, so any error is GitHub's or the
  * network's) and feeds its outcome into the credential's shared rate state.
  */
-export async function callGithub<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
+export async function callGithub<T extends Answer>(
+  context: SyncJobContext,
+  request: () => Promise<T>,
+  options: { answeredWriteId?: string } = {},
+): Promise<T> {
   const { prisma, github, env } = context;
+  const { answeredWriteId } = options;
   let answer: T;
   try {
     answer = await request();
@@ -49,14 +54,15 @@ export async function callGithub<T extends Answer>(context: SyncJobContext, requ
         rateKey: github.rateKey,
         failure,
         pacing: env.github.pacing,
+        answeredWriteId,
       }));
     } else {
       // GitHub answered (404, 422 …): it is up and the credential works.
-      await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers });
+      await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers, answeredWriteId });
     }
     throw new GithubCallError(failure, blockedUntil);
   }
-  await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers: answer.headers });
+  await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers: answer.headers, answeredWriteId });
   return answer;
 }
 
@@ -76,8 +82,8 @@ export async function awaitReadPermission(context: SyncJobContext): Promise<void
  * Takes a write slot from the shared pacer. The usual spacing between writes is waited out here,
  * holding the job; a longer wait (a block, a used-up budget) hands the job back to the queue.
  */
-export async function awaitWriteSlot(context: SyncJobContext, options: { content: boolean }): Promise<void> {
-  await awaitSlot(context, () =>
+export async function awaitWriteSlot(context: SyncJobContext, options: { content: boolean }): Promise<string> {
+  const { writeId } = await awaitSlot(context, () =>
     takeWriteSlot({
       prisma: context.prisma,
       rateKey: context.github.rateKey,
@@ -86,17 +92,18 @@ export async function awaitWriteSlot(context: SyncJobContext, options: { content
       probeMs: context.env.github.requestTimeoutMs + 1000,
     }),
   );
+  return writeId;
 }
 
-async function awaitSlot(
+async function awaitSlot<Granted extends { ok: true }>(
   context: SyncJobContext,
-  take: () => Promise<{ ok: true } | { ok: false; waitMs: number; reason: string }>,
-): Promise<void> {
+  take: () => Promise<Granted | { ok: false; waitMs: number; reason: string }>,
+): Promise<Granted> {
   const { pacing } = context.env.github;
   const inlineMs = Math.min(5000, Math.max(250, 3 * scaled(pacing.writeSpacingMs, pacing)));
   for (;;) {
     const answer = await take();
-    if (answer.ok) return;
+    if (answer.ok) return answer;
     if (answer.waitMs > inlineMs || context.signal?.aborted) throw new SlotWait(answer.waitMs, answer.reason);
     await sleep(answer.waitMs, context.signal);
   }
@@ -110,7 +117,7 @@ async function awaitSlot(
  */
 export async function sendWrite<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
   const { prisma, job, owner } = context;
-  await awaitWriteSlot(context, { content: true });
+  const writeId = await awaitWriteSlot(context, { content: true });
   const marking = job.firstSentAt === null;
   if (marking) {
     const now = new Date();
@@ -122,7 +129,7 @@ export async function sendWrite<T extends Answer>(context: SyncJobContext, reque
     job.firstSentAt = now;
   }
   try {
-    return await callGithub(context, request);
+    return await callGithub(context, request, { answeredWriteId: writeId });
   } catch (error) {
     if (marking && error instanceof GithubCallError && error.failure.kind !== 'unknown_outcome') {
       await prisma.syncJob.updateMany({

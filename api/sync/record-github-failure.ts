@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { GithubFailure } from '../github/classify-github-error.ts';
-import { backoff, minuteMs, type Pacing, scaled, withJitter } from './sync-timing.ts';
+import { backoff, retryDelay, withJitter } from '../lib/backoff.ts';
+import { minuteMs, type Pacing, scaled } from './sync-timing.ts';
 
 /**
  * Blocks the credential for every process after GitHub limited it, failed, or rejected it:
@@ -17,6 +18,8 @@ export async function recordGithubFailure(options: {
   failure: GithubFailure;
   pacing: Pacing;
   now?: Date;
+  /** The content write this answers, counted from now on (recordGithubSuccess says why). */
+  answeredWriteId?: string;
 }): Promise<{ blockedUntil: Date | null }> {
   const { prisma, rateKey, failure, pacing } = options;
   if (failure.kind !== 'rate_limited' && failure.kind !== 'unknown_outcome' && failure.kind !== 'unauthorized') {
@@ -24,6 +27,10 @@ export async function recordGithubFailure(options: {
   }
   return prisma.$transaction(async (tx) => {
     const now = options.now ?? new Date();
+    if (options.answeredWriteId) {
+      await tx.$executeRaw`
+        update "GithubWrite" set "sentAt" = greatest("sentAt", ${now}::timestamp(3)) where id = ${options.answeredWriteId}::bigint`;
+    }
     await tx.$executeRaw`
       insert into "GithubRateState" (key, "nextWriteAt", "updatedAt")
       values (${rateKey}, ${now}::timestamp(3), ${now}::timestamp(3)) on conflict do nothing`;
@@ -53,5 +60,5 @@ function blockFor(failure: GithubFailure, strikes: number, pacing: Pacing, now: 
     return withJitter(Math.max(first, again), 0.1);
   }
   if (failure.kind === 'unauthorized') return withJitter(scaled(3 * minuteMs, pacing), 0.1);
-  return withJitter(backoff(scaled(1000, pacing), strikes - 1, scaled(5 * minuteMs, pacing)));
+  return retryDelay(scaled(1000, pacing), strikes, scaled(5 * minuteMs, pacing));
 }

@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { probeReason } from './sync-timing.ts';
 
 type Headers = Record<string, string | number | undefined>;
@@ -13,14 +13,25 @@ export async function recordGithubSuccess(options: {
   rateKey: string;
   headers?: Headers;
   now?: Date;
+  /**
+   * The content write (takeWriteSlot's row) this answers. GitHub counts a write when it arrives,
+   * which is before its answer: from now on the windows count it from the answer, so a slow
+   * request cannot make two writes look an hour apart to us and not to GitHub.
+   */
+  answeredWriteId?: string;
 }): Promise<void> {
   const { prisma, rateKey } = options;
   const now = options.now ?? new Date();
   const budget = readBudget(options.headers ?? {});
   // One statement, atomic on its own: a probe's block lifts (any other block stays) as the
   // failures end. The budget columns keep their value when GitHub's answer did not carry it.
+  const answered = options.answeredWriteId
+    ? Prisma.sql`with answered as (
+        update "GithubWrite" set "sentAt" = greatest("sentAt", ${now}::timestamp(3)) where id = ${options.answeredWriteId}::bigint
+      ) `
+    : Prisma.empty;
   await prisma.$executeRaw`
-    update "GithubRateState" set
+    ${answered}update "GithubRateState" set
       "blockedUntil" = case when "blockedReason" = ${probeReason} then null else "blockedUntil" end,
       "blockedReason" = case when "blockedReason" = ${probeReason} then null else "blockedReason" end,
       strikes = 0,

@@ -2,7 +2,8 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { lockRateState, passBlock, type SlotRefusal } from './lock-rate-state.ts';
 import { hourMs, minuteMs, type Pacing, scaled } from './sync-timing.ts';
 
-export type SlotAnswer = { ok: true } | SlotRefusal;
+/** A slot taken: `writeId` is the write's row, timed again when GitHub has answered it (recordGithubSuccess). */
+export type SlotAnswer = { ok: true; writeId: string } | SlotRefusal;
 
 /**
  * Takes the credential's next write slot, shared by every process through the database: nothing
@@ -61,21 +62,24 @@ export async function takeWriteSlot(options: {
     }
     // The write is recorded and the next slot moved on in one statement (the row stays locked).
     const nextWriteAt = new Date(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing));
-    await tx.$executeRaw`
-      with sent as (
-        insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
+    const [sent] = await tx.$queryRaw<{ id: string }[]>`
+      with moved as (
+        update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+        where key = ${rateKey}
       )
-      update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-      where key = ${rateKey}`;
+      insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
+      returning id::text as id`;
+    if (!sent) throw new Error('GithubWrite insert returned no row');
     await pruneWrites(tx, rateKey, now, pacing);
-    return { ok: true };
+    return { ok: true, writeId: sent.id };
   });
 }
 
 /**
- * A window (GitHub's minute or hour) starts this long before now, with a second's slack: GitHub
- * counts arrivals, we count departures, and latencies vary. Scaled like every duration of our own
- * choosing, but never under 25 ms, what a request's latency varies by even on one machine.
+ * A window (GitHub's minute or hour) starts this long before now, with a second's slack. GitHub
+ * counts a write when it arrives; we count it from its departure until its answer, then from the
+ * answer (recordGithubSuccess), both no earlier than its arrival. The slack covers the clocks of
+ * processes on different machines; scaled like every duration of our own choosing, never under 25 ms.
  */
 function windowStart(now: Date, windowMs: number, pacing: Pacing): Date {
   return new Date(now.getTime() - scaled(windowMs, pacing) - Math.max(25, scaled(1000, pacing)));

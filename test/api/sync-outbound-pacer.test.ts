@@ -24,7 +24,7 @@ describe('takeWriteSlot', () => {
     const rateKey = newKey();
     const slot = (ms: number, content = true) =>
       takeWriteSlot({ prisma: server.prisma, rateKey, content, pacing, now: at(ms) });
-    for (const ms of [0, 10, 20]) expect(await slot(ms)).toEqual({ ok: true });
+    for (const ms of [0, 10, 20]) expect(await slot(ms)).toMatchObject({ ok: true });
     const refused = await slot(30);
     expect(refused).toMatchObject({ ok: false, reason: 'content budget per minute used up' });
     // The first write leaves the window (with its slack) a minute after it was sent.
@@ -32,11 +32,45 @@ describe('takeWriteSlot', () => {
     expect(refused.waitMs).toBeGreaterThanOrEqual(60_000 - 30);
     expect(refused.waitMs).toBeLessThanOrEqual(61_000 - 30);
     // Writes that create no content are not counted.
-    expect(await slot(40, false)).toEqual({ ok: true });
-    expect(await slot(61_100)).toEqual({ ok: true });
-    expect(await slot(61_200)).toEqual({ ok: true });
+    expect(await slot(40, false)).toMatchObject({ ok: true });
+    expect(await slot(61_100)).toMatchObject({ ok: true });
+    expect(await slot(61_200)).toMatchObject({ ok: true });
     expect(await slot(125_000)).toMatchObject({ ok: false, reason: 'content budget per hour used up' });
-    expect(await slot(3_600_000 + 40_000)).toEqual({ ok: true });
+    expect(await slot(3_600_000 + 40_000)).toMatchObject({ ok: true });
+  });
+
+  it('counts a content write in the windows from its answer, which comes after GitHub counted it', async () => {
+    const rateKey = newKey();
+    const slot = (ms: number) => takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(ms) });
+    const first = await slot(0);
+    if (!first.ok) throw new Error('the first slot was refused');
+    // A slow request: answered 5 s after it left.
+    await recordGithubSuccess({ prisma: server.prisma, rateKey, now: at(5000), answeredWriteId: first.writeId });
+    expect(await slot(1000)).toMatchObject({ ok: true });
+    expect(await slot(2000)).toMatchObject({ ok: true });
+    // Counted from its departure it would have left the minute (with its second of slack) at 61 s,
+    // and a third write would go now; counted from its answer, it is still in the window.
+    const refused = await slot(61_500);
+    expect(refused).toMatchObject({ ok: false, reason: 'content budget per minute used up' });
+    if (refused.ok) throw new Error('unreachable');
+    expect(refused.waitMs).toBe(500);
+    expect(await slot(62_001)).toMatchObject({ ok: true });
+    // A failed write is timed by its answer too.
+    const failed = await slot(300_000);
+    if (!failed.ok) throw new Error('refused');
+    await recordGithubFailure({
+      prisma: server.prisma,
+      rateKey,
+      failure: { kind: 'unknown_outcome', reason: 'timeout' },
+      pacing,
+      now: at(310_000),
+      answeredWriteId: failed.writeId,
+    });
+    const written = await server.prisma.githubWrite.findUnique({
+      where: { id: BigInt(failed.writeId) },
+      select: { sentAt: true },
+    });
+    expect(written?.sentAt).toEqual(at(310_000));
   });
 
   it('keeps writes the configured spacing apart, divided by the time scale', async () => {
@@ -44,9 +78,9 @@ describe('takeWriteSlot', () => {
     const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };
     const slot = (ms: number) =>
       takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing: spaced, now: at(ms) });
-    expect(await slot(0)).toEqual({ ok: true });
+    expect(await slot(0)).toMatchObject({ ok: true });
     expect(await slot(50)).toEqual({ ok: false, waitMs: 50, reason: 'writes are spaced' });
-    expect(await slot(100)).toEqual({ ok: true });
+    expect(await slot(100)).toMatchObject({ ok: true });
   });
 
   it('keeps the pace of a busy queue: a grant a moment late counts from its slot, a long-idle one from now', async () => {
@@ -54,17 +88,17 @@ describe('takeWriteSlot', () => {
     const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };
     const slot = (ms: number) =>
       takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing: spaced, now: at(ms) });
-    expect(await slot(0)).toEqual({ ok: true });
+    expect(await slot(0)).toMatchObject({ ok: true });
     // Granted 3 ms after its slot (100): the next slot is 200, not 203.
-    expect(await slot(103)).toEqual({ ok: true });
+    expect(await slot(103)).toMatchObject({ ok: true });
     expect(await slot(199)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
-    expect(await slot(200)).toEqual({ ok: true });
+    expect(await slot(200)).toMatchObject({ ok: true });
     // Long after its slot (300): nothing is made up, the next slot is a spacing after now.
-    expect(await slot(700)).toEqual({ ok: true });
+    expect(await slot(700)).toMatchObject({ ok: true });
     expect(await slot(799)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
-    expect(await slot(800)).toEqual({ ok: true });
+    expect(await slot(800)).toMatchObject({ ok: true });
     // Late by more than 25 ms (the most made up), though within the spacing: counts from now.
-    expect(await slot(930)).toEqual({ ok: true });
+    expect(await slot(930)).toMatchObject({ ok: true });
     expect(await slot(1029)).toEqual({ ok: false, waitMs: 1, reason: 'writes are spaced' });
   });
 
@@ -95,7 +129,9 @@ describe('takeWriteSlot', () => {
     const failure = { kind: 'unknown_outcome' as const, status: 502, reason: 'GitHub answered 502' };
     const { blockedUntil } = await recordGithubFailure({ prisma: server.prisma, rateKey, failure, pacing, now: at(0) });
     const after = blockedUntil!.getTime() - t0 + 1;
-    expect(await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(after) })).toEqual({
+    expect(
+      await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(after) }),
+    ).toMatchObject({
       ok: true,
     });
     expect(await allowGithubRead({ prisma: server.prisma, rateKey, pacing, now: at(after + 1) })).toMatchObject({
@@ -161,9 +197,11 @@ describe('takeWriteSlot', () => {
       waitMs: reset * 1000 - at(2001).getTime(),
       reason: 'GitHub budget kept for writes until it resets',
     });
-    expect(await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(2002) })).toEqual({
-      ok: true,
-    });
+    expect(await takeWriteSlot({ prisma: server.prisma, rateKey, content: true, pacing, now: at(2002) })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     // After GitHub's reset the budget is whole again, whatever was last recorded.
     expect(await read(600_001)).toEqual({ ok: true });
   });
