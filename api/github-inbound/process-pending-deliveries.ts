@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { retryDelay } from '../lib/backoff.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { InboundSettings } from './inbound-context.ts';
 import { processWebhookDelivery } from './process-webhook-delivery.ts';
@@ -50,7 +51,7 @@ export async function processPendingDeliveries(options: {
     }
     if (result.status === 'processed' || result.status === 'ignored') continue;
     const last = result.status === 'failed' || delivery.attempts >= maxDeliveryAttempts;
-    const delayMs = (options.retryDelayMs ?? 5000) * 2 ** (delivery.attempts - 1);
+    const delayMs = retryDelay(options.retryDelayMs ?? 5000, delivery.attempts, 30 * 60_000);
     await prisma.webhookDelivery.update({
       where: { id: delivery.id },
       data: last

@@ -3,6 +3,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createGithubAccess } from '../github/github-access.ts';
 import type { GithubClient } from '../github/github-client.ts';
 import type { Logger } from '../lib/logger.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { inboundSettings } from './inbound-context.ts';
 import { processPendingDeliveries } from './process-pending-deliveries.ts';
 import { reconcileProgram } from './reconcile-program.ts';
@@ -32,35 +33,14 @@ export function startInboundSync(options: {
   const settings = { ...inboundSettings(env, github), access };
   let stopped = false;
 
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | undefined;
-  let again = false;
-  const drain = async () => {
-    do {
-      again = false;
-      while (
-        !stopped &&
-        (await processPendingDeliveries({ prisma, settings, logger, retryDelayMs: options.retryDelayMs })) > 0
-      ) {}
-    } while (again && !stopped);
-  };
-  const tick = () => {
-    if (stopped) return;
-    clearTimeout(timer);
-    if (current) {
-      again = true;
-      return;
-    }
-    current = drain()
-      .catch((error: unknown) => logger.error({ err: error }, 'webhook processing loop failed'))
-      .finally(() => {
-        current = undefined;
-        if (!stopped) timer = setTimeout(tick, options.pollMs ?? 5000);
-      });
-  };
+  const deliveries = startPollLoop({
+    logger,
+    name: 'webhook processing',
+    intervalMs: options.pollMs ?? 5000,
+    step: async () =>
+      (await processPendingDeliveries({ prisma, settings, logger, retryDelayMs: options.retryDelayMs })) > 0,
+  });
 
-  let reconcileTimer: NodeJS.Timeout | undefined;
-  let reconciling: Promise<void> | undefined;
   const reconcileAll = async () => {
     const programs = await prisma.program.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
     for (const program of programs) {
@@ -78,25 +58,25 @@ export function startInboundSync(options: {
       }
     }
   };
-  const reconcileTick = () => {
-    if (stopped) return;
-    reconciling = reconcileAll()
-      .catch((error: unknown) => logger.error({ err: error }, 'reconciliation loop failed'))
-      .finally(() => {
-        reconciling = undefined;
-        if (!stopped) reconcileTimer = setTimeout(reconcileTick, env.reconcileSeconds * 1000);
-      });
-  };
+  const reconciliation =
+    (github || env.credentialsKey) && options.reconcile !== false
+      ? startPollLoop({
+          logger,
+          name: 'reconciliation',
+          intervalMs: env.reconcileSeconds * 1000,
+          // Every program once, then nothing until the next interval.
+          step: async () => {
+            await reconcileAll();
+            return false;
+          },
+        })
+      : null;
 
-  tick();
-  if ((github || env.credentialsKey) && options.reconcile !== false) reconcileTick();
   return {
-    wake: tick,
+    wake: deliveries.wake,
     stop: async () => {
       stopped = true;
-      clearTimeout(timer);
-      clearTimeout(reconcileTimer);
-      await Promise.all([current, reconciling]);
+      await Promise.all([deliveries.stop(), reconciliation?.stop()]);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { retryDelay } from '../lib/backoff.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop.ts';
 
@@ -10,7 +11,7 @@ type Claimed = { id: string; to: string; subject: string; text: string; attempts
 /**
  * Sends due messages through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED and pushed into
  * the future first, so several API processes never send the same message at once; a failure
- * retries with exponential back-off (1, 2, 4 … minutes) and ends as `failed` after the last try.
+ * retries with exponential back-off (1, 2, 4 … minutes, jittered) and ends as `failed` after the last try.
  */
 export async function deliverDueMessages(options: {
   prisma: PrismaClient;
@@ -49,7 +50,7 @@ export async function deliverDueMessages(options: {
         data: {
           status: last ? 'failed' : 'pending',
           lastError: reason,
-          nextAttemptAt: new Date(Date.now() + 60_000 * 2 ** (message.attempts - 1)),
+          nextAttemptAt: new Date(Date.now() + retryDelay(60_000, message.attempts, 60 * 60_000)),
         },
       });
     }

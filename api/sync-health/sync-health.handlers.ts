@@ -1,3 +1,4 @@
+import { readGithubCredential } from '../github-credentials/read-github-credential.ts';
 import type { AppRouteHandler } from '../lib/app-context.ts';
 import { assertProgramAccess, assertSyncJobAccess } from '../lib/program-access.ts';
 import { readSyncHealth } from './read-sync-health.ts';
@@ -8,16 +9,16 @@ export const readSyncHealthHandler: AppRouteHandler<typeof readSyncHealthRoute> 
   const { prisma, env, sync } = c.var.deps;
   const programId = c.req.valid('param').id;
   await assertProgramAccess(prisma, c.var.user, programId);
-  const [client, own] = await Promise.all([
+  const [client, summary] = await Promise.all([
     sync.access.forProgram(programId),
-    prisma.programGithubCredential.findUnique({ where: { programId }, select: { kind: true } }),
+    readGithubCredential({ prisma, env, programId }),
   ]);
-  const credential = {
-    configured: client !== null,
-    kind: own && env.credentialsKey ? own.kind : env.github.credentials.kind,
-    rateKey: client?.rateKey ?? null,
-  };
-  const health = await readSyncHealth({ prisma, github: env.github, credential, programId });
+  const health = await readSyncHealth({
+    prisma,
+    github: env.github,
+    credential: { configured: client !== null, kind: summary.kind ?? 'none', rateKey: client?.rateKey ?? null },
+    programId,
+  });
   return c.json(health, 200);
 };
 

@@ -1,9 +1,10 @@
 import type { GithubFailure } from '../github/classify-github-error.ts';
+import { retryDelay, withJitter } from '../lib/backoff.ts';
 import { createIssueForReport } from './create-issue-for-report.ts';
 import { GithubCallError, LeaseLost, SlotWait } from './github-call.ts';
 import { postComment } from './post-comment.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
-import { backoff, hourMs, minuteMs, scaled, withJitter } from './sync-timing.ts';
+import { hourMs, minuteMs, scaled } from './sync-timing.ts';
 import { updateIssue } from './update-issue.ts';
 
 /** Permanent refusals (gone, rejected) end as dead letters after this many attempts. */
@@ -113,7 +114,7 @@ async function retryOrBury(
   const reason = failure.reason.slice(0, 500);
   const now = new Date();
   const waitMs = Math.max(
-    withJitter(backoff(scaled(10_000, pacing), attempts - 1, scaled(30 * minuteMs, pacing))),
+    retryDelay(scaled(10_000, pacing), attempts, scaled(30 * minuteMs, pacing)),
     (blockedUntil?.getTime() ?? 0) - now.getTime(),
   );
   await prisma.syncJob.updateMany({

@@ -5,6 +5,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createGithubAccess } from '../github/github-access.ts';
 import type { GithubClient } from '../github/github-client.ts';
 import type { Logger } from '../lib/logger.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { type ClaimedSyncJob, claimSyncJobs } from './claim-sync-jobs.ts';
 import { processSyncJob, release } from './process-sync-job.ts';
 import { scaled } from './sync-timing.ts';
@@ -36,33 +37,6 @@ export function startSyncWorker(options: {
   // write slot; a lease that ran out means the process died, not that it is slow.
   const leaseMs = options.leaseMs ?? Math.max(60_000, env.github.requestTimeoutMs * 4);
   const stopping = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | undefined;
-  let again = false;
-
-  const drain = async () => {
-    do {
-      again = false;
-      let claimed: ClaimedSyncJob[];
-      do {
-        claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
-        for (const [index, job] of claimed.entries()) {
-          if (stopping.signal.aborted) {
-            await handBack(claimed.slice(index));
-            return;
-          }
-          const github = await access.forProgram(job.programId);
-          if (!github) {
-            // Connected again when a credential is entered: looked at each minute till then.
-            await release({ prisma, owner, job }, scaled(60_000, env.github.pacing), 'no GitHub credential');
-            continue;
-          }
-          await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
-        }
-        // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
-      } while (claimed.length > 0 && !stopping.signal.aborted);
-    } while (again && !stopping.signal.aborted);
-  };
 
   const handBack = async (jobs: ClaimedSyncJob[]) => {
     await prisma.syncJob.updateMany({
@@ -71,27 +45,35 @@ export function startSyncWorker(options: {
     });
   };
 
-  const tick = () => {
-    clearTimeout(timer);
-    if (stopping.signal.aborted) return;
-    if (current) {
-      again = true;
-      return;
-    }
-    current = drain()
-      .catch((error: unknown) => logger.error({ err: error }, 'sync loop failed'))
-      .finally(() => {
-        current = undefined;
-        if (!stopping.signal.aborted) timer = setTimeout(tick, intervalMs);
-      });
-  };
-  tick();
+  const loop = startPollLoop({
+    logger,
+    name: 'sync',
+    intervalMs,
+    // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
+    step: async () => {
+      const claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
+      for (const [index, job] of claimed.entries()) {
+        if (stopping.signal.aborted) {
+          await handBack(claimed.slice(index));
+          return false;
+        }
+        const github = await access.forProgram(job.programId);
+        if (!github) {
+          // Connected again when a credential is entered: looked at each minute till then.
+          await release({ prisma, owner, job }, scaled(60_000, env.github.pacing), 'no GitHub credential');
+          continue;
+        }
+        await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
+      }
+      return claimed.length > 0 && !stopping.signal.aborted;
+    },
+  });
   return {
-    wake: tick,
+    wake: loop.wake,
     stop: async () => {
+      // The job in hand sees the signal (a wait for its slot ends), the rest are handed back.
       stopping.abort();
-      clearTimeout(timer);
-      await current;
+      await loop.stop();
     },
   };
 }

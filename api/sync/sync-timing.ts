@@ -9,13 +9,6 @@ export const scaled = (ms: number, pacing: Pick<Pacing, 'timeScale'>) => ms / pa
 export const minuteMs = 60_000;
 export const hourMs = 3_600_000;
 
-/** Spreads processes that were told to wait alike, always later, never earlier. */
-export const withJitter = (ms: number, spread = 0.2) => Math.ceil(ms * (1 + Math.random() * spread));
-
-/** Exponential back-off: base, 2×base, 4×base … up to cap. */
-export const backoff = (baseMs: number, step: number, capMs: number) =>
-  Math.min(capMs, baseMs * 2 ** Math.max(0, Math.min(step, 30)));
-
 /** Marks a rate-state block that only waits for the answer to one probing request. */
 export const probeReason = 'waiting for the answer to a probing request';
 
