@@ -39,7 +39,9 @@ export async function claimSyncJobs(options: {
   const leaseUntil = new Date(now.getTime() + options.leaseMs);
   // Turns are counted in a statement level of their own: a window function cannot sit beside a
   // row lock. The due condition is checked again on the locked row, which another process may
-  // have claimed since it was counted.
+  // have claimed since it was counted. Only jobs within the first `limit` turns can be among the
+  // first `limit` picked, so only those are looked up and locked (the claim reads the due queue
+  // once, however long it is).
   const claimed = await prisma.$queryRaw<(ClaimedSyncJob & { turn: number })[]>`
     with due as (
       select j.id, j."runAfter",
@@ -53,7 +55,7 @@ export async function claimSyncJobs(options: {
           or (j.status = 'running' and j."leaseUntil" < ${now}::timestamp(3))
     ), picked as (
       select s.id, due.turn
-        from "SyncJob" s join due on due.id = s.id
+        from "SyncJob" s join due on due.id = s.id and due.turn <= ${limit}
        where (s.status = 'pending' and s."runAfter" <= ${now}::timestamp(3))
           or (s.status = 'running' and s."leaseUntil" < ${now}::timestamp(3))
        order by due.turn, due."runAfter", s.id
