@@ -1,3 +1,4 @@
+import type { Prisma } from '../generated/prisma/client.ts';
 import { classifyGithubError, type GithubFailure } from '../github/classify-github-error.ts';
 import { allowGithubRead } from './allow-github-read.ts';
 import { recordGithubFailure } from './record-github-failure.ts';
@@ -82,25 +83,46 @@ export async function awaitReadPermission(context: SyncJobContext): Promise<void
  * Takes a write slot from the shared pacer. The usual spacing between writes is waited out here,
  * holding the job; a longer wait (a block, a used-up budget) hands the job back to the queue.
  */
-export async function awaitWriteSlot(context: SyncJobContext, options: { content: boolean }): Promise<string> {
-  const { writeId } = await awaitSlot(context, () =>
+export async function awaitWriteSlot(
+  context: SyncJobContext,
+  options: { content: boolean; inSlot?: (tx: Prisma.TransactionClient, now: Date) => Promise<void> },
+): Promise<string> {
+  const { rateKey } = context.github;
+  const hint = slotHints.get(rateKey)?.[options.content ? 'content' : 'write'];
+  const early = hint === undefined ? 0 : hint - Date.now();
+  if (early > 0 && early <= inlineWaitMs(context)) await sleep(early, context.signal);
+  const granted = await awaitSlot(context, () =>
     takeWriteSlot({
       prisma: context.prisma,
       rateKey: context.github.rateKey,
       content: options.content,
       pacing: context.env.github.pacing,
       probeMs: context.env.github.requestTimeoutMs + 1000,
+      inSlot: options.inSlot,
     }),
   );
-  return writeId;
+  slotHints.set(rateKey, { write: granted.nextWriteAt.getTime(), content: granted.nextContentAt.getTime() });
+  return granted.writeId;
+}
+
+/**
+ * This process's last word from the pacer, per credential: when a next write, and a next content
+ * write, could be granted. Waiting that out before asking saves a refused slot transaction per
+ * write while the queue is busy; the slot itself still decides (other processes write too).
+ */
+const slotHints = new Map<string, { write: number; content: number }>();
+
+/** Waits up to this long for a slot while holding the job; longer, the job goes back to the queue. */
+function inlineWaitMs(context: SyncJobContext): number {
+  const { pacing } = context.env.github;
+  return Math.min(5000, Math.max(250, 3 * scaled(pacing.writeSpacingMs, pacing)));
 }
 
 async function awaitSlot<Granted extends { ok: true }>(
   context: SyncJobContext,
   take: () => Promise<Granted | { ok: false; waitMs: number; reason: string }>,
 ): Promise<Granted> {
-  const { pacing } = context.env.github;
-  const inlineMs = Math.min(5000, Math.max(250, 3 * scaled(pacing.writeSpacingMs, pacing)));
+  const inlineMs = inlineWaitMs(context);
   for (;;) {
     const answer = await take();
     if (answer.ok) return answer;
@@ -117,17 +139,23 @@ async function awaitSlot<Granted extends { ok: true }>(
  */
 export async function sendWrite<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
   const { prisma, job, owner } = context;
-  const writeId = await awaitWriteSlot(context, { content: true });
   const marking = job.firstSentAt === null;
-  if (marking) {
-    const now = new Date();
-    const marked = await prisma.syncJob.updateMany({
-      where: { id: job.id, leaseOwner: owner, status: 'running' },
-      data: { firstSentAt: now },
-    });
-    if (marked.count !== 1) throw new LeaseLost(job.id);
-    job.firstSentAt = now;
-  }
+  let markedAt: Date | null = null;
+  const writeId = await awaitWriteSlot(context, {
+    content: true,
+    // Marked in the slot's transaction: committed before the write leaves.
+    inSlot: marking
+      ? async (tx, now) => {
+          const marked = await tx.syncJob.updateMany({
+            where: { id: job.id, leaseOwner: owner, status: 'running' },
+            data: { firstSentAt: now },
+          });
+          if (marked.count !== 1) throw new LeaseLost(job.id);
+          markedAt = now;
+        }
+      : undefined,
+  });
+  if (marking) job.firstSentAt = markedAt;
   try {
     return await callGithub(context, request, { answeredWriteId: writeId });
   } catch (error) {

@@ -2,8 +2,12 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { lockRateState, passBlock, type SlotRefusal } from './lock-rate-state.ts';
 import { hourMs, minuteMs, type Pacing, scaled } from './sync-timing.ts';
 
-/** A slot taken: `writeId` is the write's row, timed again when GitHub has answered it (recordGithubSuccess). */
-export type SlotAnswer = { ok: true; writeId: string } | SlotRefusal;
+/**
+ * A slot taken: `writeId` is the write's row, timed again when GitHub has answered it
+ * (recordGithubSuccess); `nextWriteAt` and `nextContentAt` are the earliest a next write, and a
+ * next content write, could be granted as things stand (spacing, and the content windows).
+ */
+export type SlotAnswer = { ok: true; writeId: string; nextWriteAt: Date; nextContentAt: Date } | SlotRefusal;
 
 /**
  * Takes the credential's next write slot, shared by every process through the database: nothing
@@ -19,6 +23,11 @@ export async function takeWriteSlot(options: {
   now?: Date;
   /** How long the block stays on while a probing request is answered (the request's timeout). */
   probeMs?: number;
+  /**
+   * Written with the slot, in its transaction, before the write leaves (e.g. the job's mark that it
+   * was sent). Throwing gives the slot back.
+   */
+  inSlot?: (tx: Prisma.TransactionClient, now: Date) => Promise<void>;
 }): Promise<SlotAnswer> {
   const { prisma, rateKey, content, pacing } = options;
   return prisma.$transaction(async (tx): Promise<SlotAnswer> => {
@@ -32,6 +41,18 @@ export async function takeWriteSlot(options: {
     if (state.nextWriteAt > now) {
       return { ok: false, waitMs: state.nextWriteAt.getTime() - now.getTime(), reason: 'writes are spaced' };
     }
+    // When the window lets one more content write through: when its (skip + 1)th oldest write leaves it.
+    const freesAt = async (since: Date, skip: number): Promise<number> => {
+      const [oldest] = await tx.githubWrite.findMany({
+        where: { key: rateKey, content: true, sentAt: { gt: since } },
+        orderBy: { sentAt: 'asc' },
+        skip,
+        take: 1,
+        select: { sentAt: true },
+      });
+      return now.getTime() + Math.max(1, (oldest?.sentAt.getTime() ?? now.getTime()) - since.getTime());
+    };
+    let windows: { name: string; limit: number; since: Date; sent: number }[] = [];
     if (content) {
       const minuteSince = windowStart(now, minuteMs, pacing);
       const hourSince = windowStart(now, hourMs, pacing);
@@ -41,27 +62,23 @@ export async function takeWriteSlot(options: {
       const [counts] = await tx.$queryRaw<{ minute: number; hour: number }[]>`
         select count(*) filter (where "sentAt" > ${minuteSince}::timestamp(3))::int as minute, count(*)::int as hour
         from "GithubWrite" where key = ${rateKey} and content and "sentAt" > ${hourSince}::timestamp(3)`;
-      const windows = [
+      windows = [
         { name: 'minute', limit: pacing.contentPerMinute, since: minuteSince, sent: counts?.minute ?? 0 },
         { name: 'hour', limit: pacing.contentPerHour, since: hourSince, sent: counts?.hour ?? 0 },
       ];
       for (const { name, limit, since, sent } of windows) {
         if (sent >= limit) {
-          // The window frees a place when its (sent - limit + 1)th oldest write leaves it.
-          const [oldest] = await tx.githubWrite.findMany({
-            where: { key: rateKey, content: true, sentAt: { gt: since } },
-            orderBy: { sentAt: 'asc' },
-            skip: sent - limit,
-            take: 1,
-            select: { sentAt: true },
-          });
-          const waitMs = Math.max(1, (oldest?.sentAt.getTime() ?? now.getTime()) - since.getTime());
+          const waitMs = (await freesAt(since, sent - limit)) - now.getTime();
           return { ok: false, waitMs, reason: `content budget per ${name} used up` };
         }
       }
     }
+    await options.inSlot?.(tx, now);
     // The write is recorded and the next slot moved on in one statement (the row stays locked).
-    const nextWriteAt = new Date(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing));
+    // Rounded up to the millisecond a timestamp keeps: a scaled spacing (16.7 ms) must not shrink.
+    const nextWriteAt = new Date(
+      Math.ceil(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing)),
+    );
     const [sent] = await tx.$queryRaw<{ id: string }[]>`
       with moved as (
         update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
@@ -70,8 +87,13 @@ export async function takeWriteSlot(options: {
       insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
       returning id::text as id`;
     if (!sent) throw new Error('GithubWrite insert returned no row');
+    // With this write counted, a window that is now full delays the next content write.
+    let nextContentAt = nextWriteAt.getTime();
+    for (const { limit, since, sent: before } of windows) {
+      if (before + 1 >= limit) nextContentAt = Math.max(nextContentAt, await freesAt(since, before + 1 - limit));
+    }
     await pruneWrites(tx, rateKey, now, pacing);
-    return { ok: true, writeId: sent.id };
+    return { ok: true, writeId: sent.id, nextWriteAt, nextContentAt: new Date(nextContentAt) };
   });
 }
 

@@ -24,7 +24,10 @@ describe('takeWriteSlot', () => {
     const rateKey = newKey();
     const slot = (ms: number, content = true) =>
       takeWriteSlot({ prisma: server.prisma, rateKey, content, pacing, now: at(ms) });
-    for (const ms of [0, 10, 20]) expect(await slot(ms)).toMatchObject({ ok: true });
+    expect(await slot(0)).toMatchObject({ ok: true, nextContentAt: at(0) });
+    expect(await slot(10)).toMatchObject({ ok: true, nextContentAt: at(10) });
+    // The third fills the minute: the grant says when the next content write can go.
+    expect(await slot(20)).toMatchObject({ ok: true, nextWriteAt: at(20), nextContentAt: at(61_000) });
     const refused = await slot(30);
     expect(refused).toMatchObject({ ok: false, reason: 'content budget per minute used up' });
     // The first write leaves the window (with its slack) a minute after it was sent.
