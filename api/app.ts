@@ -10,7 +10,8 @@ import { docsRouter } from './docs/docs.router.ts';
 import { enrolmentRouter } from './enrolment/enrolment.router.ts';
 import { githubCredentialsRouter } from './github-credentials/github-credentials.router.ts';
 import { githubIdentityRouter } from './github-identity/github-identity.router.ts';
-import { githubWebhooksRouter } from './github-webhooks/github-webhooks.router.ts';
+import { syncHealthRouter } from './github-sync/health/sync-health.router.ts';
+import { githubWebhooksRouter } from './github-sync/webhooks/github-webhooks.router.ts';
 import { healthRouter } from './health/health.router.ts';
 import { invitationsRouter } from './invitations/invitations.router.ts';
 import { joinRouter } from './join/join.router.ts';
@@ -39,7 +40,6 @@ import { rescueRouter } from './rescue/rescue.router.ts';
 import { setupRouter } from './setup/setup.router.ts';
 import { staffRouter } from './staff/staff.router.ts';
 import { statsRouter } from './stats/stats.router.ts';
-import { syncHealthRouter } from './sync-health/sync-health.router.ts';
 import { verificationRouter } from './verification/verification.router.ts';
 
 export const bodyLimitBytes = 1024 * 1024;

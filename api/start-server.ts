@@ -9,13 +9,13 @@ import { applyMigrations, readMigrationStatus } from './db/migrate.ts';
 import { type DatabaseTarget, openDatabase } from './db/open-database.ts';
 import type { Env } from './env.ts';
 import type { PrismaClient } from './generated/prisma/client.ts';
-import { createGithubAccess } from './github/github-access.ts';
-import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
+import { createGithubAccess } from './github-sync/client/github-access.ts';
+import { startInboundSync } from './github-sync/inbound/start-inbound-sync.ts';
+import { startSyncWorker } from './github-sync/outbound/start-sync-worker.ts';
 import type { Logger } from './lib/logger.ts';
 import { startMessageDelivery } from './mail/deliver-messages.ts';
 import { startDueNotices } from './notices/start-due-notices.ts';
 import { issueSetupLink } from './setup/issue-setup-link.ts';
-import { startSyncWorker } from './sync/start-sync-worker.ts';
 
 export type RunningServer = {
   url: string;

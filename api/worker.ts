@@ -1,11 +1,11 @@
 import { applyMigrations } from './db/migrate.ts';
 import { openDatabase } from './db/open-database.ts';
 import { type Env, EnvError, parseEnv } from './env.ts';
-import { createGithubClient } from './github/github-client.ts';
-import { startInboundSync } from './github-inbound/start-inbound-sync.ts';
+import { createGithubClient } from './github-sync/client/github-client.ts';
+import { startInboundSync } from './github-sync/inbound/start-inbound-sync.ts';
+import { startSyncWorker } from './github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from './lib/logger.ts';
 import { databaseTarget } from './start-server.ts';
-import { startSyncWorker } from './sync/start-sync-worker.ts';
 
 // `npm run worker`: the GitHub sync's loops alone, without the HTTP server, on the database the
 // API uses (PostgreSQL shared with API processes, or the PGlite folder while no API has it open).

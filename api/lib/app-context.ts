@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { Sql } from '../db/sql.ts';
 import type { Env } from '../env.ts';
 import type { PrismaClient, Role } from '../generated/prisma/client.ts';
-import type { GithubAccess } from '../github/github-access.ts';
+import type { GithubAccess } from '../github-sync/client/github-access.ts';
 import type { Logger } from './logger.ts';
 
 export type Deps = {

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { queueIssueUpdate } from '../github-sync/outbound/issue-update.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
 import { claimAttachments } from '../reports/claim-attachments.ts';
 import { attachmentSummarySelect } from '../reports/report-view.ts';
-import { queueIssueUpdate } from '../sync/issue-update.ts';
 
 /**
  * A public comment or, for staff, a team note that customers never see. Each customer writes in

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { classifyGithubError } from '../github/classify-github-error.ts';
-import type { GithubClient } from '../github/github-client.ts';
+import { allowGithubRead } from '../github-sync/client/allow-github-read.ts';
+import { classifyGithubError } from '../github-sync/client/classify-github-error.ts';
+import type { GithubClient } from '../github-sync/client/github-client.ts';
+import { recordGithubFailure } from '../github-sync/client/record-github-failure.ts';
+import type { Pacing } from '../github-sync/client/sync-timing.ts';
 import { AppError } from '../lib/app-error.ts';
-import { allowGithubRead } from '../sync/allow-github-read.ts';
-import { recordGithubFailure } from '../sync/record-github-failure.ts';
-import type { Pacing } from '../sync/sync-timing.ts';
 import type { RepositoryCheck } from './repository-check.schemas.ts';
 
 // GitHub's answer when a label of that name exists already (created meanwhile by someone else).

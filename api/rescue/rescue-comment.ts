@@ -19,7 +19,7 @@ const kindWords: Record<RescueReproduction['kind'], string> = {
  * The summary engineering reads on the issue (Markdown): how many customers reproduced it, where,
  * and short excerpts of what they said, by handle only. The sync neutralises the whole text before
  * posting (mentions, issue references, closing keywords, HTML comments), and heads it with who
- * asks (api/sync/post-comment.ts); no customer reads it in the portal, since it quotes several.
+ * asks (api/github-sync/outbound/post-comment.ts); no customer reads it in the portal, since it quotes several.
  */
 export function rescueCommentBody(evidence: RescueEvidence, statusBefore: string): string {
   const day = (iso: string) => iso.slice(0, 10);

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { queueIssueUpdate } from '../github-sync/outbound/issue-update.ts';
+import { environmentLabels } from '../github-sync/outbound/render-issue-body.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { claimAttachments } from '../reports/claim-attachments.ts';
 import { compactEnvironment } from '../reports/report-view.ts';
-import { queueIssueUpdate } from '../sync/issue-update.ts';
-import { environmentLabels } from '../sync/render-issue-body.ts';
 import { findMyVerification, isAnswerable, type MyVerification } from './find-my-verification.ts';
 import { readVerification } from './read-verification.ts';
 import type { answerVerificationBody, VerificationState } from './verification.schemas.ts';

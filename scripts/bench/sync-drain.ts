@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../api/generated/prisma/client.ts';
-import { reportMarker } from '../../api/github/github.schemas.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { uuid7 } from '../../api/lib/uuid7.ts';
 import { startGithubEmulator } from '../github-emulator/start-github-emulator.ts';
 import { type BenchServer, startBenchServer } from './bench-server.ts';

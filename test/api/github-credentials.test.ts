@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportMarker } from '../../api/github/github.schemas.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { sign } from '@octokit/webhooks-methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { unverifiedBudgetBytes } from '../../api/github-webhooks/verify-webhook-signature.ts';
+import { unverifiedBudgetBytes } from '../../api/github-sync/webhooks/verify-webhook-signature.ts';
 import {
   createProgramWithRelease,
   type InboundWorld,

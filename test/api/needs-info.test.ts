@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
 import { parseEnv } from '../../api/env.ts';
-import { createGithubClient, type GithubClient } from '../../api/github/github-client.ts';
+import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
+import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
-import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import { mvpActiveIn } from '../support/enrolment-fixtures.ts';
 import {
   createLinkedReport,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
-import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import { mvpActiveIn, publishTerms } from '../support/enrolment-fixtures.ts';
 import {
   createLinkedReport,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../api/env.ts';
-import { createGithubClient } from '../../api/github/github-client.ts';
+import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
 import { createProgram } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { reportMarker } from '../../api/github/github.schemas.ts';
-import { inboundSettings } from '../../api/github-inbound/inbound-context.ts';
-import { reconcileProgram } from '../../api/github-inbound/reconcile-program.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { inboundSettings } from '../../api/github-sync/inbound/inbound-context.ts';
+import { reconcileProgram } from '../../api/github-sync/inbound/reconcile-program.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import {
   createCustomer,

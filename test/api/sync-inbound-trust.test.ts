@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clockSkewMs } from '../../api/github-inbound/github-time.ts';
+import { clockSkewMs } from '../../api/github-sync/inbound/github-time.ts';
 import {
   createCustomer,
   createLinkedReport,

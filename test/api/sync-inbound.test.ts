@@ -279,7 +279,7 @@ describe('comments', () => {
       data: { reportId, authorId: customer.id, visibility: 'public', body: 'It happens on Wi-Fi too' },
       select: { id: true },
     });
-    const { commentMarker } = await import('../../api/github/github.schemas.ts');
+    const { commentMarker } = await import('../../api/github-sync/client/github.schemas.ts');
     const posted = await gh().comment(programRepo, issueNumber, {
       login: 'fieldtest-bot',
       body: `**handle** wrote:\n\nIt happens on Wi-Fi too\n\n${commentMarker(portal.id)}`,

@@ -1,6 +1,6 @@
 import { Octokit } from '@octokit/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportMarker } from '../../api/github/github.schemas.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allowGithubRead } from '../../api/sync/allow-github-read.ts';
-import { recordGithubFailure } from '../../api/sync/record-github-failure.ts';
-import { recordGithubSuccess } from '../../api/sync/record-github-success.ts';
-import { takeWriteSlot } from '../../api/sync/take-write-slot.ts';
+import { allowGithubRead } from '../../api/github-sync/client/allow-github-read.ts';
+import { recordGithubFailure } from '../../api/github-sync/client/record-github-failure.ts';
+import { recordGithubSuccess } from '../../api/github-sync/client/record-github-success.ts';
+import { takeWriteSlot } from '../../api/github-sync/client/take-write-slot.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // The shared pacer on the database alone, with the clock given: budgets, spacing and blocks.

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commentMarker, reportMarker } from '../../api/github/github.schemas.ts';
-import { createGithubClient, type GithubClient } from '../../api/github/github-client.ts';
+import { commentMarker, reportMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
+import { retrySyncJob } from '../../api/github-sync/outbound/retry-sync-job.ts';
+import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
-import { retrySyncJob } from '../../api/sync/retry-sync-job.ts';
-import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf } from '../support/problem.ts';

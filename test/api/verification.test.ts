@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
 import { parseEnv } from '../../api/env.ts';
-import { commentMarker } from '../../api/github/github.schemas.ts';
-import { createGithubClient, type GithubClient } from '../../api/github/github-client.ts';
+import { commentMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
+import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import { queueVerificationReminders } from '../../api/notices/queue-verification-reminders.ts';
-import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import type { AnswerVerificationBody } from '../../api/verification/verification.schemas.ts';
 import { createProgram, createRelease, mvpActiveIn, publishTerms } from '../support/enrolment-fixtures.ts';
 import {

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import { parseEnv } from '../../api/env.ts';
-import { createGithubClient } from '../../api/github/github-client.ts';
+import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
 import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
 import { migratedDataDir } from '../support/database-template.ts';
 import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
-import { reportMarker } from '../../api/github/github.schemas.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';

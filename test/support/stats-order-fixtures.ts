@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseEnv } from '../../api/env.ts';
-import { createGithubClient } from '../../api/github/github-client.ts';
-import { type InboundSync, startInboundSync } from '../../api/github-inbound/start-inbound-sync.ts';
+import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
+import { type InboundSync, startInboundSync } from '../../api/github-sync/inbound/start-inbound-sync.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import type { GithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';

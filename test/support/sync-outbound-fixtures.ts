@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { parseEnv } from '../../api/env.ts';
-import { reportMarker } from '../../api/github/github.schemas.ts';
-import { createGithubClient, type GithubClient } from '../../api/github/github-client.ts';
+import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
+import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import type { FileReportBody } from '../../api/reports/reports.schemas.ts';
-import { startSyncWorker } from '../../api/sync/start-sync-worker.ts';
 import type { GithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { acceptCurrentTerms, createProgram, createRelease } from './enrolment-fixtures.ts';
 import type { TestClient } from './http-client.ts';

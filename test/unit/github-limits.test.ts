@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findReportMarker, reportMarker } from '../../api/github/github.schemas.ts';
-import { cutText, fitTitle, githubBodyLimit, shareBudget } from '../../api/sync/github-limits.ts';
-import { fitCommentBody } from '../../api/sync/post-comment.ts';
-import { renderIssueBody } from '../../api/sync/render-issue-body.ts';
+import { findReportMarker, reportMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { cutText, fitTitle, githubBodyLimit, shareBudget } from '../../api/github-sync/outbound/github-limits.ts';
+import { fitCommentBody } from '../../api/github-sync/outbound/post-comment.ts';
+import { renderIssueBody } from '../../api/github-sync/outbound/render-issue-body.ts';
 
 const reportId = '01900000-0000-7000-8000-0000000000bb';
 const source = (text: { steps: string; expected: string; actual: string }) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findReportMarker, reportMarker } from '../../api/github/github.schemas.ts';
-import { neutraliseGithubText } from '../../api/sync/neutralise-github-text.ts';
-import { renderIssueBody } from '../../api/sync/render-issue-body.ts';
+import { findReportMarker, reportMarker } from '../../api/github-sync/client/github.schemas.ts';
+import { neutraliseGithubText } from '../../api/github-sync/outbound/neutralise-github-text.ts';
+import { renderIssueBody } from '../../api/github-sync/outbound/render-issue-body.ts';
 
 const zwsp = '\u200B';
 // What GitHub reads as a mention, a reference or a closing keyword followed by a reference.

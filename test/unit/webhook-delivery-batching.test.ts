@@ -5,7 +5,7 @@ import {
   jsonbSafe,
   nestedDeeperThan,
   storeWebhookDelivery,
-} from '../../api/github-webhooks/store-webhook-delivery.ts';
+} from '../../api/github-sync/webhooks/store-webhook-delivery.ts';
 import { AppError } from '../../api/lib/app-error.ts';
 
 // How deliveries share statements, checked against a stand-in for the database that records each

@@ -40,24 +40,26 @@ const ProgramReleases = lazy(() =>
 const ReleasePage = lazy(() =>
   import('../features/releases/release-page.tsx').then((m) => ({ default: m.ReleasePage })),
 );
-const CohortPanel = lazy(() => import('../features/cohort/cohort-panel.tsx').then((m) => ({ default: m.CohortPanel })));
+const CohortPanel = lazy(() =>
+  import('../features/enrolment/cohort-panel.tsx').then((m) => ({ default: m.CohortPanel })),
+);
 const OutboxPage = lazy(() => import('../features/outbox/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })));
 const AuditPage = lazy(() => import('../features/audit/audit-page.tsx').then((m) => ({ default: m.AuditPage })));
 // Filing loads its own weight (attachments, drafts, suggestions) only for those who file.
 const ReportFormPage = lazy(() =>
-  import('../features/report-form/report-form-page.tsx').then((m) => ({ default: m.ReportFormPage })),
+  import('../features/reports/report-form-page.tsx').then((m) => ({ default: m.ReportFormPage })),
 );
 const MyReportsPage = lazy(() =>
-  import('../features/my-reports/my-reports-page.tsx').then((m) => ({ default: m.MyReportsPage })),
+  import('../features/reports/my-reports-page.tsx').then((m) => ({ default: m.MyReportsPage })),
 );
 const ReportPage = lazy(() =>
-  import('../features/report-page/report-page.tsx').then((m) => ({ default: m.ReportPage })),
+  import('../features/report-views/report-page.tsx').then((m) => ({ default: m.ReportPage })),
 );
 const VerificationPanel = lazy(() =>
   import('../features/verification/verification-panel.tsx').then((m) => ({ default: m.VerificationPanel })),
 );
 const ProgramReportsPage = lazy(() =>
-  import('../features/program-reports/program-reports-page.tsx').then((m) => ({ default: m.ProgramReportsPage })),
+  import('../features/report-views/program-reports-page.tsx').then((m) => ({ default: m.ProgramReportsPage })),
 );
 const SyncHealthPage = lazy(() =>
   import('../features/sync-health/sync-health-page.tsx').then((m) => ({ default: m.SyncHealthPage })),

@@ -1,0 +1,62 @@
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import { probeReason } from './sync-timing.ts';
+
+type Headers = Record<string, string | number | undefined>;
+
+/**
+ * GitHub answered: consecutive failures end, a probe's block lifts, and the primary limit's budget
+ * as GitHub reports it is kept for the sync health page. A block set by a limit or an outage
+ * stays: only the probe's own block is lifted.
+ */
+export async function recordGithubSuccess(options: {
+  prisma: PrismaClient | Prisma.TransactionClient;
+  rateKey: string;
+  headers?: Headers;
+  now?: Date;
+  /**
+   * The content write (takeWriteSlot's row) this answers. GitHub counts a write when it arrives,
+   * which is before its answer: from now on the windows count it from the answer, so a slow
+   * request cannot make two writes look an hour apart to us and not to GitHub.
+   */
+  answeredWriteId?: string;
+}): Promise<void> {
+  const { prisma, rateKey } = options;
+  const now = options.now ?? new Date();
+  const budget = readBudget(options.headers ?? {});
+  // One statement, atomic on its own: a probe's block lifts (any other block stays) as the
+  // failures end. The budget columns keep their value when GitHub's answer did not carry it.
+  const answered = options.answeredWriteId
+    ? Prisma.sql`with answered as (
+        update "GithubWrite" set "sentAt" = greatest("sentAt", ${now}::timestamp(3)) where id = ${options.answeredWriteId}::bigint
+      ) `
+    : Prisma.empty;
+  await prisma.$executeRaw`
+    ${answered}update "GithubRateState" set
+      "blockedUntil" = case when "blockedReason" = ${probeReason} then null else "blockedUntil" end,
+      "blockedReason" = case when "blockedReason" = ${probeReason} then null else "blockedReason" end,
+      strikes = 0,
+      "lastSuccessAt" = ${now}::timestamp(3),
+      "coreLimit" = coalesce(${budget.coreLimit ?? null}::int, "coreLimit"),
+      "coreRemaining" = coalesce(${budget.coreRemaining ?? null}::int, "coreRemaining"),
+      "coreResetAt" = coalesce(${budget.coreResetAt ?? null}::timestamp(3), "coreResetAt"),
+      "updatedAt" = ${now}::timestamp(3)
+    where key = ${rateKey}`;
+}
+
+function readBudget(headers: Headers): { coreLimit?: number; coreRemaining?: number; coreResetAt?: Date } {
+  const number = (name: string) => {
+    const value = Number(headers[name]);
+    return headers[name] === undefined || !Number.isFinite(value) ? undefined : value;
+  };
+  const resource = headers['x-ratelimit-resource'];
+  if (resource !== undefined && resource !== 'core') return {};
+  const limit = number('x-ratelimit-limit');
+  const remaining = number('x-ratelimit-remaining');
+  const reset = number('x-ratelimit-reset');
+  if (limit === undefined || remaining === undefined) return {};
+  return {
+    coreLimit: limit,
+    coreRemaining: remaining,
+    ...(reset === undefined ? {} : { coreResetAt: new Date(reset * 1000) }),
+  };
+}

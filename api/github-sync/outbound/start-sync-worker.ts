@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Env } from '../../env.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { Logger } from '../../lib/logger.ts';
+import { startPollLoop } from '../../lib/poll-loop.ts';
+import { createGithubAccess } from '../client/github-access.ts';
+import type { GithubClient } from '../client/github-client.ts';
+import { scaled } from '../client/sync-timing.ts';
+import { type ClaimedSyncJob, claimSyncJobs } from './claim-sync-jobs.ts';
+import { processSyncJob, release } from './process-sync-job.ts';
+
+/**
+ * The outbound sync loop of one process: claims due jobs a few at a time, reporters taking turns
+ * (claim-sync-jobs.ts), and works them one after another (writes to GitHub are serial anyway, paced
+ * through the database for every process). Polls every second (divided by the time scale); `wake()` looks at once, after a
+ * request queued work. `stop()` finishes the job in hand and hands the rest back.
+ */
+export function startSyncWorker(options: {
+  prisma: PrismaClient;
+  env: Pick<Env, 'publicUrl' | 'github' | 'credentialsKey'>;
+  logger: Logger;
+  /** The environment's credential; a program with its own uses that (github-access.ts). */
+  github: GithubClient | null;
+  /** Names this process in leases; unique per start unless given. */
+  owner?: string;
+  batch?: number;
+  leaseMs?: number;
+  intervalMs?: number;
+}): { wake: () => void; stop: () => Promise<void> } {
+  const { prisma, env } = options;
+  const access = createGithubAccess({ prisma, env, fallback: options.github });
+  const owner = options.owner ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const logger = options.logger.child({ worker: 'sync', owner });
+  const intervalMs = options.intervalMs ?? Math.max(50, scaled(1000, env.github.pacing));
+  // Long enough for any one job (a few requests, each bounded by the timeout) plus waits for its
+  // write slot; a lease that ran out means the process died, not that it is slow.
+  const leaseMs = options.leaseMs ?? Math.max(60_000, env.github.requestTimeoutMs * 4);
+  const stopping = new AbortController();
+
+  const handBack = async (jobs: ClaimedSyncJob[]) => {
+    await prisma.syncJob.updateMany({
+      where: { id: { in: jobs.map((job) => job.id) }, leaseOwner: owner, status: 'running' },
+      data: { status: 'pending', leaseOwner: null, leaseUntil: null },
+    });
+  };
+
+  const loop = startPollLoop({
+    logger,
+    name: 'sync',
+    intervalMs,
+    // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
+    step: async () => {
+      const claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
+      for (const [index, job] of claimed.entries()) {
+        if (stopping.signal.aborted) {
+          await handBack(claimed.slice(index));
+          return false;
+        }
+        const github = await access.forProgram(job.programId);
+        if (!github) {
+          // Connected again when a credential is entered: looked at each minute till then.
+          await release({ prisma, owner, job }, scaled(60_000, env.github.pacing), 'no GitHub credential');
+          continue;
+        }
+        await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
+      }
+      return claimed.length > 0 && !stopping.signal.aborted;
+    },
+  });
+  return {
+    wake: loop.wake,
+    stop: async () => {
+      // The job in hand sees the signal (a wait for its slot ends), the rest are handed back.
+      stopping.abort();
+      await loop.stop();
+    },
+  };
+}
