@@ -1,8 +1,8 @@
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { readBlockedUntil } from '../client/allow-github-read.ts';
 import { classifyGithubError, type GithubFailure } from '../client/classify-github-error.ts';
 import { type GithubIssue, githubIssueSchema } from '../client/github.schemas.ts';
 import type { GithubClient } from '../client/github-client.ts';
-import { readBudgetSpentUntil } from '../client/read-budget.ts';
 import { recordGithubSuccess } from '../client/record-github-success.ts';
 import type { Tx } from './inbound-context.ts';
 
@@ -15,28 +15,8 @@ export type FetchedIssue =
  * The issue as GitHub has it now. A transferred issue answers 301 with its new address; the client
  * does not follow redirects (redirect: 'manual'), so it is followed here, once, and the issue
  * returned names its new repository (the caller sees it moved). Nothing is sent while the
- * credential is blocked (after a rate limit or an outage, see api/sync): the caller goes on without.
+ * credential is blocked (after a rate limit or an outage: readBlockedUntil): the caller goes on without.
  */
-/**
- * Until when no read may be sent with the credential: after a rate limit or an outage, or, for the
- * REST API, while GitHub's budget is down to the writes' reserve (read-budget.ts; GraphQL has a
- * budget of its own, which writes do not use). Null: go ahead.
- */
-export async function readBlockedUntil(
-  db: PrismaClient | Tx,
-  rateKey: string,
-  api: 'rest' | 'graphql' = 'rest',
-): Promise<Date | null> {
-  const rate = await db.githubRateState.findUnique({
-    where: { key: rateKey },
-    select: { blockedUntil: true, coreLimit: true, coreRemaining: true, coreResetAt: true },
-  });
-  if (!rate) return null;
-  const now = new Date();
-  if (rate.blockedUntil && rate.blockedUntil > now) return rate.blockedUntil;
-  return api === 'rest' ? readBudgetSpentUntil(rate, now) : null;
-}
-
 export async function fetchIssue(
   db: PrismaClient | Tx,
   options: { github: GithubClient; repo: string; number: number },

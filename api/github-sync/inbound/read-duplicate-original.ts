@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { readBlockedUntil } from '../client/allow-github-read.ts';
 import type { GithubClient } from '../client/github-client.ts';
 import { recordGithubSuccess } from '../client/record-github-success.ts';
-import { readBlockedUntil } from './fetch-issue.ts';
 
 /**
  * Which issue GitHub records as the original of a duplicate:
