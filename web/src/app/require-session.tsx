@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import type { User } from '../../../api/auth/auth.schemas.ts';
+import type { User } from '#api/auth/auth.schemas.ts';
 import { errorMessage } from '../lib/api-client.ts';
 import { PageLoading } from '../lib/page-state.tsx';
 import { roleNames, useSession } from '../lib/session.ts';

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter, useParams, useSearchParams } from 'react-router';
-import type { User } from '../../../api/auth/auth.schemas.ts';
+import type { User } from '#api/auth/auth.schemas.ts';
 import { AccountPage } from '../features/account/account-page.tsx';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page.tsx';
 import { SetPasswordPage } from '../features/auth/set-password-page.tsx';

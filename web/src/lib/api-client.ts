@@ -1,6 +1,6 @@
 import { hc } from 'hono/client';
-import type { AppType } from '../../../api/app.ts';
-import type { ProblemBody } from '../../../api/lib/problem.ts';
+import type { AppType } from '#api/app.ts';
+import type { ProblemBody } from '#api/lib/problem.ts';
 
 /** The typed client of every API route; same origin, so the session cookie travels by itself. */
 export const api = hc<AppType>('/').api;

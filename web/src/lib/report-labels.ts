@@ -1,5 +1,5 @@
-import type { ReportPerson } from '../../../api/report-views/report-views.schemas.ts';
-import type { ReportSource, Severity } from '../../../api/reports/reports.schemas.ts';
+import type { ReportPerson } from '#api/report-views/report-views.schemas.ts';
+import type { ReportSource, Severity } from '#api/reports/reports.schemas.ts';
 
 // Words for a report's fields, shared by the report page and the staff list, like the statuses in
 // report-status.tsx.

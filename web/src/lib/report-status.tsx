@@ -1,4 +1,4 @@
-import { type ReportStatus, reportStatuses } from '../../../api/reports/reports.schemas.ts';
+import { type ReportStatus, reportStatuses } from '#api/reports/reports.schemas.ts';
 
 // What became of a report, in the reporter's words; shared by the report form's suggestions and the
 // reporter's list, like the role names in session.ts.

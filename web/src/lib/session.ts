@@ -1,6 +1,6 @@
 import { type Query, type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import type { SessionUserView, User } from '../../../api/auth/auth.schemas.ts';
+import type { SessionUserView, User } from '#api/auth/auth.schemas.ts';
 import { ApiError, api, unwrap } from './api-client.ts';
 
 // The session is shared by every feature (the header, the guards, each page that depends on the

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
-import { changePasswordBody } from '../../../../api/account/account.schemas.ts';
+import { changePasswordBody } from '#api/account/account.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { roleNames, useEndSession, useSignedInUser } from '../../lib/session.ts';

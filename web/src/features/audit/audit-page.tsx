@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuditEntry } from '../../../../api/audit/audit.schemas.ts';
+import type { AuditEntry } from '#api/audit/audit.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

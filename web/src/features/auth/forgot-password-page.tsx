@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { z } from 'zod';
-import { passwordResetBody } from '../../../../api/auth/auth.schemas.ts';
+import { passwordResetBody } from '#api/auth/auth.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { setPasswordBody } from '../../../../api/auth/auth.schemas.ts';
+import { setPasswordBody } from '#api/auth/auth.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

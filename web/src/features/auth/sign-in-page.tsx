@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { signInBody } from '../../../../api/auth/auth.schemas.ts';
+import { signInBody } from '#api/auth/auth.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { type SignInState, useSession, useStartSession } from '../../lib/session.ts';

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { eraseAccountBody } from '../../../../api/data-rights/data-rights.schemas.ts';
+import { eraseAccountBody } from '#api/data-rights/data-rights.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { useEndSession, useSignedInUser } from '../../lib/session.ts';

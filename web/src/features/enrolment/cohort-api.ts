@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { inviteBody, setJoinLinkBody } from '../../../../api/enrolment/enrolment.schemas.ts';
+import type { inviteBody, setJoinLinkBody } from '#api/enrolment/enrolment.schemas.ts';
 import { api, saveDownload, unwrap } from '../../lib/api-client.ts';
 
 // Under the release's own key (['releases', id]), so that whatever refreshes the release (shipping

@@ -1,4 +1,4 @@
-import type { CohortMember } from '../../../../api/enrolment/enrolment.schemas.ts';
+import type { CohortMember } from '#api/enrolment/enrolment.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -1,5 +1,5 @@
-import type { Cohort } from '../../../../api/enrolment/enrolment.schemas.ts';
-import type { Release } from '../../../../api/releases/releases.schemas.ts';
+import type { Cohort } from '#api/enrolment/enrolment.schemas.ts';
+import type { Release } from '#api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';

@@ -1,4 +1,4 @@
-import type { EnrolmentStatus } from '../../../../api/enrolment/enrolment.schemas.ts';
+import type { EnrolmentStatus } from '#api/enrolment/enrolment.schemas.ts';
 
 export const enrolmentStatusNames: Record<EnrolmentStatus, string> = {
   invited: 'Invited',

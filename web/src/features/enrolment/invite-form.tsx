@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { inviteBody, maxInvitees } from '../../../../api/enrolment/enrolment.schemas.ts';
-import { parseInviteeList } from '../../../../api/enrolment/parse-invitee-list.ts';
+import { inviteBody, maxInvitees } from '#api/enrolment/enrolment.schemas.ts';
+import { parseInviteeList } from '#api/enrolment/parse-invitee-list.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
 import { useInvite } from './cohort-api.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type JoinLink, setJoinLinkBody } from '../../../../api/enrolment/enrolment.schemas.ts';
+import { type JoinLink, setJoinLinkBody } from '#api/enrolment/enrolment.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { CopyButton } from '../../lib/copy-button.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import type { MyRelease } from '../../../../api/mvp/mvp.schemas.ts';
+import type { MyRelease } from '#api/mvp/mvp.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';

@@ -6,7 +6,7 @@ import {
   type NoticePreference,
   noticeDeliveries,
   updateNoticePreferencesBody,
-} from '../../../../api/notices/notices.schemas.ts';
+} from '#api/notices/notices.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { useNoticePreferences, useUpdateNoticePreferences } from './notices-api.ts';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { updateNoticePreferencesBody } from '../../../../api/notices/notices.schemas.ts';
+import type { updateNoticePreferencesBody } from '#api/notices/notices.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 export const noticePreferencesQueryKey = ['me', 'notice-preferences'] as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import type { outboxMessageSchema } from '../../../../api/outbox/outbox.schemas.ts';
+import type { outboxMessageSchema } from '#api/outbox/outbox.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

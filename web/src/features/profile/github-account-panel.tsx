@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import type { GithubLinkOutcome } from '../../../../api/github-identity/github-identity.schemas.ts';
+import type { GithubLinkOutcome } from '#api/github-identity/github-identity.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { useGithubIdentity, useStartGithubLink, useUnlinkGithub } from './profile-api.ts';

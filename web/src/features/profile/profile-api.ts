@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { updateMvpProfileBody } from '../../../../api/mvp/mvp.schemas.ts';
+import type { updateMvpProfileBody } from '#api/mvp/mvp.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
 

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { type MvpProfile, updateMvpProfileBody } from '../../../../api/mvp/mvp.schemas.ts';
+import { type MvpProfile, updateMvpProfileBody } from '#api/mvp/mvp.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { listFieldError, splitCommas } from '../../lib/list-text.ts';

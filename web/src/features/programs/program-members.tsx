@@ -1,8 +1,5 @@
 import { useState } from 'react';
-import type {
-  ProgramMembers as Members,
-  ProgramMember,
-} from '../../../../api/program-members/program-members.schemas.ts';
+import type { ProgramMembers as Members, ProgramMember } from '#api/program-members/program-members.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { Field, FormAlert } from '../../lib/form.tsx';

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { type Program, programSettingsSchema, publishTermsBody } from '../../../../api/programs/programs.schemas.ts';
+import { type Program, programSettingsSchema, publishTermsBody } from '#api/programs/programs.schemas.ts';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';

@@ -8,7 +8,7 @@ import {
   type PriorityLabel,
   type Program,
   type stillBrokenActions,
-} from '../../../../api/programs/programs.schemas.ts';
+} from '#api/programs/programs.schemas.ts';
 import { type ControlAttributes, Field, type FieldErrors } from '../../lib/form.tsx';
 import { listFieldError, splitCommas, splitLines } from '../../lib/list-text.ts';
 

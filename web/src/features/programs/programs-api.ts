@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createProgramBody, programSettingsSchema } from '../../../../api/programs/programs.schemas.ts';
+import type { createProgramBody, programSettingsSchema } from '#api/programs/programs.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 export const programsQueryKey = ['programs'] as const;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { createProgramBody } from '../../../../api/programs/programs.schemas.ts';
+import { createProgramBody } from '#api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatDate } from '../../lib/format.ts';

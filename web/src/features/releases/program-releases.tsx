@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { createReleaseBody } from '../../../../api/releases/releases.schemas.ts';
+import { createReleaseBody } from '#api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';

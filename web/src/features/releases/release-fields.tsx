@@ -1,4 +1,4 @@
-import type { Release } from '../../../../api/releases/releases.schemas.ts';
+import type { Release } from '#api/releases/releases.schemas.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime-local.ts';
 import { Field, type FieldErrors } from '../../lib/form.tsx';
 import { listFieldError, splitLines } from '../../lib/list-text.ts';

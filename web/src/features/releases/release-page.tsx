@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import { type Release, updateReleaseBody } from '../../../../api/releases/releases.schemas.ts';
+import { type Release, updateReleaseBody } from '#api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';

@@ -1,4 +1,4 @@
-import type { ReleaseStatus } from '../../../../api/releases/releases.schemas.ts';
+import type { ReleaseStatus } from '#api/releases/releases.schemas.ts';
 
 export const releaseStatusNames: Record<ReleaseStatus, string> = {
   planned: 'Planned',

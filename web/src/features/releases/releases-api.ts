@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { createReleaseBody, updateReleaseBody } from '../../../../api/releases/releases.schemas.ts';
+import type { createReleaseBody, updateReleaseBody } from '#api/releases/releases.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 export function programReleasesQueryKey(programId: string) {

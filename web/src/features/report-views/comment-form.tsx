@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { addCommentBody } from '../../../../api/report-views/report-views.schemas.ts';
+import { addCommentBody } from '#api/report-views/report-views.schemas.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';

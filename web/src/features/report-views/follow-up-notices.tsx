@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ReportPage } from '../../../../api/report-views/report-views.schemas.ts';
+import type { ReportPage } from '#api/report-views/report-views.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';

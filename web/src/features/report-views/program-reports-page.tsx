@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Program } from '../../../../api/programs/programs.schemas.ts';
+import type { Program } from '#api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';

@@ -1,4 +1,4 @@
-import type { ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
+import type { ReportDetail } from '#api/report-views/report-views.schemas.ts';
 import { formatBytes } from '../../lib/format.ts';
 
 type Attachment = ReportDetail['attachments'][number];

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
-import type { Program } from '../../../../api/programs/programs.schemas.ts';
-import type { ReleaseSummary } from '../../../../api/releases/releases.schemas.ts';
-import { reportSourceSchema, reportStatuses } from '../../../../api/reports/reports.schemas.ts';
+import type { Program } from '#api/programs/programs.schemas.ts';
+import type { ReleaseSummary } from '#api/releases/releases.schemas.ts';
+import { reportSourceSchema, reportStatuses } from '#api/reports/reports.schemas.ts';
 import { sourceNames } from '../../lib/report-labels.ts';
 import { statusNames } from '../../lib/report-status.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { reportListQuery } from '../../../../api/report-views/report-views.schemas.ts';
+import { reportListQuery } from '#api/report-views/report-views.schemas.ts';
 
 // The staff list's filters live in the URL, so a filtered list can be bookmarked, shared and
 // reached again with the back button. They are read with the API's own query schema.

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { addCommentBody } from '../../../../api/report-views/report-views.schemas.ts';
+import type { addCommentBody } from '#api/report-views/report-views.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 export function reportQueryKey(id: string) {

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { CoFinderView, ReportDetail } from '../../../../api/report-views/report-views.schemas.ts';
+import type { CoFinderView, ReportDetail } from '#api/report-views/report-views.schemas.ts';
 import { ApiError, errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf, formatDate, formatDateTime } from '../../lib/format.ts';

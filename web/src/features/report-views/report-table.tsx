@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ReportListItem } from '../../../../api/report-views/report-views.schemas.ts';
+import type { ReportListItem } from '#api/report-views/report-views.schemas.ts';
 import { formatDate } from '../../lib/format.ts';
 import { personLabel, severityNames, sourceNames } from '../../lib/report-labels.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';

@@ -1,5 +1,5 @@
-import type { TimelineEntry } from '../../../../api/report-views/report-views.schemas.ts';
-import { type ReportStatus, reportStatuses } from '../../../../api/reports/reports.schemas.ts';
+import type { TimelineEntry } from '#api/report-views/report-views.schemas.ts';
+import { type ReportStatus, reportStatuses } from '#api/reports/reports.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { personLabel } from '../../lib/report-labels.ts';

@@ -1,5 +1,5 @@
 import { Link, useLocation } from 'react-router';
-import type { MyReport } from '../../../../api/reports/reports.schemas.ts';
+import type { MyReport } from '#api/reports/reports.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { formatDate } from '../../lib/format.ts';

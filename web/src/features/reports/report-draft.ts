@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { attachmentContentTypes } from '../../../../api/attachments/attachments.schemas.ts';
-import { severities } from '../../../../api/reports/reports.schemas.ts';
+import { attachmentContentTypes } from '#api/attachments/attachments.schemas.ts';
+import { severities } from '#api/reports/reports.schemas.ts';
 import { newClientKey } from '../../lib/client-key.ts';
 
 // The report form as typed, kept in two places: this browser's localStorage at every keystroke (a

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { fileReportBody, meTooBody } from '../../../../api/reports/reports.schemas.ts';
+import type { fileReportBody, meTooBody } from '#api/reports/reports.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { type StoredDraft, storedDraftSchema } from './report-draft.ts';
 

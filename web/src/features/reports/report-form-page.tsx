@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { fileReportBody, type Report, type ReportSuggestion } from '../../../../api/reports/reports.schemas.ts';
+import { fileReportBody, type Report, type ReportSuggestion } from '#api/reports/reports.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { releaseAcceptsReports } from '../../../../api/releases/release-accepts-reports.ts';
+import { releaseAcceptsReports } from '#api/releases/release-accepts-reports.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 /** A release one can file against now, named the way the reporter knows it. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { meTooBody, type ReportSuggestion } from '../../../../api/reports/reports.schemas.ts';
+import { meTooBody, type ReportSuggestion } from '#api/reports/reports.schemas.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';

@@ -5,7 +5,7 @@ import type {
   RescueList,
   RescueReproduction,
   RescueRequestView,
-} from '../../../../api/rescue/rescue.schemas.ts';
+} from '#api/rescue/rescue.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice } from '../../lib/form.tsx';

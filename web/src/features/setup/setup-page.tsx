@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { createFirstAdminBody } from '../../../../api/setup/setup.schemas.ts';
+import { createFirstAdminBody } from '#api/setup/setup.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { PasswordLink } from '../../../../api/staff/staff.schemas.ts';
+import type { PasswordLink } from '#api/staff/staff.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateStaffMemberBody, StaffMember } from '../../../../api/staff/staff.schemas.ts';
+import type { CreateStaffMemberBody, StaffMember } from '#api/staff/staff.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 export const staffQueryKey = ['staff'] as const;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createStaffMemberBody, staffRoles } from '../../../../api/staff/staff.schemas.ts';
+import { createStaffMemberBody, staffRoles } from '#api/staff/staff.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';

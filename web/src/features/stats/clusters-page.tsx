@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { Cluster } from '../../../../api/stats/stats.schemas.ts';
-import { clusterListQuery } from '../../../../api/stats/stats.schemas.ts';
+import type { Cluster } from '#api/stats/stats.schemas.ts';
+import { clusterListQuery } from '#api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';

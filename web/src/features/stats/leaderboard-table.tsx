@@ -1,4 +1,4 @@
-import type { Leaderboard } from '../../../../api/stats/stats.schemas.ts';
+import type { Leaderboard } from '#api/stats/stats.schemas.ts';
 import { TableScroll } from '../../lib/table-scroll.tsx';
 
 /** The public board: rank, handle (or "anonymous MVP"), score and what it is made of, badges. */

@@ -1,4 +1,4 @@
-import type { MyRecognition, Standing } from '../../../../api/stats/stats.schemas.ts';
+import type { MyRecognition, Standing } from '#api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';

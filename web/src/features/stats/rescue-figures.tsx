@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { rescueDefinitions } from '../../../../api/rescue/rescue.schemas.ts';
+import { rescueDefinitions } from '#api/rescue/rescue.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';

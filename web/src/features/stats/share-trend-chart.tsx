@@ -1,5 +1,5 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { ProgramStats } from '../../../../api/stats/stats.schemas.ts';
+import type { ProgramStats } from '#api/stats/stats.schemas.ts';
 import { formatInterval, formatShare } from './stats-format.ts';
 
 // Blue for the share, its interval a pale band of the same hue: readable in print and for the

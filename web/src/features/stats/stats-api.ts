@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ClusterList } from '../../../../api/stats/stats.schemas.ts';
+import type { ClusterList } from '#api/stats/stats.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 // Figures are computed on every read from the reports as GitHub triage left them, so they are

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import type { ContributionFigures, ProgramStats, ReleaseStats } from '../../../../api/stats/stats.schemas.ts';
+import type { ContributionFigures, ProgramStats, ReleaseStats } from '#api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -1,4 +1,4 @@
-import type { ContributionFigures } from '../../../../api/stats/stats.schemas.ts';
+import type { ContributionFigures } from '#api/stats/stats.schemas.ts';
 
 /** A share as a percentage with one decimal ("28.6%"), or a dash when there is nothing to divide. */
 export function formatShare(share: number | null): string {

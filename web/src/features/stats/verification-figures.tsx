@@ -1,9 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type {
-  VerificationFigures as Figures,
-  VerificationGroup,
-} from '../../../../api/verification/verification.schemas.ts';
-import { verificationDefinitions } from '../../../../api/verification/verification.schemas.ts';
+import type { VerificationFigures as Figures, VerificationGroup } from '#api/verification/verification.schemas.ts';
+import { verificationDefinitions } from '#api/verification/verification.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';

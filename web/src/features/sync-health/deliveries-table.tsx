@@ -1,4 +1,4 @@
-import type { SyncHealth } from '../../../../api/github-sync/health/sync-health.schemas.ts';
+import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts';
 import { TableScroll } from '../../lib/table-scroll.tsx';
 import { When } from './when.tsx';
 

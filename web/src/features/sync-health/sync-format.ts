@@ -1,4 +1,4 @@
-import type { SyncJobProblem } from '../../../../api/github-sync/health/sync-health.schemas.ts';
+import type { SyncJobProblem } from '#api/github-sync/health/sync-health.schemas.ts';
 
 export const jobKindNames: Record<SyncJobProblem['kind'], string> = {
   create_issue: 'Create issue',

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SyncHealth } from '../../../../api/github-sync/health/sync-health.schemas.ts';
+import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 /** How often the page asks again: the queue and the deliveries move by themselves. */

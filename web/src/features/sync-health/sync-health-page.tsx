@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { SyncHealth } from '../../../../api/github-sync/health/sync-health.schemas.ts';
-import type { Program } from '../../../../api/programs/programs.schemas.ts';
+import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts';
+import type { Program } from '#api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { SyncJobProblem } from '../../../../api/github-sync/health/sync-health.schemas.ts';
+import type { SyncJobProblem } from '#api/github-sync/health/sync-health.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { TableScroll } from '../../lib/table-scroll.tsx';
 import { jobKindNames } from './sync-format.ts';

@@ -1,4 +1,4 @@
-import type { SyncHealth } from '../../../../api/github-sync/health/sync-health.schemas.ts';
+import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { formatDuration } from './sync-format.ts';
 import { When } from './when.tsx';

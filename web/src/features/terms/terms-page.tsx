@@ -1,5 +1,5 @@
 import { Navigate, useSearchParams } from 'react-router';
-import type { PendingTerms } from '../../../../api/mvp/mvp.schemas.ts';
+import type { PendingTerms } from '#api/mvp/mvp.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { Markdown } from '../../lib/markdown.tsx';

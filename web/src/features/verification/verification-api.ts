@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { answerVerificationBody, fixedInBody } from '../../../../api/verification/verification.schemas.ts';
+import type { answerVerificationBody, fixedInBody } from '#api/verification/verification.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 
 // Under the report's key, so that whatever refreshes the report refreshes this too.

@@ -1,9 +1,5 @@
 import { Fragment, useEffect, useId, useState } from 'react';
-import {
-  answerVerificationBody,
-  fixedInBody,
-  type VerificationState,
-} from '../../../../api/verification/verification.schemas.ts';
+import { answerVerificationBody, fixedInBody, type VerificationState } from '#api/verification/verification.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { attachmentAccept, attachmentLimits, uploadQuota } from '../../../../api/attachments/attachments.schemas.ts';
-import { maxAttachments } from '../../../../api/reports/reports.schemas.ts';
+import { attachmentAccept, attachmentLimits, uploadQuota } from '#api/attachments/attachments.schemas.ts';
+import { maxAttachments } from '#api/reports/reports.schemas.ts';
 import { formatBytes } from '../format.ts';
 import type { AttachmentEntry } from './use-attachment-uploads.ts';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Attachment } from '../../../../api/attachments/attachments.schemas.ts';
-import { attachmentLimits } from '../../../../api/attachments/attachments.schemas.ts';
-import { maxAttachments } from '../../../../api/reports/reports.schemas.ts';
+import type { Attachment } from '#api/attachments/attachments.schemas.ts';
+import { attachmentLimits } from '#api/attachments/attachments.schemas.ts';
+import { maxAttachments } from '#api/reports/reports.schemas.ts';
 import { ApiError, errorMessage } from '../api-client.ts';
 import { newClientKey } from '../client-key.ts';
 import { formatBytes } from '../format.ts';
