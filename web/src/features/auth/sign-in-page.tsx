@@ -5,6 +5,7 @@ import { signInBody } from '#api/auth/auth.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { type SignInState, useSession, useStartSession } from '../../lib/session.ts';
+import { setupStatusQuery } from '../setup/setup-api.ts';
 import type { ForgotPasswordState } from './forgot-password-page.tsx';
 
 /** Only a path on this site, so a crafted `?next=//elsewhere.example` cannot send people away. */
@@ -20,7 +21,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const state = location.state as SignInState;
-  const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => unwrap(api.setup.status.$get()) });
+  const setup = useQuery(setupStatusQuery);
   const [values, setValues] = useState({ email: '', password: '' });
   const signIn = useMutation({
     mutationFn: (json: { email: string; password: string }) => unwrap(api.auth['sign-in'].$post({ json })),

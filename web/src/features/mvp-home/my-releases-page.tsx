@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { MyRelease } from '#api/mvp/mvp.schemas.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
+import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
+import { myReleasesQuery } from './my-releases-api.ts';
 
 const statusNames: Record<MyRelease['status'], string> = {
   planned: 'Not started yet',
@@ -14,7 +15,7 @@ const statusNames: Record<MyRelease['status'], string> = {
 
 /** An MVP's start page: the releases they test (or tested, until they shipped), latest test window first. */
 export function MyReleasesPage() {
-  const mine = useQuery({ queryKey: ['me', 'releases'], queryFn: () => unwrap(api.me.releases.$get()) });
+  const mine = useQuery(myReleasesQuery);
   return (
     <main>
       <h1>Your releases</h1>

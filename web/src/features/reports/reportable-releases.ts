@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { releaseAcceptsReports } from '#api/releases/release-accepts-reports.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
+import { myReleasesQuery } from '../mvp-home/my-releases-api.ts';
 
 /** A release one can file against now, named the way the reporter knows it. */
 export type ReportableRelease = { id: string; programId: string; label: string; build: string };
@@ -19,8 +20,7 @@ function acceptsReportsNow(release: Candidate): boolean {
  */
 export function useReportableReleases(isMvp: boolean) {
   const mine = useQuery({
-    queryKey: ['me', 'releases'],
-    queryFn: () => unwrap(api.me.releases.$get()),
+    ...myReleasesQuery,
     enabled: isMvp,
     select: (data): ReportableRelease[] =>
       data.releases

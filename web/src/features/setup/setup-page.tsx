@@ -7,6 +7,7 @@ import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
 import { useStartSession } from '../../lib/session.ts';
+import { setupStatusQuery } from './setup-api.ts';
 
 type Values = { name: string; email: string; password: string };
 
@@ -14,7 +15,7 @@ type Values = { name: string; email: string; password: string };
 export function SetupPage() {
   const { token, malformed } = useLinkToken();
   const link = useLinkInfo(token);
-  const setup = useQuery({ queryKey: ['setup-status'], queryFn: () => unwrap(api.setup.status.$get()) });
+  const setup = useQuery(setupStatusQuery);
   const startSession = useStartSession();
   const navigate = useNavigate();
   const [values, setValues] = useState<Values>({ name: '', email: '', password: '' });
