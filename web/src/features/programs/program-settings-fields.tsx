@@ -139,27 +139,7 @@ export function ProgramSettingsFields(props: {
   errors: FieldErrors;
 }) {
   const { values, onChange, errors } = props;
-  const suggestHintId = useId();
-  const clearHintId = useId();
-  const levels = splitCommas(values.priorityLevels);
   const set = (changes: Partial<SettingsValues>) => onChange({ ...values, ...changes });
-  const setLevels = (text: string) => {
-    const next = splitCommas(text);
-    set({
-      priorityLevels: text,
-      ...(values.labelsFollowLevels ? { priorityLabels: defaultPriorityLabels(next) } : {}),
-      ...(next.includes(values.priorityThreshold) || !next.includes(defaultPriorityThreshold)
-        ? {}
-        : { priorityThreshold: defaultPriorityThreshold }),
-    });
-  };
-  const setLabel = (index: number, changes: Partial<PriorityLabel>) =>
-    set({
-      labelsFollowLevels: false,
-      priorityLabels: values.priorityLabels.map((entry, at) => (at === index ? { ...entry, ...changes } : entry)),
-    });
-  // A level that is no longer listed stays selectable, so the select shows what is stored and its error.
-  const levelOptions = (current: string) => (current && !levels.includes(current) ? [...levels, current] : levels);
 
   return (
     <>
@@ -214,337 +194,387 @@ export function ProgramSettingsFields(props: {
           />
         )}
       </Field>
-      <fieldset className="rules">
-        <legend>Priority and actionability</legend>
-        <p className="hint">
-          Engineering's labels on the GitHub issue decide a bug's priority, never the reporter. The defaults follow
-          common practice; change them to match your repository.
-        </p>
-        <Field
-          label="Priority levels"
-          name="priorityLevels"
-          error={listFieldError(errors, 'priorityLevels', levels)}
-          hint="Highest first, separated by commas."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.priorityLevels}
-              onChange={(e) => setLevels(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label="Priority threshold"
-          name="priorityThreshold"
-          error={errors.priorityThreshold}
-          hint="The lowest level that still counts as a priority bug."
-        >
-          {(attributes) => (
-            <select
-              {...attributes}
-              value={values.priorityThreshold}
-              onChange={(e) => set({ priorityThreshold: e.target.value })}
-            >
-              {values.priorityThreshold === '' ? <option value="">Choose a level</option> : null}
-              {levelOptions(values.priorityThreshold).map((level) => (
-                <option key={level} value={level}>
-                  {level}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <fieldset className="label-rows">
-          <legend>Priority labels</legend>
-          <p className="hint">Each GitHub label and the level it means.</p>
-          {errors.priorityLabels ? <p className="field-error">{errors.priorityLabels}</p> : null}
-          {values.priorityLabels.map((entry, index) => {
-            const number = index + 1;
-            const labelError = errors[`priorityLabels.${index}.label`];
-            const levelError = errors[`priorityLabels.${index}.level`];
-            return (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-              <div className="label-row" key={index}>
-                <input
-                  aria-label={`Label ${number}`}
-                  aria-invalid={Boolean(labelError)}
-                  spellCheck={false}
-                  value={entry.label}
-                  onChange={(e) => setLabel(index, { label: e.target.value })}
-                />
-                <select
-                  aria-label={`Level of label ${number}`}
-                  aria-invalid={Boolean(levelError)}
-                  value={entry.level}
-                  onChange={(e) => setLabel(index, { level: e.target.value })}
-                >
-                  {entry.level === '' ? <option value="">Level</option> : null}
-                  {levelOptions(entry.level).map((level) => (
-                    <option key={level} value={level}>
-                      {level}
-                    </option>
-                  ))}
-                </select>
-                <button
-                  type="button"
-                  className="quiet"
-                  aria-label={`Remove label ${number}`}
-                  onClick={() =>
-                    set({
-                      labelsFollowLevels: false,
-                      priorityLabels: values.priorityLabels.filter((_, at) => at !== index),
-                    })
-                  }
-                >
-                  Remove
-                </button>
-                {labelError || levelError ? (
-                  <p className="field-error">{[labelError, levelError].filter(Boolean).join(' ')}</p>
-                ) : null}
-              </div>
-            );
-          })}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              set({
-                labelsFollowLevels: false,
-                priorityLabels: [...values.priorityLabels, { label: '', level: levels.at(-1) ?? '' }],
-              })
-            }
+      <PrioritySection values={values} set={set} errors={errors} />
+      <MvpVisibilitySection values={values} set={set} errors={errors} />
+      <AfterFilingSection values={values} set={set} errors={errors} />
+    </>
+  );
+}
+
+/** Which labels mean which priority, and from which level a bug counts as a priority bug. */
+function PrioritySection(props: {
+  values: SettingsValues;
+  set: (changes: Partial<SettingsValues>) => void;
+  errors: FieldErrors;
+}) {
+  const { values, set, errors } = props;
+  const levels = splitCommas(values.priorityLevels);
+  const setLevels = (text: string) => {
+    const next = splitCommas(text);
+    set({
+      priorityLevels: text,
+      ...(values.labelsFollowLevels ? { priorityLabels: defaultPriorityLabels(next) } : {}),
+      ...(next.includes(values.priorityThreshold) || !next.includes(defaultPriorityThreshold)
+        ? {}
+        : { priorityThreshold: defaultPriorityThreshold }),
+    });
+  };
+  const setLabel = (index: number, changes: Partial<PriorityLabel>) =>
+    set({
+      labelsFollowLevels: false,
+      priorityLabels: values.priorityLabels.map((entry, at) => (at === index ? { ...entry, ...changes } : entry)),
+    });
+  // A level that is no longer listed stays selectable, so the select shows what is stored and its error.
+  const levelOptions = (current: string) => (current && !levels.includes(current) ? [...levels, current] : levels);
+  return (
+    <fieldset className="rules">
+      <legend>Priority and actionability</legend>
+      <p className="hint">
+        Engineering's labels on the GitHub issue decide a bug's priority, never the reporter. The defaults follow common
+        practice; change them to match your repository.
+      </p>
+      <Field
+        label="Priority levels"
+        name="priorityLevels"
+        error={listFieldError(errors, 'priorityLevels', levels)}
+        hint="Highest first, separated by commas."
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.priorityLevels}
+            onChange={(e) => setLevels(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label="Priority threshold"
+        name="priorityThreshold"
+        error={errors.priorityThreshold}
+        hint="The lowest level that still counts as a priority bug."
+      >
+        {(attributes) => (
+          <select
+            {...attributes}
+            value={values.priorityThreshold}
+            onChange={(e) => set({ priorityThreshold: e.target.value })}
           >
-            Add a label
-          </button>
-        </fieldset>
-        <Field
-          label="Not-actionable labels"
-          name="notActionableLabels"
-          error={listFieldError(errors, 'notActionableLabels', splitCommas(values.notActionableLabels))}
-          hint="Separated by commas: an issue carrying one of these does not count as actionable."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.notActionableLabels}
-              onChange={(e) => set({ notActionableLabels: e.target.value })}
-            />
-          )}
-        </Field>
-      </fieldset>
-      <fieldset className="rules">
-        <legend>What reaches MVPs</legend>
-        <Field
-          label="Trusted GitHub commenters"
-          name="githubCommenters"
-          error={listFieldError(errors, 'githubCommenters', splitCommas(values.githubCommenters))}
-          hint={
-            "GitHub logins separated by commas, e.g. a contractor or a support account. Comments on the issues by the repository's owners, members and collaborators, and by these logins, are shown to the reporter and e-mailed to them; anyone else's comment stays a team note only staff see."
+            {values.priorityThreshold === '' ? <option value="">Choose a level</option> : null}
+            {levelOptions(values.priorityThreshold).map((level) => (
+              <option key={level} value={level}>
+                {level}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset className="label-rows">
+        <legend>Priority labels</legend>
+        <p className="hint">Each GitHub label and the level it means.</p>
+        {errors.priorityLabels ? <p className="field-error">{errors.priorityLabels}</p> : null}
+        {values.priorityLabels.map((entry, index) => {
+          const number = index + 1;
+          const labelError = errors[`priorityLabels.${index}.label`];
+          const levelError = errors[`priorityLabels.${index}.level`];
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+            <div className="label-row" key={index}>
+              <input
+                aria-label={`Label ${number}`}
+                aria-invalid={Boolean(labelError)}
+                spellCheck={false}
+                value={entry.label}
+                onChange={(e) => setLabel(index, { label: e.target.value })}
+              />
+              <select
+                aria-label={`Level of label ${number}`}
+                aria-invalid={Boolean(levelError)}
+                value={entry.level}
+                onChange={(e) => setLabel(index, { level: e.target.value })}
+              >
+                {entry.level === '' ? <option value="">Level</option> : null}
+                {levelOptions(entry.level).map((level) => (
+                  <option key={level} value={level}>
+                    {level}
+                  </option>
+                ))}
+              </select>
+              <button
+                type="button"
+                className="quiet"
+                aria-label={`Remove label ${number}`}
+                onClick={() =>
+                  set({
+                    labelsFollowLevels: false,
+                    priorityLabels: values.priorityLabels.filter((_, at) => at !== index),
+                  })
+                }
+              >
+                Remove
+              </button>
+              {labelError || levelError ? (
+                <p className="field-error">{[labelError, levelError].filter(Boolean).join(' ')}</p>
+              ) : null}
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            set({
+              labelsFollowLevels: false,
+              priorityLabels: [...values.priorityLabels, { label: '', level: levels.at(-1) ?? '' }],
+            })
           }
         >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.githubCommenters}
-              onChange={(e) => set({ githubCommenters: e.target.value })}
-            />
-          )}
-        </Field>
-        <div className="field checkbox-field">
-          <label>
-            <input
-              type="checkbox"
-              name="suggestInternalReports"
-              aria-describedby={suggestHintId}
-              checked={values.suggestInternalReports}
-              onChange={(e) => set({ suggestInternalReports: e.target.checked })}
-            />{' '}
-            Offer internal reports as similar reports
-          </label>
-          <p className="hint" id={suggestHintId}>
-            When an MVP files a bug, also suggest matching reports filed by staff or opened on GitHub, so they can say
-            “me too” instead of filing it again. Their titles are your team's words, so this is off unless you choose
-            it.
-          </p>
-        </div>
+          Add a label
+        </button>
       </fieldset>
-      <fieldset className="rules">
-        <legend>After filing: answers, fixes and rescue</legend>
-        <p className="hint">
-          Labels Fieldtest puts on GitHub issues itself. None of them may mean a priority level: engineering's own
-          labels decide priority.
+      <Field
+        label="Not-actionable labels"
+        name="notActionableLabels"
+        error={listFieldError(errors, 'notActionableLabels', splitCommas(values.notActionableLabels))}
+        hint="Separated by commas: an issue carrying one of these does not count as actionable."
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.notActionableLabels}
+            onChange={(e) => set({ notActionableLabels: e.target.value })}
+          />
+        )}
+      </Field>
+    </fieldset>
+  );
+}
+
+/** What MVPs are shown of other customers' reports. */
+function MvpVisibilitySection(props: {
+  values: SettingsValues;
+  set: (changes: Partial<SettingsValues>) => void;
+  errors: FieldErrors;
+}) {
+  const { values, set, errors } = props;
+  const suggestHintId = useId();
+  return (
+    <fieldset className="rules">
+      <legend>What reaches MVPs</legend>
+      <Field
+        label="Trusted GitHub commenters"
+        name="githubCommenters"
+        error={listFieldError(errors, 'githubCommenters', splitCommas(values.githubCommenters))}
+        hint={
+          "GitHub logins separated by commas, e.g. a contractor or a support account. Comments on the issues by the repository's owners, members and collaborators, and by these logins, are shown to the reporter and e-mailed to them; anyone else's comment stays a team note only staff see."
+        }
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.githubCommenters}
+            onChange={(e) => set({ githubCommenters: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="field checkbox-field">
+        <label>
+          <input
+            type="checkbox"
+            name="suggestInternalReports"
+            aria-describedby={suggestHintId}
+            checked={values.suggestInternalReports}
+            onChange={(e) => set({ suggestInternalReports: e.target.checked })}
+          />{' '}
+          Offer internal reports as similar reports
+        </label>
+        <p className="hint" id={suggestHintId}>
+          When an MVP files a bug, also suggest matching reports filed by staff or opened on GitHub, so they can say “me
+          too” instead of filing it again. Their titles are your team's words, so this is off unless you choose it.
         </p>
-        <div className="field checkbox-field">
-          <label>
-            <input
-              type="checkbox"
-              name="clearNeedsInfoOnAnswer"
-              aria-describedby={clearHintId}
-              checked={values.clearNeedsInfoOnAnswer}
-              onChange={(e) => set({ clearNeedsInfoOnAnswer: e.target.checked })}
-            />{' '}
-            Take the needs-info label off when the reporter answers
-          </label>
-          <p className="hint" id={clearHintId}>
-            Tells engineering the answer is in; otherwise engineering removes the label itself.
-          </p>
-        </div>
+      </div>
+    </fieldset>
+  );
+}
+
+/** After filing: questions to reporters, fixes to verify, and rescue requests. */
+function AfterFilingSection(props: {
+  values: SettingsValues;
+  set: (changes: Partial<SettingsValues>) => void;
+  errors: FieldErrors;
+}) {
+  const { values, set, errors } = props;
+  const clearHintId = useId();
+  return (
+    <fieldset className="rules">
+      <legend>After filing: answers, fixes and rescue</legend>
+      <p className="hint">
+        Labels Fieldtest puts on GitHub issues itself. None of them may mean a priority level: engineering's own labels
+        decide priority.
+      </p>
+      <div className="field checkbox-field">
+        <label>
+          <input
+            type="checkbox"
+            name="clearNeedsInfoOnAnswer"
+            aria-describedby={clearHintId}
+            checked={values.clearNeedsInfoOnAnswer}
+            onChange={(e) => set({ clearNeedsInfoOnAnswer: e.target.checked })}
+          />{' '}
+          Take the needs-info label off when the reporter answers
+        </label>
+        <p className="hint" id={clearHintId}>
+          Tells engineering the answer is in; otherwise engineering removes the label itself.
+        </p>
+      </div>
+      <Field
+        label="Fixed-in label prefix"
+        name="fixedInLabelPrefix"
+        error={errors.fixedInLabelPrefix}
+        hint="A label starting with it, e.g. “fixed in: 2.4.1-rc3”, names the build that carries a fix; finders are asked to check that build. Empty: the release's build."
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.fixedInLabelPrefix}
+            onChange={(e) => set({ fixedInLabelPrefix: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label="When a finder says the fix does not work"
+        name="stillBrokenAction"
+        error={errors.stillBrokenAction}
+        hint="Their details go to the issue as a comment either way."
+      >
+        {(attributes) => (
+          <select
+            {...attributes}
+            value={values.stillBrokenAction}
+            onChange={(e) => set({ stillBrokenAction: e.target.value as SettingsValues['stillBrokenAction'] })}
+          >
+            <option value="reopen">Reopen the issue and add the still-broken label</option>
+            <option value="label">Only add the still-broken label</option>
+          </select>
+        )}
+      </Field>
+      <Field
+        label="Remind finders after (days)"
+        name="verificationReminderDays"
+        error={errors.verificationReminderDays}
+        hint="0 to 60: a finder who has not answered a request to check a fix gets one reminder this many days on. 0: no reminder."
+      >
+        {(attributes) => (
+          <WholeNumberInput
+            attributes={attributes}
+            min={0}
+            max={60}
+            value={values.verificationReminderDays}
+            onChange={(value) => set({ verificationReminderDays: value })}
+          />
+        )}
+      </Field>
+      <Field
+        label="Keep report files for (days after shipping)"
+        name="attachmentRetentionDays"
+        error={errors.attachmentRetentionDays}
+        hint="Files of a release's reports are removed this many days after it ships; the reports say a file was there. Blank: keep them for good."
+      >
+        {(attributes) => (
+          <WholeNumberInput
+            attributes={attributes}
+            min={1}
+            max={3650}
+            value={values.attachmentRetentionDays}
+            onChange={(value) => set({ attachmentRetentionDays: value })}
+          />
+        )}
+      </Field>
+      <Field label="Verified label" name="verifiedLabel" error={errors.verifiedLabel} hint="Finders confirmed the fix.">
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.verifiedLabel}
+            onChange={(e) => set({ verifiedLabel: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label="Still-broken label"
+        name="stillBrokenLabel"
+        error={errors.stillBrokenLabel}
+        hint="A finder says the fix does not work for them."
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.stillBrokenLabel}
+            onChange={(e) => set({ stillBrokenLabel: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field
+        label="Rescue label"
+        name="rescueLabel"
+        error={errors.rescueLabel}
+        hint="Put on an issue you send back to engineering from the Rescue list."
+      >
+        {(attributes) => (
+          <input
+            {...attributes}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.rescueLabel}
+            onChange={(e) => set({ rescueLabel: e.target.value })}
+          />
+        )}
+      </Field>
+      <div className="field-pair">
         <Field
-          label="Fixed-in label prefix"
-          name="fixedInLabelPrefix"
-          error={errors.fixedInLabelPrefix}
-          hint="A label starting with it, e.g. “fixed in: 2.4.1-rc3”, names the build that carries a fix; finders are asked to check that build. Empty: the release's build."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.fixedInLabelPrefix}
-              onChange={(e) => set({ fixedInLabelPrefix: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="When a finder says the fix does not work"
-          name="stillBrokenAction"
-          error={errors.stillBrokenAction}
-          hint="Their details go to the issue as a comment either way."
-        >
-          {(attributes) => (
-            <select
-              {...attributes}
-              value={values.stillBrokenAction}
-              onChange={(e) => set({ stillBrokenAction: e.target.value as SettingsValues['stillBrokenAction'] })}
-            >
-              <option value="reopen">Reopen the issue and add the still-broken label</option>
-              <option value="label">Only add the still-broken label</option>
-            </select>
-          )}
-        </Field>
-        <Field
-          label="Remind finders after (days)"
-          name="verificationReminderDays"
-          error={errors.verificationReminderDays}
-          hint="0 to 60: a finder who has not answered a request to check a fix gets one reminder this many days on. 0: no reminder."
-        >
-          {(attributes) => (
-            <WholeNumberInput
-              attributes={attributes}
-              min={0}
-              max={60}
-              value={values.verificationReminderDays}
-              onChange={(value) => set({ verificationReminderDays: value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Keep report files for (days after shipping)"
-          name="attachmentRetentionDays"
-          error={errors.attachmentRetentionDays}
-          hint="Files of a release's reports are removed this many days after it ships; the reports say a file was there. Blank: keep them for good."
+          label="Rescue threshold (customers)"
+          name="rescueThreshold"
+          error={errors.rescueThreshold}
+          hint="1 to 100 distinct customers who reproduce a bug closed as not planned, or left without a priority."
         >
           {(attributes) => (
             <WholeNumberInput
               attributes={attributes}
               min={1}
-              max={3650}
-              value={values.attachmentRetentionDays}
-              onChange={(value) => set({ attachmentRetentionDays: value })}
+              max={100}
+              value={values.rescueThreshold}
+              onChange={(value) => set({ rescueThreshold: value })}
             />
           )}
         </Field>
         <Field
-          label="Verified label"
-          name="verifiedLabel"
-          error={errors.verifiedLabel}
-          hint="Finders confirmed the fix."
+          label="Rescue window (days)"
+          name="rescueWindowDays"
+          error={errors.rescueWindowDays}
+          hint="1 to 365: reproductions older than this do not count."
         >
           {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.verifiedLabel}
-              onChange={(e) => set({ verifiedLabel: e.target.value })}
+            <WholeNumberInput
+              attributes={attributes}
+              min={1}
+              max={365}
+              value={values.rescueWindowDays}
+              onChange={(value) => set({ rescueWindowDays: value })}
             />
           )}
         </Field>
-        <Field
-          label="Still-broken label"
-          name="stillBrokenLabel"
-          error={errors.stillBrokenLabel}
-          hint="A finder says the fix does not work for them."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.stillBrokenLabel}
-              onChange={(e) => set({ stillBrokenLabel: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field
-          label="Rescue label"
-          name="rescueLabel"
-          error={errors.rescueLabel}
-          hint="Put on an issue you send back to engineering from the Rescue list."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.rescueLabel}
-              onChange={(e) => set({ rescueLabel: e.target.value })}
-            />
-          )}
-        </Field>
-        <div className="field-pair">
-          <Field
-            label="Rescue threshold (customers)"
-            name="rescueThreshold"
-            error={errors.rescueThreshold}
-            hint="1 to 100 distinct customers who reproduce a bug closed as not planned, or left without a priority."
-          >
-            {(attributes) => (
-              <WholeNumberInput
-                attributes={attributes}
-                min={1}
-                max={100}
-                value={values.rescueThreshold}
-                onChange={(value) => set({ rescueThreshold: value })}
-              />
-            )}
-          </Field>
-          <Field
-            label="Rescue window (days)"
-            name="rescueWindowDays"
-            error={errors.rescueWindowDays}
-            hint="1 to 365: reproductions older than this do not count."
-          >
-            {(attributes) => (
-              <WholeNumberInput
-                attributes={attributes}
-                min={1}
-                max={365}
-                value={values.rescueWindowDays}
-                onChange={(value) => set({ rescueWindowDays: value })}
-              />
-            )}
-          </Field>
-        </div>
-      </fieldset>
-    </>
+      </div>
+    </fieldset>
   );
 }
 

@@ -1,10 +1,9 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { fileReportBody, type Report, type ReportSuggestion } from '#api/reports/reports.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
-import { type BrowserEnvironment, readBrowserEnvironment } from '../../lib/browser-environment.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { EnvironmentFields } from '../../lib/environment-fields.tsx';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
@@ -14,22 +13,13 @@ import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { PageLoading } from '../../lib/page-state.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
-import {
-  type DraftEnvironment,
-  type DraftValues,
-  emptyDraft,
-  hasContent,
-  newerDraft,
-  readLocalDraft,
-  type StoredDraft,
-} from './report-draft.ts';
+import { hasContent, newerDraft, readLocalDraft, type StoredDraft } from './report-draft.ts';
 import { isSearchable, useFileReport, useServerDraft, useSimilarReports } from './report-form-api.ts';
+import { ComponentField, ReleaseField, SeverityField } from './report-form-fields.tsx';
 import { type ReportableRelease, useProgramComponents, useReportableReleases } from './reportable-releases.ts';
-import { severityOptions } from './severity.ts';
 import { SimilarReports } from './similar-reports.tsx';
 import { useDraftAutosave } from './use-draft-autosave.ts';
-
-type FormValues = Omit<DraftValues, 'attachments'>;
+import { useReportValues } from './use-report-values.ts';
 
 /** File a bug: the release, what happened, where, with files; the draft is kept while it is typed. */
 export function ReportFormPage() {
@@ -70,41 +60,11 @@ export function ReportFormPage() {
   return <ReportForm userId={user.id} releases={releases.data} restored={restored} />;
 }
 
-/** A new report's values: the release and environment carry over from the last one, the rest starts empty. */
-function freshValues(
-  releases: ReportableRelease[],
-  carried?: Pick<FormValues, 'releaseId' | 'environment'>,
-): FormValues {
-  const { attachments: _, ...empty } = emptyDraft();
-  const only = releases.length === 1 ? releases[0] : undefined;
-  const releaseId = carried?.releaseId || only?.id || '';
-  const build = carried?.environment.build || (only?.id === releaseId ? (only?.build ?? '') : '');
-  return { ...empty, releaseId, environment: { ...(carried?.environment ?? empty.environment), build } };
-}
-
-function restoredValues(releases: ReportableRelease[], restored: StoredDraft | null): FormValues {
-  if (!restored) return freshValues(releases);
-  const { attachments: _, ...values } = restored.values;
-  // The draft's release may have left its test window since.
-  if (releases.some((release) => release.id === values.releaseId)) return values;
-  return { ...values, releaseId: releases.length === 1 ? (releases[0]?.id ?? '') : '' };
-}
-
-/** The browser's answers go into the fields still empty; whatever the reporter typed stays. */
-function fillEmpty(environment: DraftEnvironment, captured: BrowserEnvironment): DraftEnvironment {
-  const filled = { ...environment };
-  for (const [key, value] of Object.entries(captured) as [keyof BrowserEnvironment, string][]) {
-    if (!filled[key]) filled[key] = value;
-  }
-  return filled;
-}
-
 function ReportForm(props: { userId: string; releases: ReportableRelease[]; restored: StoredDraft | null }) {
   const { releases } = props;
   const navigate = useNavigate();
-  const [values, setValues] = useState<FormValues>(() => restoredValues(releases, props.restored));
-  // Only the reporter's own edits make a draft: opening the form, or the environment filling in, do not.
-  const [edited, setEdited] = useState(false);
+  const report = useReportValues(releases, props.restored);
+  const { values, edited } = report;
   const [restoredAt, setRestoredAt] = useState(() =>
     props.restored && hasContent(props.restored.values) ? props.restored.editedAt : null,
   );
@@ -113,8 +73,7 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
   const uploads = useAttachmentUploads(props.restored?.values.attachments ?? []);
   const { saved, save, clear } = useDraftAutosave(props.userId);
   const fileReport = useFileReport();
-  const release = releases.find((candidate) => candidate.id === values.releaseId);
-  const components = useProgramComponents(release?.programId).data ?? [];
+  const components = useProgramComponents(report.release?.programId).data ?? [];
   // The request as the form stands: checked as each field is left, and sent on submit.
   const request = {
     releaseId: values.releaseId,
@@ -135,17 +94,6 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
       components.length > 0 && !values.component ? { component: 'Choose the component where it happens' } : {},
   });
   const filedRef = useRef<HTMLDivElement>(null);
-  const severityId = useId();
-
-  useEffect(() => {
-    let current = true;
-    void readBrowserEnvironment().then((captured) => {
-      if (current) setValues((before) => ({ ...before, environment: fillEmpty(before.environment, captured) }));
-    });
-    return () => {
-      current = false;
-    };
-  }, []);
 
   const uploaded = uploads.uploaded;
   useEffect(() => {
@@ -162,31 +110,11 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
     if (filed) filedRef.current?.focus();
   }, [filed]);
 
-  const change = (patch: Partial<FormValues>) => {
-    setEdited(true);
-    setValues((before) => ({ ...before, ...patch }));
-  };
-  const set = (key: 'title' | 'steps' | 'expected' | 'actual') => (value: string) => change({ [key]: value });
-  const setEnvironment = (key: keyof DraftEnvironment, value: string) =>
-    change({ environment: { ...values.environment, [key]: value } });
-
-  const chooseRelease = (id: string) => {
-    const next = releases.find((candidate) => candidate.id === id);
-    const { build } = values.environment;
-    change({
-      releaseId: id,
-      // A build filled in from the release follows the release; one typed by the reporter stays.
-      environment: { ...values.environment, build: !build || build === release?.build ? (next?.build ?? '') : build },
-      component: next?.programId === release?.programId ? values.component : '',
-    });
-  };
-
   /** Starts over: the draft and its uploads are gone, the release and environment stay for the next one. */
   const startOver = (options: { discardUploads: boolean }) => {
     clear();
     uploads.reset({ discard: options.discardUploads });
-    setValues((before) => freshValues(releases, before));
-    setEdited(false);
+    report.startOver();
     setRestoredAt(null);
   };
 
@@ -243,18 +171,12 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
       ) : null}
       <form className="report-form" onSubmit={onSubmit} onBlur={form.checkOnBlur} noValidate>
         <FormAlert message={form.formError} />
-        <Field label="Release" name="releaseId" error={form.fieldErrors.releaseId}>
-          {(attributes) => (
-            <select {...attributes} value={values.releaseId} onChange={(e) => chooseRelease(e.target.value)}>
-              {releases.length > 1 || !values.releaseId ? <option value="">Choose a release</option> : null}
-              {releases.map((candidate) => (
-                <option key={candidate.id} value={candidate.id}>
-                  {candidate.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ReleaseField
+          releases={releases}
+          value={values.releaseId}
+          error={form.fieldErrors.releaseId}
+          onChange={report.chooseRelease}
+        />
         <Field
           label="Title"
           name="title"
@@ -266,7 +188,7 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
               {...attributes}
               maxLength={200}
               value={values.title}
-              onChange={(e) => set('title')(e.target.value)}
+              onChange={(e) => report.setText('title')(e.target.value)}
             />
           )}
         </Field>
@@ -277,7 +199,7 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           name="steps"
           rows={6}
           value={values.steps}
-          onChange={set('steps')}
+          onChange={report.setText('steps')}
           error={form.fieldErrors.steps}
           hint="Numbered steps from a fresh start, as precise as you can. Markdown works: “1.” for lists, `code` for names."
         />
@@ -286,7 +208,7 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           name="expected"
           rows={3}
           value={values.expected}
-          onChange={set('expected')}
+          onChange={report.setText('expected')}
           error={form.fieldErrors.expected}
           hint="What should have happened."
         />
@@ -295,60 +217,26 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           name="actual"
           rows={4}
           value={values.actual}
-          onChange={set('actual')}
+          onChange={report.setText('actual')}
           error={form.fieldErrors.actual}
           hint="What happened instead: messages word for word, what you saw on screen."
         />
-        <fieldset
-          className={form.fieldErrors.severity ? 'severity has-error' : 'severity'}
-          aria-describedby={form.fieldErrors.severity ? `${severityId}-error` : undefined}
-        >
-          <legend>Severity</legend>
-          <p className="hint">How bad it is for you. Engineering sets the priority; this helps them get there.</p>
-          {severityOptions.map((option) => (
-            <div key={option.value} className="severity-option">
-              <input
-                type="radio"
-                id={`${severityId}-${option.value}`}
-                name="severity"
-                value={option.value}
-                checked={values.severity === option.value}
-                aria-invalid={Boolean(form.fieldErrors.severity)}
-                aria-describedby={`${severityId}-${option.value}-hint`}
-                onChange={() => change({ severity: option.value })}
-              />
-              <label htmlFor={`${severityId}-${option.value}`}>{option.name}</label>
-              <span className="hint" id={`${severityId}-${option.value}-hint`}>
-                {option.explanation}
-              </span>
-            </div>
-          ))}
-          {form.fieldErrors.severity ? (
-            <p className="field-error" id={`${severityId}-error`}>
-              {form.fieldErrors.severity}
-            </p>
-          ) : null}
-        </fieldset>
-        {components.length ? (
-          <Field
-            label="Component"
-            name="component"
-            error={form.fieldErrors.component}
-            hint="The part of the product where it happens."
-          >
-            {(attributes) => (
-              <select {...attributes} value={values.component} onChange={(e) => change({ component: e.target.value })}>
-                <option value="">Choose a component</option>
-                {components.map((component) => (
-                  <option key={component} value={component}>
-                    {component}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-        <EnvironmentFields environment={values.environment} errors={form.fieldErrors} onChange={setEnvironment} />
+        <SeverityField
+          value={values.severity}
+          error={form.fieldErrors.severity}
+          onChange={(severity) => report.change({ severity })}
+        />
+        <ComponentField
+          components={components}
+          value={values.component}
+          error={form.fieldErrors.component}
+          onChange={(component) => report.change({ component })}
+        />
+        <EnvironmentFields
+          environment={values.environment}
+          errors={form.fieldErrors}
+          onChange={report.setEnvironment}
+        />
         <AttachmentsField
           entries={uploads.entries}
           error={
@@ -357,11 +245,11 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
               : listFieldError(form.fieldErrors, 'attachmentIds')
           }
           onAdd={(files) => {
-            setEdited(true);
+            report.markEdited();
             uploads.add(files);
           }}
           onRemove={(entry) => {
-            setEdited(true);
+            report.markEdited();
             uploads.remove(entry);
           }}
         />
