@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { Logger } from '../lib/logger.ts';
+import { startPollLoop } from '../lib/poll-loop.ts';
 import { sweepOrphanFiles } from './sweep-orphan-files.ts';
 
 const hourMs = 60 * 60 * 1000;
@@ -14,31 +15,21 @@ export function startOrphanSweep(options: { prisma: PrismaClient; dir: string; l
   stop: () => Promise<void>;
 } {
   const logger = options.logger.child({ worker: 'attachment-sweep' });
-  let timer: NodeJS.Timeout | undefined;
-  let current: Promise<void> | undefined;
-  let stopped = false;
   let warned = false;
-  const tick = () => {
-    current = sweepOrphanFiles(options)
-      .then((swept) => {
-        if ('skipped' in swept) {
-          // Said once: the folder stays someone else's until the configuration changes.
-          if (!warned) logger.warn({ dir: options.dir, reason: swept.skipped }, 'attachments folder not swept');
-          warned = true;
-        } else if (swept.temp + swept.stored > 0) logger.info(swept, 'orphan attachment files removed');
-      })
-      .catch((error: unknown) => logger.error({ err: error }, 'attachment sweep failed'))
-      .finally(() => {
-        current = undefined;
-        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? hourMs);
-      });
-  };
-  tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+  const loop = startPollLoop({
+    logger,
+    name: 'attachment sweep',
+    intervalMs: options.intervalMs ?? hourMs,
+    // One sweep, then nothing until the next interval.
+    step: async () => {
+      const swept = await sweepOrphanFiles(options);
+      if ('skipped' in swept) {
+        // Said once: the folder stays someone else's until the configuration changes.
+        if (!warned) logger.warn({ dir: options.dir, reason: swept.skipped }, 'attachments folder not swept');
+        warned = true;
+      } else if (swept.temp + swept.stored > 0) logger.info(swept, 'orphan attachment files removed');
+      return false;
     },
-  };
+  });
+  return { stop: loop.stop };
 }
