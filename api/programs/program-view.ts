@@ -1,10 +1,10 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { PriorityLabel, Program } from './programs.schemas.ts';
+import type { PriorityLabel, Program, ProgramSettings } from './programs.schemas.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
-const programSelect = {
-  id: true,
+/** Every setting of a program (what `programSettingsSchema` checks), as stored. */
+export const programSettingsSelect = {
   name: true,
   product: true,
   githubRepo: true,
@@ -25,6 +25,11 @@ const programSelect = {
   rescueWindowDays: true,
   verificationReminderDays: true,
   attachmentRetentionDays: true,
+} as const satisfies Prisma.ProgramSelect & Record<keyof ProgramSettings, true>;
+
+const programSelect = {
+  id: true,
+  ...programSettingsSelect,
   createdAt: true,
   updatedAt: true,
   terms: { orderBy: { version: 'desc' }, select: { version: true, textHash: true, createdAt: true } },

@@ -4,7 +4,7 @@ import type { SessionUser } from '../lib/app-context.ts';
 import { validationError } from '../lib/problem.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
-import { readProgram } from './program-view.ts';
+import { programSettingsSelect, readProgram } from './program-view.ts';
 import { type Program, type ProgramSettings, programSettingsSchema } from './programs.schemas.ts';
 
 /** Changes some settings; the result must still hold together (e.g. the threshold stays among the levels). */
@@ -21,27 +21,7 @@ export async function updateProgram(options: {
     if (changes.name !== undefined) await assertProgramNameFree(tx, changes.name, id);
     const stored = await tx.program.findUniqueOrThrow({
       where: { id },
-      select: {
-        name: true,
-        product: true,
-        githubRepo: true,
-        priorityLevels: true,
-        priorityLabels: true,
-        priorityThreshold: true,
-        notActionableLabels: true,
-        components: true,
-        githubCommenters: true,
-        suggestInternalReports: true,
-        clearNeedsInfoOnAnswer: true,
-        stillBrokenAction: true,
-        verifiedLabel: true,
-        stillBrokenLabel: true,
-        rescueLabel: true,
-        fixedInLabelPrefix: true,
-        rescueThreshold: true,
-        rescueWindowDays: true,
-        verificationReminderDays: true,
-      },
+      select: programSettingsSelect,
     });
     const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
     const merged = programSettingsSchema.safeParse({ ...stored, ...given });

@@ -95,6 +95,20 @@ describe('what the audit trail records', () => {
     ]);
   });
 
+  it('records a change of how long report files are kept with the value it had before; saving it again records nothing', async () => {
+    const program = await createProgram();
+    const patch = (json: Record<string, unknown>) =>
+      lead.api.api.programs[':id'].$patch({ param: { id: program.id }, json });
+    await bodyOf(await patch({ attachmentRetentionDays: 30 }), 200);
+    await bodyOf(await patch({ attachmentRetentionDays: 30 }), 200);
+    await bodyOf(await patch({ attachmentRetentionDays: null }), 200);
+    const changes = await entries({ programId: program.id, action: 'program.settings_changed' });
+    expect(changes.map(({ before, after }) => ({ before, after }))).toEqual([
+      { before: { attachmentRetentionDays: null }, after: { attachmentRetentionDays: 30 } },
+      { before: { attachmentRetentionDays: 30 }, after: { attachmentRetentionDays: null } },
+    ]);
+  });
+
   it("names a program's lead who is not an admin as the one who moved the threshold", async () => {
     const program = await createProgram();
     const { client, user } = await signedInClient(server, 'engineer');
