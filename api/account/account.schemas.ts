@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordSchema } from '../auth/auth.schemas.ts';
+import { passwordSchema } from '../lib/account-fields.ts';
 
 export const changePasswordBody = z
   .strictObject({

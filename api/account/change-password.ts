@@ -1,7 +1,7 @@
-import { returnSignInTokens, takeSignInTokens } from '../auth/sign-in-throttle.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { hashPassword, verifyPassword } from '../lib/password.ts';
+import { returnSignInTokens, takeSignInTokens } from '../lib/sign-in-throttle.ts';
 
 /**
  * Changes the password and ends every other session of the user; the current one stays. The current

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { contentDisposition } from '../lib/content-disposition.ts';
 import type { deleteAttachmentRoute, getAttachmentRoute, uploadAttachmentRoute } from './attachments.routes.ts';
-import { contentDisposition } from './content-disposition.ts';
 import { deleteAttachment } from './delete-attachment.ts';
 import { openAttachment } from './open-attachment.ts';
 import { uploadAttachment } from './upload-attachment.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditActions } from './record-audit.ts';
+import { auditActions } from '../lib/record-audit.ts';
 
 /** A day (`2026-12-01`, the whole day in UTC) or an instant with its offset, within years 1 to 9999 in UTC. */
 const dateOrInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).refine(

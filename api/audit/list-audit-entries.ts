@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import type { AuditAction } from '../lib/record-audit.ts';
 import { type AuditEntry, type AuditPage, type AuditQuery, instantOf } from './audit.schemas.ts';
-import type { AuditAction } from './record-audit.ts';
 
 /**
  * The audit trail, newest first, narrowed by program, action, actor and time. Entries written in

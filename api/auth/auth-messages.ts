@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../mail/queue-message.ts';
+import type { OutgoingMessage } from '../lib/queue-message.ts';
 
 /**
  * The password-reset e-mail. Anyone can type any address into the form, so it carries nothing the

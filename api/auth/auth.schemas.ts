@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { emailSchema, linkTokenSchema, passwordSchema } from '../lib/account-fields.ts';
 import { nullableRef } from '../lib/nullable-ref.ts';
 
 // Request and response shapes of sign-in and sessions, shared by the API and the portal's forms.
@@ -8,16 +9,6 @@ export const roleSchema = z.enum(roles).meta({
   id: 'Role',
   description: 'admin: every program; engineer and internal_tester: the programs they are members of',
 });
-
-export const emailSchema = z
-  .email({ error: 'Enter a valid e-mail address' })
-  .max(254)
-  .transform((value) => value.toLowerCase());
-
-export const passwordSchema = z
-  .string()
-  .min(12, { error: 'Use at least 12 characters' })
-  .max(256, { error: 'Use at most 256 characters' });
 
 export const userSchema = z
   .object({
@@ -47,8 +38,6 @@ export const signInBody = z
     password: z.string().min(1, { error: 'Enter your password' }).max(256),
   })
   .meta({ id: 'SignInBody' });
-
-export const linkTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, { error: 'This link is malformed' });
 
 export const inspectLinkBody = z.strictObject({ token: linkTokenSchema }).meta({ id: 'InspectLinkBody' });
 

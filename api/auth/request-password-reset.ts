@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { createOneTimeLink } from '../lib/one-time-link.ts';
-import { queueMessage } from '../mail/queue-message.ts';
+import { queueMessage } from '../lib/queue-message.ts';
 import { passwordResetMessage } from './auth-messages.ts';
 import { takePasswordResetTokens } from './password-reset-throttle.ts';
 

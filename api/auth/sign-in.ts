@@ -2,7 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { verifyPassword } from '../lib/password.ts';
-import { returnSignInTokens, takeSignInTokens } from './sign-in-throttle.ts';
+import { returnSignInTokens, takeSignInTokens } from '../lib/sign-in-throttle.ts';
 
 /** Checks an e-mail and password, throttled per account and per address. */
 export async function signIn(options: {

@@ -1,8 +1,8 @@
 import { removePurgedFiles } from '../attachments/remove-purged-files.ts';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { type ErasedAccount, formerMvpName } from './data-rights.schemas.ts';
 
 /** Unique per account, and undeliverable: `.invalid` is reserved and never resolves (RFC 2606). */

@@ -1,7 +1,7 @@
-import { returnSignInTokens, takeSignInTokens } from '../auth/sign-in-throttle.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { verifyPassword } from '../lib/password.ts';
+import { returnSignInTokens, takeSignInTokens } from '../lib/sign-in-throttle.ts';
 import type { ErasedAccount } from './data-rights.schemas.ts';
 import { eraseAccount } from './erase-account.ts';
 

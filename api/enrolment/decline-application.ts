@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
-import { queueMessage } from '../mail/queue-message.ts';
+import { queueMessage } from '../lib/queue-message.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { readCohortMember } from './cohort-member-view.ts';
 import type { CohortMember } from './enrolment.schemas.ts';
 import { applicationDeclinedMessage } from './enrolment-messages.ts';

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../mail/queue-message.ts';
+import type { OutgoingMessage } from '../lib/queue-message.ts';
 
 // The e-mails that enrolment sends, as plain text.
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema } from '../auth/auth.schemas.ts';
+import { emailSchema } from '../lib/account-fields.ts';
 
 // The program lead's side of a release's cohort: invitations, the public join link, the queue of
 // applications and the cohort itself. The portal's forms reuse these schemas.

@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { queueMessage } from '../lib/queue-message.ts';
 import { newToken } from '../lib/tokens.ts';
-import { queueMessage } from '../mail/queue-message.ts';
 import { invitationMessage } from './enrolment-messages.ts';
 import type { CohortRelease } from './lock-cohort.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { linkTokenSchema, passwordSchema } from '../auth/auth.schemas.ts';
+import { linkTokenSchema, passwordSchema } from '../lib/account-fields.ts';
 
 // Accepting an invitation, from the link in the e-mail. The portal's forms reuse these schemas.
 

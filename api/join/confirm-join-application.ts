@@ -4,7 +4,7 @@ import { countApplications } from '../enrolment/join-link-view.ts';
 import { lockCohortRelease } from '../enrolment/lock-cohort.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
-import { queueMessage } from '../mail/queue-message.ts';
+import { queueMessage } from '../lib/queue-message.ts';
 import { findUsableJoinConfirmation } from './find-join-confirmation.ts';
 import { joinLinkClosedReason } from './join-link-state.ts';
 

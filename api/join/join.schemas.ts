@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { emailSchema, linkTokenSchema } from '../auth/auth.schemas.ts';
 import { companySchema, devicesSchema, personNameSchema, platformsSchema } from '../enrolment/enrolment.schemas.ts';
+import { emailSchema, linkTokenSchema } from '../lib/account-fields.ts';
 
 // Applying through a release's public join link. The portal's form reuses these schemas.
 

@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { setAccountDisabled } from '../lib/account-status.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import type { MvpAccount } from './mvp-accounts.schemas.ts';
 
 const select = { id: true, email: true, name: true, disabledAt: true } as const;

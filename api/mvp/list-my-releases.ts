@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { readTermsStanding } from '../lib/terms-standing.ts';
 import type { MyRelease, PendingTerms } from './mvp.schemas.ts';
-import { readTermsStanding } from './terms-standing.ts';
 
 /**
  * The MVP's home: releases they take part in (or did, until it shipped), leaving out programs whose

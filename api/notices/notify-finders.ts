@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
+import { type OutgoingMessage, queueMessage } from '../lib/queue-message.ts';
 import { listReportFinders } from '../lib/report-finders.ts';
-import { type OutgoingMessage, queueMessage } from '../mail/queue-message.ts';
 import { defaultNoticeDelivery, type NoticeKind } from './notices.schemas.ts';
 import { audienceOf, type ReportNotice, reportNoticeMessage } from './report-notice-messages.ts';
 

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import { queueMessage } from '../mail/queue-message.ts';
+import { queueMessage } from '../lib/queue-message.ts';
 import type { NoticeSettings } from './notify-finders.ts';
 import { audienceOf, type DigestGroup, noticeDigestMessage } from './report-notice-messages.ts';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../mail/queue-message.ts';
+import type { OutgoingMessage } from '../lib/queue-message.ts';
 
 // The e-mails that tell finders what engineering did with a bug, as plain text. A co-finder or the
 // finder of a duplicate reads only the report's public summary (its title), never another

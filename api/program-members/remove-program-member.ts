@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertProgramExistsForStaff } from '../lib/program-access.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 
 /** Takes someone off the program (admins and the program's leads); 404 when they are not a member. */

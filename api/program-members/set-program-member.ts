@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertProgramExistsForStaff } from '../lib/program-access.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { memberSelect, toProgramMember } from './member-view.ts';
 import { memberRoles, type ProgramMember } from './program-members.schemas.ts';

@@ -1,6 +1,6 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
 import { hashTermsText } from './hash-terms-text.ts';
 import { readProgram } from './program-view.ts';

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { programIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
-import { staffRoles } from '../staff/staff.schemas.ts';
+import { staffRoles } from '../lib/roles.ts';
 import {
   createProgramBody,
   programListSchema,

@@ -1,7 +1,7 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { hashTermsText } from './hash-terms-text.ts';
 import type { ProgramTerms } from './programs.schemas.ts';

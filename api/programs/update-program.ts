@@ -1,7 +1,7 @@
-import { changedFields, recordAudit } from '../audit/record-audit.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { validationError } from '../lib/problem.ts';
+import { changedFields, recordAudit } from '../lib/record-audit.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { assertProgramNameFree } from './assert-program-name-free.ts';
 import { programSettingsSelect, readProgram } from './program-view.ts';

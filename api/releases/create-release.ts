@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { lockProgram } from '../lib/row-locks.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { changedFields, recordAudit } from '../audit/record-audit.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
+import { changedFields, recordAudit } from '../lib/record-audit.ts';
 import { lockProgram, lockRelease } from '../lib/row-locks.ts';
 import { expireVerifications } from '../verification/expire-verifications.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';

@@ -2,9 +2,9 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { queueIssueUpdate } from '../github-sync/outbound/issue-update.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { claimAttachments } from '../lib/claim-attachments.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
-import { claimAttachments } from '../reports/claim-attachments.ts';
-import { attachmentSummarySelect } from '../reports/report-view.ts';
+import { attachmentSummarySelect } from '../lib/report-view.ts';
 
 /**
  * A public comment or, for staff, a team note that customers never see. Each customer writes in

@@ -1,7 +1,7 @@
 import type { PrismaClient, ReportStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReportVisible, type ReportAccess } from '../lib/report-access.ts';
-import { attachmentSummarySelect } from '../reports/report-view.ts';
+import { attachmentSummarySelect } from '../lib/report-view.ts';
 import { type PersonRow, personSelect, toPerson } from './report-person.ts';
 import type { ReportPage } from './report-views.schemas.ts';
 import { toTimeline } from './timeline-view.ts';

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { claimAttachments } from '../lib/claim-attachments.ts';
+import { compactEnvironment, reportSuggestionSelect, toReportSuggestion } from '../lib/report-view.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
-import { claimAttachments } from './claim-attachments.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import { compactEnvironment, reportSuggestionSelect, toReportSuggestion } from './report-view.ts';
 import type { meTooBody, ReportSuggestion } from './reports.schemas.ts';
 
 const alreadySaid = () => new AppError('conflict', { detail: 'You already said you found this bug too.' });

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError, type FieldError } from '../lib/app-error.ts';
+import { checkAttachments } from '../lib/check-attachments.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
+import { compactEnvironment, readReport, toReport } from '../lib/report-view.ts';
 import { type Bucket, secondsUntilToken, takeTokenStatement } from '../lib/token-bucket.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
 import { uuid7 } from '../lib/uuid7.ts';
-import { checkAttachments } from './check-attachments.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import { compactEnvironment, readReport, toReport } from './report-view.ts';
 import { type fileReportBody, filingLimits, type Report } from './reports.schemas.ts';
 
 type Tx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReleaseVisible } from '../lib/release-access.ts';
-import { reportSuggestionSelect, toReportSuggestion } from './report-view.ts';
+import { reportSuggestionSelect, toReportSuggestion } from '../lib/report-view.ts';
 import type { ReportSuggestion } from './reports.schemas.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { staffProgramIds } from '../lib/program-access.ts';
 import { visibleReleaseIds } from '../lib/release-access.ts';
-import { readTermsStanding } from '../mvp/terms-standing.ts';
+import { readTermsStanding } from '../lib/terms-standing.ts';
 import type { MyReportsPage } from './reports.schemas.ts';
 
 /**

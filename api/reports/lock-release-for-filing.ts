@@ -2,8 +2,8 @@ import { Prisma, type ReleaseStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { assertProgramAccess } from '../lib/program-access.ts';
+import { releaseAcceptsReports } from '../lib/release-accepts-reports.ts';
 import { visibleEnrolmentStatuses } from '../lib/release-access.ts';
-import { releaseAcceptsReports } from '../releases/release-accepts-reports.ts';
 
 type FilingAccessRow = {
   programId: string;

@@ -1,8 +1,8 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { queueIssueUpdate } from '../github-sync/outbound/issue-update.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { recordAudit } from '../lib/record-audit.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
 import { findRescueCandidates } from './find-rescue-candidates.ts';
 import type { RescueRequestView } from './rescue.schemas.ts';

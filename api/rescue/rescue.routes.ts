@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { programIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
-import { staffRoles } from '../staff/staff.schemas.ts';
+import { staffRoles } from '../lib/roles.ts';
 import { rescueListSchema, rescueRequestSchema, rescueStatsSchema } from './rescue.schemas.ts';
 
 const tags = ['Rescue'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, linkTokenSchema, passwordSchema } from '../auth/auth.schemas.ts';
+import { emailSchema, linkTokenSchema, passwordSchema } from '../lib/account-fields.ts';
 
 export const setupStatusSchema = z
   .object({ needsSetup: z.boolean().meta({ description: 'True until the first admin exists' }) })

@@ -1,7 +1,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { staffRoles } from '../lib/roles.ts';
 import { sendPasswordLink } from './send-password-link.ts';
-import { type PasswordLink, type StaffMember, staffRoles } from './staff.schemas.ts';
+import type { PasswordLink, StaffMember } from './staff.schemas.ts';
 
 /**
  * A new single-use link for a staff member to choose a password, e-mailed to them; earlier unused

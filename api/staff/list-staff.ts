@@ -1,6 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { staffRoles } from '../lib/roles.ts';
 import type { StaffMember } from './staff.schemas.ts';
-import { staffRoles } from './staff.schemas.ts';
 import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 
 export async function listStaff(options: { prisma: PrismaClient }): Promise<StaffMember[]> {

@@ -1,6 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { createOneTimeLink } from '../lib/one-time-link.ts';
-import { queueMessage } from '../mail/queue-message.ts';
+import { queueMessage } from '../lib/queue-message.ts';
 import type { PasswordLink, StaffMember } from './staff.schemas.ts';
 import { staffPasswordLinkMessage } from './staff-messages.ts';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../mail/queue-message.ts';
+import type { OutgoingMessage } from '../lib/queue-message.ts';
 import type { StaffMember } from './staff.schemas.ts';
 
 const roleWords: Record<StaffMember['role'], string> = {

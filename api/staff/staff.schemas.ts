@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import { emailSchema } from '../auth/auth.schemas.ts';
+import { emailSchema } from '../lib/account-fields.ts';
+import { staffRoles } from '../lib/roles.ts';
 import { githubLoginSchema } from '../programs/programs.schemas.ts';
 
-// Staff accounts: program leads (admin), engineers and internal testers. MVPs join by invitation.
-
-export const staffRoles = ['admin', 'engineer', 'internal_tester'] as const;
 export const staffRoleSchema = z.enum(staffRoles).meta({ id: 'StaffRole' });
 
 export const staffMemberSchema = z

@@ -1,11 +1,11 @@
-import { recordAudit } from '../audit/record-audit.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { setAccountDisabled } from '../lib/account-status.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { attributeGithubReports, findGithubLoginHolder } from '../lib/github-logins.ts';
+import { recordAudit } from '../lib/record-audit.ts';
+import { staffRoles } from '../lib/roles.ts';
 import type { StaffMember } from './staff.schemas.ts';
-import { staffRoles } from './staff.schemas.ts';
 import { staffMemberSelect, toStaffMember } from './staff-member-view.ts';
 
 /**

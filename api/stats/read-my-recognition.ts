@@ -1,7 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { readTermsStanding } from '../lib/terms-standing.ts';
 import { getMvpProfile } from '../mvp/get-mvp-profile.ts';
-import { readTermsStanding } from '../mvp/terms-standing.ts';
 import { readStandings, type StandingRow } from './leaderboard-standings.ts';
 import { badgeList } from './read-leaderboard.ts';
 import { leaderboardWeights, type MyRecognition, type Standing } from './stats.schemas.ts';

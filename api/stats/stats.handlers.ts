@@ -1,5 +1,5 @@
-import { contentDisposition } from '../attachments/content-disposition.ts';
 import type { AppRouteHandler } from '../lib/app-context.ts';
+import { contentDisposition } from '../lib/content-disposition.ts';
 import { assertProgramAccess, assertReleaseAccess } from '../lib/program-access.ts';
 import { clustersCsv } from './clusters-csv.ts';
 import { listClusters } from './list-clusters.ts';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { programIdParams, releaseIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
 import { requireRole } from '../lib/require-role.ts';
-import { staffRoles } from '../staff/staff.schemas.ts';
+import { staffRoles } from '../lib/roles.ts';
 import {
   clusterListQuery,
   clusterListSchema,

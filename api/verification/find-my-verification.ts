@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient, VerificationStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReportVisible, type ReportAccess } from '../lib/report-access.ts';
-import { attachmentSummarySelect } from '../reports/report-view.ts';
+import { attachmentSummarySelect } from '../lib/report-view.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

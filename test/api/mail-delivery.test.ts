@@ -1,8 +1,8 @@
 import { createTransport } from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../api/lib/logger.ts';
+import { queueMessage } from '../../api/lib/queue-message.ts';
 import { deliverDueMessages, maxDeliveryAttempts } from '../../api/mail/deliver-messages.ts';
-import { queueMessage } from '../../api/mail/queue-message.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { freePort } from '../support/server-process.ts';
 import { startSmtpServer } from '../support/smtp-server.ts';

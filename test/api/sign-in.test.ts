@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInLimits } from '../../api/auth/sign-in-throttle.ts';
+import { signInLimits } from '../../api/lib/sign-in-throttle.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer, testPassword } from '../support/test-server.ts';
 

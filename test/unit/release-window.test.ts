@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { releaseAcceptsReports } from '../../api/releases/release-accepts-reports.ts';
+import { releaseAcceptsReports } from '../../api/lib/release-accepts-reports.ts';
 
 const testStart = new Date('2026-03-01T09:00:00Z');
 const testEnd = new Date('2026-03-29T17:00:00Z');

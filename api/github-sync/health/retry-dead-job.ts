@@ -1,7 +1,7 @@
-import { recordAudit } from '../../audit/record-audit.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { SessionUser } from '../../lib/app-context.ts';
 import { AppError } from '../../lib/app-error.ts';
+import { recordAudit } from '../../lib/record-audit.ts';
 import { retrySyncJob } from '../outbound/retry-sync-job.ts';
 import type { RetriedSyncJob } from './sync-health.schemas.ts';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useLocation } from 'react-router';
-import { linkTokenSchema } from '#api/auth/auth.schemas.ts';
+import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { api, unwrap } from './api-client.ts';
 
 /**

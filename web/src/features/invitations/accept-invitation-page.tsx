@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { linkTokenSchema } from '#api/auth/auth.schemas.ts';
+import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import {
   acceptInvitationBody,
   type InvitationInfo,

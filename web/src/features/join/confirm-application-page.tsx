@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { linkTokenSchema } from '#api/auth/auth.schemas.ts';
 import type { JoinConfirmationInfo } from '#api/join/join.schemas.ts';
+import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime, formatWindow } from '../../lib/format.ts';

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { releaseAcceptsReports } from '#api/releases/release-accepts-reports.ts';
+import { releaseAcceptsReports } from '#api/lib/release-accepts-reports.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { myReleasesQuery } from '../mvp-home/my-releases-api.ts';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import { staffRoles } from '#api/lib/roles.ts';
 import type { StaffMember } from '#api/staff/staff.schemas.ts';
-import { staffRoles } from '#api/staff/staff.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { roleNames } from '../../lib/session.ts';
 import { PasswordLinkBox } from './password-link-box.tsx';

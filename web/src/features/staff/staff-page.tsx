@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { createStaffMemberBody, staffRoles } from '#api/staff/staff.schemas.ts';
+import { staffRoles } from '#api/lib/roles.ts';
+import { createStaffMemberBody } from '#api/staff/staff.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';

@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
-import { type Bucket, bucketUsedWithin, fillBucket, giveBackToken, takeTokensOrRefuse } from '../lib/token-bucket.ts';
+import { type Bucket, bucketUsedWithin, fillBucket, giveBackToken, takeTokensOrRefuse } from './token-bucket.ts';
 
 // Every check of an account's password (signing in, accepting an invitation with an existing account,
 // changing the password) draws on the same token buckets.

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { SessionUser } from '../lib/app-context.ts';
+import type { SessionUser } from './app-context.ts';
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { FieldError } from '../lib/app-error.ts';
+import type { FieldError } from './app-error.ts';
 import { attachmentSummarySelect } from './report-view.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { SessionUser } from '../lib/app-context.ts';
-import { visibleProgramIds } from '../lib/release-access.ts';
-import type { PendingTerms } from './mvp.schemas.ts';
+import type { PendingTerms } from '../mvp/mvp.schemas.ts';
+import type { SessionUser } from './app-context.ts';
+import { visibleProgramIds } from './release-access.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

@@ -1,5 +1,5 @@
 import type { Prisma } from '../generated/prisma/client.ts';
-import { AppError, type FieldError } from '../lib/app-error.ts';
+import { AppError, type FieldError } from './app-error.ts';
 import { checkAttachments } from './check-attachments.ts';
 
 /**
