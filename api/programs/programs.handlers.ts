@@ -1,6 +1,9 @@
+import {
+  repositorySettings,
+  scheduleRepositoryCheck,
+} from '../github-sync/repository-check/schedule-repository-check.ts';
 import type { AppRouteHandler } from '../lib/app-context.ts';
 import { assertProgramAccess } from '../lib/program-access.ts';
-import { repositorySettings, scheduleRepositoryCheck } from '../repository-check/schedule-repository-check.ts';
 import { createProgram } from './create-program.ts';
 import { getProgram } from './get-program.ts';
 import { listPrograms } from './list-programs.ts';

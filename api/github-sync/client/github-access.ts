@@ -1,6 +1,6 @@
 import type { Env } from '../../env.ts';
 import type { PrismaClient } from '../../generated/prisma/client.ts';
-import { openCredential } from '../../github-credentials/seal-credential.ts';
+import { openCredential } from '../credentials/seal-credential.ts';
 import { createGithubClient, type GithubClient } from './github-client.ts';
 
 /** Which client talks to GitHub for a program: its own credential, else the environment's. */

@@ -1,6 +1,6 @@
-import { readGithubCredential } from '../../github-credentials/read-github-credential.ts';
 import type { AppRouteHandler } from '../../lib/app-context.ts';
 import { assertProgramAccess, assertSyncJobAccess } from '../../lib/program-access.ts';
+import { readGithubCredential } from '../credentials/read-github-credential.ts';
 import { readSyncHealth } from './read-sync-health.ts';
 import { retryDeadJob } from './retry-dead-job.ts';
 import type { readSyncHealthRoute, retrySyncJobRoute } from './sync-health.routes.ts';

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   GithubCredentialSummary,
   SetGithubCredential,
-} from '#api/github-credentials/github-credentials.schemas.ts';
+} from '#api/github-sync/credentials/github-credentials.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { repositoryCheckQueryKey } from '../repository-check/repository-check-api.ts';
 

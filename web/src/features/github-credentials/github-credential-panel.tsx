@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { setGithubCredentialBody } from '#api/github-credentials/github-credentials.schemas.ts';
+import { setGithubCredentialBody } from '#api/github-sync/credentials/github-credentials.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

@@ -2,12 +2,12 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import {
   acceptInvitationBody,
   type InvitationInfo,
   newMvpAccountSchema,
 } from '#api/invitations/invitations.schemas.ts';
+import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';

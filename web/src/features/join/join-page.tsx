@@ -1,8 +1,8 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
-import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { applyBody, type JoinInfo } from '#api/join/join.schemas.ts';
+import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';

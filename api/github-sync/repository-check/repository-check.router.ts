@@ -1,4 +1,4 @@
-import { createRouter } from '../lib/create-router.ts';
+import { createRouter } from '../../lib/create-router.ts';
 import * as handlers from './repository-check.handlers.ts';
 import * as routes from './repository-check.routes.ts';
 

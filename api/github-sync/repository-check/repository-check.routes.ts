@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { programIdParams } from '../lib/id-params.ts';
-import { jsonResponse, problems } from '../lib/openapi.ts';
-import { requireRole } from '../lib/require-role.ts';
-import { staffRoles } from '../lib/roles.ts';
+import { programIdParams } from '../../lib/id-params.ts';
+import { jsonResponse, problems } from '../../lib/openapi.ts';
+import { requireRole } from '../../lib/require-role.ts';
+import { staffRoles } from '../../lib/roles.ts';
 import { repositoryCheckSchema } from './repository-check.schemas.ts';
 
 const tags = ['Programs'];

@@ -1,10 +1,10 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { allowGithubRead } from '../github-sync/client/allow-github-read.ts';
-import { classifyGithubError } from '../github-sync/client/classify-github-error.ts';
-import type { GithubClient } from '../github-sync/client/github-client.ts';
-import { recordGithubFailure } from '../github-sync/client/record-github-failure.ts';
-import type { Pacing } from '../github-sync/client/sync-timing.ts';
-import { AppError } from '../lib/app-error.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { allowGithubRead } from '../client/allow-github-read.ts';
+import { classifyGithubError } from '../client/classify-github-error.ts';
+import type { GithubClient } from '../client/github-client.ts';
+import { recordGithubFailure } from '../client/record-github-failure.ts';
+import type { Pacing } from '../client/sync-timing.ts';
 import type { RepositoryCheck } from './repository-check.schemas.ts';
 
 // GitHub's answer when a label of that name exists already (created meanwhile by someone else).

@@ -1,7 +1,7 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
-import type { Env } from '../env.ts';
-import { AppError } from '../lib/app-error.ts';
+import type { Env } from '../../env.ts';
+import { AppError } from '../../lib/app-error.ts';
 
 /**
  * The installation of a GitHub App on the program's repository, asked of GitHub with the App's own

@@ -1,5 +1,5 @@
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { SessionUser } from '../lib/app-context.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { SessionUser } from '../../lib/app-context.ts';
 import { recordCredentialChange } from './record-credential-change.ts';
 
 /** Forgets the program's own credential: it syncs with the server's again. */

@@ -1,8 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
-import type { Env } from '../env.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import type { SessionUser } from '../lib/app-context.ts';
-import { AppError } from '../lib/app-error.ts';
+import type { Env } from '../../env.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
+import type { SessionUser } from '../../lib/app-context.ts';
+import { AppError } from '../../lib/app-error.ts';
 import { findAppInstallation } from './find-app-installation.ts';
 import type { SetGithubCredential } from './github-credentials.schemas.ts';
 import { recordCredentialChange } from './record-credential-change.ts';

@@ -1,5 +1,5 @@
-import type { Deps } from '../lib/app-context.ts';
-import type { Logger } from '../lib/logger.ts';
+import type { Deps } from '../../lib/app-context.ts';
+import type { Logger } from '../../lib/logger.ts';
 import { checkProgramRepository } from './check-program-repository.ts';
 
 /** The settings whose change calls for a new check: where issues go, and the priority labels put on them. */

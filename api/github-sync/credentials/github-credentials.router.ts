@@ -1,4 +1,4 @@
-import { createRouter } from '../lib/create-router.ts';
+import { createRouter } from '../../lib/create-router.ts';
 import * as handlers from './github-credentials.handlers.ts';
 import * as routes from './github-credentials.routes.ts';
 

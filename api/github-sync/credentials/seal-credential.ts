@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { GithubCredentials } from '../env.ts';
+import type { GithubCredentials } from '../../env.ts';
 
 export type ProgramCredential = Exclude<GithubCredentials, { kind: 'none' }>;
 

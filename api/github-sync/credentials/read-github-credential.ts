@@ -1,5 +1,5 @@
-import type { Env } from '../env.ts';
-import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { Env } from '../../env.ts';
+import type { PrismaClient } from '../../generated/prisma/client.ts';
 import type { GithubCredentialSummary } from './github-credentials.schemas.ts';
 import { openCredential } from './seal-credential.ts';
 

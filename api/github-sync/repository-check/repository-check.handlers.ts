@@ -1,6 +1,6 @@
-import type { AppRouteHandler } from '../lib/app-context.ts';
-import { AppError } from '../lib/app-error.ts';
-import { assertProgramAccess } from '../lib/program-access.ts';
+import type { AppRouteHandler } from '../../lib/app-context.ts';
+import { AppError } from '../../lib/app-error.ts';
+import { assertProgramAccess } from '../../lib/program-access.ts';
 import { checkProgramRepository, readRepositoryCheck } from './check-program-repository.ts';
 import type { readRepositoryCheckRoute, runRepositoryCheckRoute } from './repository-check.routes.ts';
 

@@ -1,5 +1,5 @@
-import type { AppRouteHandler } from '../lib/app-context.ts';
-import { assertProgramAccess } from '../lib/program-access.ts';
+import type { AppRouteHandler } from '../../lib/app-context.ts';
+import { assertProgramAccess } from '../../lib/program-access.ts';
 import { checkRepositoryNow } from '../repository-check/schedule-repository-check.ts';
 import { clearGithubCredential } from './clear-github-credential.ts';
 import type {

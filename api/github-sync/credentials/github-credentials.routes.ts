@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi';
-import { programIdParams } from '../lib/id-params.ts';
-import { jsonBody, jsonResponse, problems } from '../lib/openapi.ts';
-import { requireRole } from '../lib/require-role.ts';
-import { staffRoles } from '../lib/roles.ts';
+import { programIdParams } from '../../lib/id-params.ts';
+import { jsonBody, jsonResponse, problems } from '../../lib/openapi.ts';
+import { requireRole } from '../../lib/require-role.ts';
+import { staffRoles } from '../../lib/roles.ts';
 import { githubCredentialSchema, setGithubCredentialBody } from './github-credentials.schemas.ts';
 
 const tags = ['Programs'];

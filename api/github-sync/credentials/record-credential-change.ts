@@ -1,6 +1,6 @@
-import type { Prisma } from '../generated/prisma/client.ts';
-import type { SessionUser } from '../lib/app-context.ts';
-import { recordAudit } from '../lib/record-audit.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import type { SessionUser } from '../../lib/app-context.ts';
+import { recordAudit } from '../../lib/record-audit.ts';
 
 /**
  * The audit entry of a credential change, in the change's transaction: what may be shown of the
