@@ -20,11 +20,10 @@ export type ClusterFilter = {
 };
 
 /**
- * The conditions of the filter on canonical reports read as `r`, which is either "Report" or
- * "ReportCluster" (its copy of the canonical's facts has the same column names, labels aside),
- * and what the scope keeps of them (over the columns `classified` adds).
+ * The conditions of the filter on clusters read as `r` from "ReportCluster" (its copy of the
+ * canonical's facts), and what the scope keeps of them (over the columns `classified` adds).
  */
-function scopeOf(filter: ClusterFilter, id: Prisma.Sql) {
+function scopeOf(filter: ClusterFilter) {
   // A release's reports are its program's, so a release alone narrows them (one index, not two).
   const conditions: Prisma.Sql[] = [
     filter.releaseId
@@ -39,7 +38,7 @@ function scopeOf(filter: ClusterFilter, id: Prisma.Sql) {
   if (filter.canonicalIds)
     conditions.push(
       filter.canonicalIds.length
-        ? Prisma.sql`${id} in (${Prisma.join(filter.canonicalIds.map((each) => Prisma.sql`${each}::uuid`))})`
+        ? Prisma.sql`r."rootId" in (${Prisma.join(filter.canonicalIds.map((each) => Prisma.sql`${each}::uuid`))})`
         : Prisma.sql`false`,
     );
   const scoped =
@@ -68,30 +67,33 @@ settings as materialized (
  * A canonical report's facts as the statistics read them, from `r` (see scopeOf) and `settings`:
  * its level's position, whether the level counts as priority, and whether it is actionable. Decided
  * at read time from the program's current settings. A canonical closed as duplicate is one whose
- * original GitHub does not record (README decision 49): not actionable. `notActionable`: whether `r` carries a label
- * the program marks as not actionable, compared case-insensitively.
+ * original GitHub does not record (README decision 49): not actionable; so is one carrying a label
+ * the program marks as not actionable (compared case-insensitively, as GitHub's labels are).
  */
-const classified = (notActionable: Prisma.Sql) => Prisma.sql`
+const classified = Prisma.sql`
   r."releaseId" as release_id, r.priority, r.component, r.status::text as status,
   r."triagedAt" as triaged_at, r."fixedAt" as fixed_at,
   array_position(s.levels, r.priority) as level_index,
   coalesce(array_position(s.levels, r.priority) <= s.threshold, false) as counts_as_priority,
-  (r.status not in ('not_planned', 'duplicate') and r."issueDeletedAt" is null and not (${notActionable})) as actionable`;
+  (r.status not in ('not_planned', 'duplicate') and r."issueDeletedAt" is null and not (r."labelsLower" && s.not_actionable)) as actionable`;
 
 /**
- * One row per cluster in scope, with the same columns as the `cluster` of clusterCtes except the
- * canonical's title, issue URL and own filing (join "Report" for those), read from the clusters
- * the triggers keep in "ReportCluster" (migration report_clusters): the canonical's facts, the
- * finder and the members counted by source. No walk down duplicate chains and no read of the
+ * The CTEs `settings`, `candidate` and `cluster`: one row per cluster in scope, read from the
+ * clusters the triggers keep in "ReportCluster" (migration report_clusters): the canonical's facts,
+ * the finder and the members counted by source. No walk down duplicate chains and no read of the
  * reports, so a release's figures are one scan of its clusters (at a million reports, 40,000 rows
- * of one table instead of 200,000 reports and their "me too"s).
+ * of one table instead of 200,000 reports and their "me too"s). The canonical's title, issue URL
+ * and own filing are the caller's to join from "Report".
+ *
+ * Who found a cluster is decided in one place only, the trigger function report_cluster_refresh
+ * (the entry created first; ties: a report before a me-too, then the lower id): every statistic
+ * reads it from here.
  */
-export function storedClusterCtes(filter: ClusterFilter): Prisma.Sql {
-  const { where, scoped } = scopeOf(filter, Prisma.sql`r."rootId"`);
-  return Prisma.sql`
-with ${settingsCte(filter.programId)},
+function storedClusters(filter: ClusterFilter): Prisma.Sql {
+  const { where, scoped } = scopeOf(filter);
+  return Prisma.sql`${settingsCte(filter.programId)},
 candidate as (
-  select r."rootId" as id, ${classified(Prisma.sql`r."labelsLower" && s.not_actionable`)},
+  select r."rootId" as id, ${classified},
          r."foundAt" as found_at, r.members, r."customerMembers" as customer_members,
          r."internalMembers" as internal_members, r."internalMembers" = 0 as customer_only,
          r."finderSource" as finder_source, r."finderKind" as finder_kind, r."finderEntryId" as finder_entry_id,
@@ -105,77 +107,43 @@ cluster as (
 )`;
 }
 
+/** The clusters in scope (storedClusters), for figures that need no single entry. */
+export function storedClusterCtes(filter: ClusterFilter): Prisma.Sql {
+  return Prisma.sql`with ${storedClusters(filter)}`;
+}
+
 /**
- * The `with recursive` part the statistics that need every entry start from (the leaderboard's
- * credit per person, the members of a page of clusters), as CTEs the caller's `select` reads:
+ * The clusters in scope (storedClusters) and every entry of each, for the statistics that need
+ * them (the leaderboard's credit per person, the members of a page of clusters):
  *
- * - `settings`: see settingsCte; `candidate`: canonical reports (duplicateOfId null) in the filter,
- *   with their facts classified; `canonical`: those the scope keeps;
  * - `member`: each canonical and every report whose duplicateOfId chain leads to it, walked down
  *   through the duplicateOfId index (the LATERAL subquery with `offset 0` is not pulled up, so the
  *   planner cannot hash the whole Report table at every step of the recursion);
  * - `entry`: those reports plus the "me too" co-finders said on any of them, each with its own
- *   creation time and source;
- * - `cluster`: one row per canonical with the finder (the entry created first; ties: a report
- *   before a me-too, then the lower id) and the members counted by source. The trigger function
- *   report_cluster_refresh computes the same for "ReportCluster"; change both together.
+ *   creation time, source and person (`kind` 0 a report, 1 a "me too"); the cluster's finder is
+ *   the entry with `cluster.finder_kind` and `cluster.finder_entry_id`.
  *
  * Duplicate chains that loop never reach a canonical report, so the walk always ends.
  */
 export function clusterCtes(filter: ClusterFilter): Prisma.Sql {
-  const { where, scoped } = scopeOf(filter, Prisma.sql`r.id`);
   return Prisma.sql`
-with recursive ${settingsCte(filter.programId)},
-candidate as (
-  select r.id,
-         ${classified(Prisma.sql`exists (select 1 from unnest(r."issueLabels") as label where lower(label) = any (s.not_actionable))`)},
-         r.title, r."issueUrl" as issue_url, r."createdAt" as created_at,
-         r.source::text as source, r."reporterId" as reporter_id
-  from "Report" r
-  cross join settings s
-  where r."duplicateOfId" is null and ${where}
-),
-canonical as materialized (
-  select * from candidate where ${scoped}
-),
-member (id, root, created_at, source, reporter_id) as (
-  select c.id, c.id, c.created_at, c.source, c.reporter_id from canonical c
+with recursive ${storedClusters(filter)},
+member (id, root) as (
+  select c.id, c.id from cluster c
   union all
-  select d.id, m.root, d."createdAt", d.source::text, d."reporterId"
+  select d.id, m.root
   from member m
-  cross join lateral (
-    select r.id, r."createdAt", r.source, r."reporterId" from "Report" r where r."duplicateOfId" = m.id offset 0
-  ) d
+  cross join lateral (select r.id from "Report" r where r."duplicateOfId" = m.id offset 0) d
 ),
 entry as materialized (
-  select m.root, m.created_at as at, m.source, 0 as kind, m.id as entry_id, m.id as report_id, m.reporter_id as user_id
+  select m.root, r."createdAt" as at, r.source::text as source, 0 as kind, r.id as entry_id,
+         r.id as report_id, r."reporterId" as user_id
   from member m
+  join "Report" r on r.id = m.id
   union all
   select m.root, f."createdAt", f.source::text, 1, f.id, f."reportId", f."userId"
   from member m
   join "ReportFinder" f on f."reportId" = m.id
-),
-tally as (
-  select e.root, min(e.at) as found_at, count(*)::int as members,
-         (count(*) filter (where e.source = 'customer'))::int as customer_members,
-         (count(*) filter (where e.source = 'internal'))::int as internal_members
-  from entry e
-  group by e.root
-),
-first_entry as (
-  select distinct on (e.root) e.root, e.source, e.kind, e.entry_id, e.report_id, e.user_id
-  from entry e
-  join tally t on t.root = e.root and t.found_at = e.at
-  order by e.root, e.kind, e.entry_id
-),
-cluster as (
-  select c.*, t.found_at, t.members, t.customer_members, t.internal_members,
-         t.internal_members = 0 as customer_only,
-         fe.source as finder_source, fe.kind as finder_kind, fe.entry_id as finder_entry_id,
-         fe.report_id as finder_report_id, fe.user_id as finder_user_id
-  from canonical c
-  join tally t on t.root = c.id
-  join first_entry fe on fe.root = c.id
 )`;
 }
 
