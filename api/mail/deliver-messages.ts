@@ -1,6 +1,6 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import type { PrismaClient } from '../generated/prisma/client.ts';
-import { retryDelay } from '../lib/backoff.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
+import { afterFailedAttempt, claimLeased, type LeasedQueue } from '../lib/leased-queue.ts';
 import type { Logger } from '../lib/logger.ts';
 import { type PollLoop, startPollLoop } from '../lib/poll-loop.ts';
 
@@ -8,10 +8,21 @@ export const maxDeliveryAttempts = 6;
 
 type Claimed = { id: string; to: string; subject: string; text: string; attempts: number };
 
+/** "nextAttemptAt" is both the lease and the retry's "not before". */
+const dueMessages: LeasedQueue = {
+  table: 'Message',
+  key: 'id',
+  lease: 'nextAttemptAt',
+  attempts: 'attempts',
+  leaseMs: 5 * 60_000,
+  due: Prisma.sql`status = 'pending' and "nextAttemptAt" <= now()`,
+  order: Prisma.sql`"nextAttemptAt"`,
+};
+
 /**
- * Sends due messages through SMTP. Rows are claimed with FOR UPDATE SKIP LOCKED and pushed into
- * the future first, so several API processes never send the same message at once; a failure
- * retries with exponential back-off (1, 2, 4 … minutes, jittered) and ends as `failed` after the last try.
+ * Sends due messages through SMTP. Rows are claimed from a leased queue (api/lib/leased-queue.ts),
+ * so several API processes never send the same message at once; a failure retries with
+ * exponential back-off (1, 2, 4 … minutes, jittered) and ends as `failed` after the last try.
  */
 export async function deliverDueMessages(options: {
   prisma: PrismaClient;
@@ -21,12 +32,10 @@ export async function deliverDueMessages(options: {
   batch?: number;
 }): Promise<{ sent: number; failed: number }> {
   const { prisma, transport, logger } = options;
-  const claimed = await prisma.$queryRaw<Claimed[]>`
-    update "Message" set "nextAttemptAt" = now() + interval '5 minutes', attempts = attempts + 1
-    where id in (
-      select id from "Message" where status = 'pending' and "nextAttemptAt" <= now()
-      order by "nextAttemptAt" limit ${options.batch ?? 20} for update skip locked)
-    returning id, "to", subject, text, attempts`;
+  const claimed = await claimLeased<Claimed>(prisma, dueMessages, {
+    limit: options.batch ?? 20,
+    returning: Prisma.sql`id, "to", subject, text, attempts`,
+  });
   let sent = 0;
   let failed = 0;
   for (const message of claimed) {
@@ -39,7 +48,12 @@ export async function deliverDueMessages(options: {
       sent += 1;
     } catch (error) {
       failed += 1;
-      const last = message.attempts >= maxDeliveryAttempts;
+      const { last, nextAttemptAt } = afterFailedAttempt({
+        attempts: message.attempts,
+        maxAttempts: maxDeliveryAttempts,
+        baseMs: 60_000,
+        capMs: 60 * 60_000,
+      });
       const reason = (error as Error).message.slice(0, 500);
       logger.warn(
         { messageId: message.id, attempts: message.attempts, reason },
@@ -50,7 +64,7 @@ export async function deliverDueMessages(options: {
         data: {
           status: last ? 'failed' : 'pending',
           lastError: reason,
-          nextAttemptAt: new Date(Date.now() + retryDelay(60_000, message.attempts, 60 * 60_000)),
+          nextAttemptAt,
         },
       });
     }

@@ -1,4 +1,5 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
+import { claimLeased } from '../../lib/leased-queue.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { allowGithubRead } from '../client/allow-github-read.ts';
 import { classifyGithubError } from '../client/classify-github-error.ts';
@@ -51,12 +52,24 @@ export async function reconcileProgram(options: {
   const { prisma, settings, logger, programId } = options;
   const { github } = settings;
   await prisma.programSync.createMany({ data: [{ programId }], skipDuplicates: true });
-  const [state] = await prisma.$queryRaw<
-    { watermark: Date | null; issuesEtag: string | null; commentsEtag: string | null }[]
-  >`
-    update "ProgramSync" set "leaseUntil" = now() + make_interval(secs => ${leaseSeconds}), "lastReconcileAt" = now()
-    where "programId" = ${programId}::uuid and ("leaseUntil" is null or "leaseUntil" <= now())
-    returning watermark, "issuesEtag", "commentsEtag"`;
+  // The program's one row, claimed like a queue's row: another process's lease means busy, and so
+  // does a write to the row at that very moment (the next round tries again).
+  const [state] = await claimLeased<{ watermark: Date | null; issuesEtag: string | null; commentsEtag: string | null }>(
+    prisma,
+    {
+      table: 'ProgramSync',
+      key: 'programId',
+      lease: 'leaseUntil',
+      leaseMs: leaseSeconds * 1000,
+      due: Prisma.sql`"programId" = ${programId}::uuid and ("leaseUntil" is null or "leaseUntil" <= now())`,
+      order: Prisma.sql`"programId"`,
+    },
+    {
+      limit: 1,
+      set: Prisma.sql`"lastReconcileAt" = now()`,
+      returning: Prisma.sql`watermark, "issuesEtag", "commentsEtag"`,
+    },
+  );
   if (!state) return { kind: 'busy' };
 
   const release = (data: {

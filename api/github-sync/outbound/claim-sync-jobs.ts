@@ -1,4 +1,5 @@
-import type { PrismaClient, SyncJobKind } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient, type SyncJobKind } from '../../generated/prisma/client.ts';
+import { claimLeased } from '../../lib/leased-queue.ts';
 
 export type ClaimedSyncJob = {
   id: string;
@@ -36,39 +37,47 @@ export async function claimSyncJobs(options: {
 }): Promise<ClaimedSyncJob[]> {
   const { prisma, owner, limit } = options;
   const now = options.now ?? new Date();
-  const leaseUntil = new Date(now.getTime() + options.leaseMs);
-  // Turns are counted in a statement level of their own: a window function cannot sit beside a
-  // row lock. The due condition is checked again on the locked row, which another process may
-  // have claimed since it was counted. Only jobs within the first `limit` turns can be among the
-  // first `limit` picked, so only those are looked up and locked (the claim reads the due queue
-  // once, however long it is).
-  const claimed = await prisma.$queryRaw<(ClaimedSyncJob & { turn: number })[]>`
-    with due as (
-      select j.id, j."runAfter",
-             row_number() over (
-               partition by coalesce(c."authorId", r."reporterId", j."reportId") order by j."runAfter", j.id
-             ) as turn
-        from "SyncJob" j
-        join "Report" r on r.id = j."reportId"
-        left join "ReportComment" c on c.id = j."commentId"
-       where (j.status = 'pending' and j."runAfter" <= ${now}::timestamp(3))
-          or (j.status = 'running' and j."leaseUntil" < ${now}::timestamp(3))
-    ), picked as (
-      select s.id, due.turn
-        from "SyncJob" s join due on due.id = s.id and due.turn <= ${limit}
-       where (s.status = 'pending' and s."runAfter" <= ${now}::timestamp(3))
-          or (s.status = 'running' and s."leaseUntil" < ${now}::timestamp(3))
-       order by due.turn, due."runAfter", s.id
-       limit ${limit}
-         for update of s skip locked
-    )
-    update "SyncJob" j set status = 'running', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}::timestamp(3),
-      "updatedAt" = ${now}::timestamp(3)
-      from picked
-     where j.id = picked.id
-    returning j.id::text as id, j.kind::text as kind, j."programId"::text as "programId",
-      j."reportId"::text as "reportId", j."commentId"::text as "commentId", j.payload, j.attempts, j."firstSentAt",
-      j."createdAt", j."runAfter", j."leaseUntil", picked.turn::int as turn`;
+  // Pending and due, or running with its lease ended; named by the table so that it reads the same
+  // where turns are counted and on the locked row, which another process may have claimed since.
+  const due = Prisma.sql`("SyncJob".status = 'pending' and "SyncJob"."runAfter" <= ${now}::timestamp(3))
+    or ("SyncJob".status = 'running' and "SyncJob"."leaseUntil" < ${now}::timestamp(3))`;
+  // Turns are counted in a statement level of their own: a window function cannot sit beside a row
+  // lock. Only jobs within the first `limit` turns can be among the first `limit` picked, so only
+  // those are looked up and locked (the claim reads the due queue once, however long it is).
+  // Attempts are not counted here: waiting for a rate limit is no attempt (process-sync-job.ts).
+  const claimed = await claimLeased<ClaimedSyncJob & { turn: number }>(
+    prisma,
+    {
+      table: 'SyncJob',
+      key: 'id',
+      lease: 'leaseUntil',
+      leaseMs: options.leaseMs,
+      due,
+      order: Prisma.sql`due.turn, due."runAfter", "SyncJob".id`,
+      ranked: {
+        ctes: Prisma.sql`due as (
+          select "SyncJob".id, "SyncJob"."runAfter",
+                 row_number() over (
+                   partition by coalesce(c."authorId", r."reporterId", "SyncJob"."reportId")
+                   order by "SyncJob"."runAfter", "SyncJob".id
+                 ) as turn
+            from "SyncJob"
+            join "Report" r on r.id = "SyncJob"."reportId"
+            left join "ReportComment" c on c.id = "SyncJob"."commentId"
+           where ${due})`,
+        join: Prisma.sql`join due on due.id = "SyncJob".id and due.turn <= ${limit}`,
+        columns: Prisma.sql`due.turn`,
+      },
+    },
+    {
+      limit,
+      now,
+      set: Prisma.sql`status = 'running', "leaseOwner" = ${owner}, "updatedAt" = ${now}::timestamp(3)`,
+      returning: Prisma.sql`id::text as id, kind::text as kind, "programId"::text as "programId",
+        "reportId"::text as "reportId", "commentId"::text as "commentId", payload, attempts, "firstSentAt",
+        "createdAt", "runAfter", "leaseUntil", picked.turn::int as turn`,
+    },
+  );
   return claimed
     .sort((a, b) => a.turn - b.turn || a.runAfter.getTime() - b.runAfter.getTime() || a.id.localeCompare(b.id))
     .map(({ turn: _turn, ...job }) => job);

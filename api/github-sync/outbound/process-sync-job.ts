@@ -1,4 +1,5 @@
-import { retryDelay, withJitter } from '../../lib/backoff.ts';
+import { withJitter } from '../../lib/backoff.ts';
+import { afterFailedAttempt } from '../../lib/leased-queue.ts';
 import type { GithubFailure } from '../client/classify-github-error.ts';
 import { hourMs, minuteMs, scaled } from '../client/sync-timing.ts';
 import { createIssueForReport } from './create-issue-for-report.ts';
@@ -107,16 +108,18 @@ async function retryOrBury(
   const { pacing } = context.env.github;
   const attempts = job.attempts + 1;
   const permanent = failure.kind === 'gone' || failure.kind === 'rejected';
-  const failingSince = job.firstSentAt ?? job.createdAt;
-  const dead = permanent
-    ? attempts >= maxPermanentAttempts
-    : attempts >= maxTransientAttempts && Date.now() - failingSince.getTime() > scaled(deadAfterMs, pacing);
-  const reason = failure.reason.slice(0, 500);
   const now = new Date();
-  const waitMs = Math.max(
-    retryDelay(scaled(10_000, pacing), attempts, scaled(30 * minuteMs, pacing)),
-    (blockedUntil?.getTime() ?? 0) - now.getTime(),
-  );
+  const retry = afterFailedAttempt({
+    attempts,
+    maxAttempts: permanent ? maxPermanentAttempts : maxTransientAttempts,
+    baseMs: scaled(10_000, pacing),
+    capMs: scaled(30 * minuteMs, pacing),
+    now,
+  });
+  const failingSince = job.firstSentAt ?? job.createdAt;
+  const dead = retry.last && (permanent || now.getTime() - failingSince.getTime() > scaled(deadAfterMs, pacing));
+  const reason = failure.reason.slice(0, 500);
+  const waitMs = Math.max(retry.nextAttemptAt.getTime(), blockedUntil?.getTime() ?? 0) - now.getTime();
   await prisma.syncJob.updateMany({
     where: { id: job.id, leaseOwner: context.owner, status: 'running' },
     data: {
