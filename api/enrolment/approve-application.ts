@@ -1,12 +1,11 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
-import { recordAudit } from '../lib/record-audit.ts';
 import { assertCohortRoom } from './assert-cohort-room.ts';
-import { readCohortMember } from './cohort-member-view.ts';
+import { changeEnrolment, moveEnrolment } from './change-enrolment.ts';
 import type { CohortMember } from './enrolment.schemas.ts';
 import { issueInvitations } from './issue-invitations.ts';
-import { assertNotShipped, lockEnrolment } from './lock-cohort.ts';
+import { assertNotShipped } from './lock-cohort.ts';
 
 /** Lets an applicant in: they become invited and get the invitation e-mail with their link. */
 export async function approveApplication(options: {
@@ -16,37 +15,37 @@ export async function approveApplication(options: {
   smtpConfigured: boolean;
   id: string;
 }): Promise<CohortMember> {
-  return options.prisma.$transaction(async (tx) => {
-    const { release, enrolment } = await lockEnrolment(tx, options.id);
-    assertNotShipped(release);
-    if (enrolment.status !== 'applied')
-      throw new AppError('conflict', {
-        detail: `Only applications waiting for a decision can be approved; this one is ${enrolment.status}.`,
+  return changeEnrolment({
+    prisma: options.prisma,
+    id: options.id,
+    change: async (tx, locked) => {
+      const { release, enrolment } = locked;
+      assertNotShipped(release);
+      if (enrolment.status !== 'applied')
+        throw new AppError('conflict', {
+          detail: `Only applications waiting for a decision can be approved; this one is ${enrolment.status}.`,
+        });
+      const account = await tx.user.findUnique({
+        where: { email: enrolment.email },
+        select: { id: true, role: true },
       });
-    const account = await tx.user.findUnique({ where: { email: enrolment.email }, select: { id: true, role: true } });
-    if (account && account.role !== 'mvp')
-      throw new AppError('conflict', { detail: 'This e-mail belongs to a staff account; staff cannot join a cohort.' });
-    await assertCohortRoom(tx, { release, adding: 1 });
-    await tx.enrolment.update({
-      where: { id: enrolment.id },
-      data: { status: 'invited', decidedAt: new Date(), userId: account?.id ?? null },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: 'enrolment.changed',
-      programId: release.programId,
-      subjectType: 'enrolment',
-      subjectId: enrolment.id,
-      before: { status: enrolment.status },
-      after: { status: 'invited' },
-    });
-    await issueInvitations(tx, {
-      release,
-      people: [{ enrolmentId: enrolment.id, email: enrolment.email, name: enrolment.name }],
-      publicUrl: options.publicUrl,
-      smtpConfigured: options.smtpConfigured,
-    });
-    return readCohortMember(tx, { programId: release.programId, id: enrolment.id });
+      if (account && account.role !== 'mvp')
+        throw new AppError('conflict', {
+          detail: 'This e-mail belongs to a staff account; staff cannot join a cohort.',
+        });
+      await assertCohortRoom(tx, { release, adding: 1 });
+      await moveEnrolment(tx, {
+        actor: options.actor,
+        locked,
+        to: 'invited',
+        data: { decidedAt: new Date(), userId: account?.id ?? null },
+      });
+      await issueInvitations(tx, {
+        release,
+        people: [{ enrolmentId: enrolment.id, email: enrolment.email, name: enrolment.name }],
+        publicUrl: options.publicUrl,
+        smtpConfigured: options.smtpConfigured,
+      });
+    },
   });
 }
