@@ -1,5 +1,7 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { enrolmentFieldsSelect } from '../lib/enrolment-fields.ts';
+import { filedReportSelect } from '../lib/report-view.ts';
 
 /** One file of the archive: the person's own upload, by its record. */
 export type ArchiveFile = { id: string; sha256: string; fileName: string; path: string; purged: boolean };
@@ -61,19 +63,7 @@ export async function readAccountData(options: {
         where: { userId },
         orderBy: { createdAt: 'asc' },
         select: {
-          email: true,
-          name: true,
-          company: true,
-          status: true,
-          source: true,
-          jobRole: true,
-          platforms: true,
-          devices: true,
-          motivation: true,
-          createdAt: true,
-          activatedAt: true,
-          decidedAt: true,
-          endedAt: true,
+          ...enrolmentFieldsSelect,
           release: { select: releaseSelect },
         },
       }),
@@ -93,19 +83,7 @@ export async function readAccountData(options: {
         where: { reporterId: userId },
         orderBy: { createdAt: 'asc' },
         select: {
-          id: true,
-          title: true,
-          steps: true,
-          expected: true,
-          actual: true,
-          severity: true,
-          component: true,
-          environment: true,
-          source: true,
-          status: true,
-          priority: true,
-          createdAt: true,
-          updatedAt: true,
+          ...filedReportSelect,
           release: { select: releaseSelect },
           _count: { select: { finders: true } },
         },

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { enrolmentFieldsSelect } from '../lib/enrolment-fields.ts';
 import type { CohortMember } from './enrolment.schemas.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -8,19 +9,7 @@ const cohortMemberSelect = {
   userId: true,
   user: { select: { disabledAt: true, erasedAt: true } },
   releaseId: true,
-  name: true,
-  email: true,
-  company: true,
-  status: true,
-  source: true,
-  jobRole: true,
-  platforms: true,
-  devices: true,
-  motivation: true,
-  createdAt: true,
-  activatedAt: true,
-  decidedAt: true,
-  endedAt: true,
+  ...enrolmentFieldsSelect,
   invitations: {
     where: { usedAt: null, revokedAt: null },
     orderBy: { createdAt: 'desc' },

@@ -1,19 +1,13 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { releaseWindowSelect } from '../lib/release-window.ts';
 import { lockRelease } from '../lib/row-locks.ts';
 
 type Tx = Prisma.TransactionClient;
 
 export const cohortReleaseSelect = {
-  id: true,
-  programId: true,
-  version: true,
-  build: true,
-  testStart: true,
-  testEnd: true,
-  focusAreas: true,
+  ...releaseWindowSelect,
   cohortCapacity: true,
-  status: true,
   joinToken: true,
   joinEnabled: true,
   joinCap: true,

@@ -10,10 +10,9 @@ export const attachmentSummarySelect = {
   size: true,
 } as const satisfies Prisma.AttachmentSelect;
 
-export const reportSelect = {
+/** What a reporter filed and where it stands, as the reporter reads it (and their data export). */
+export const filedReportSelect = {
   id: true,
-  programId: true,
-  releaseId: true,
   title: true,
   steps: true,
   expected: true,
@@ -26,6 +25,12 @@ export const reportSelect = {
   priority: true,
   createdAt: true,
   updatedAt: true,
+} as const satisfies Prisma.ReportSelect;
+
+export const reportSelect = {
+  ...filedReportSelect,
+  programId: true,
+  releaseId: true,
 } as const satisfies Prisma.ReportSelect;
 
 type ReportRow = Prisma.ReportGetPayload<{ select: typeof reportSelect }>;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import { releaseWindowSelect } from '../lib/release-window.ts';
 import { readTermsStanding } from '../lib/terms-standing.ts';
 import type { MyRelease, PendingTerms } from './mvp.schemas.ts';
 
@@ -24,15 +25,8 @@ export async function listMyReleases(options: {
       status: true,
       release: {
         select: {
-          id: true,
-          programId: true,
-          version: true,
-          build: true,
-          testStart: true,
-          testEnd: true,
-          focusAreas: true,
+          ...releaseWindowSelect,
           instructions: true,
-          status: true,
           program: { select: { name: true, product: true } },
         },
       },

@@ -1,18 +1,12 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { releaseWindowSelect } from '../lib/release-window.ts';
 import type { CohortCounts, Release, ReleaseSummary } from './releases.schemas.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 export const releaseSummarySelect = {
-  id: true,
-  programId: true,
-  version: true,
-  build: true,
-  testStart: true,
-  testEnd: true,
-  focusAreas: true,
+  ...releaseWindowSelect,
   cohortCapacity: true,
-  status: true,
   shippedAt: true,
   createdAt: true,
 } as const satisfies Prisma.ReleaseSelect;

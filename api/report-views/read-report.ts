@@ -1,7 +1,7 @@
 import type { PrismaClient, ReportStatus } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReportVisible, type ReportAccess } from '../lib/report-access.ts';
-import { attachmentSummarySelect } from '../lib/report-view.ts';
+import { attachmentSummarySelect, reportSelect } from '../lib/report-view.ts';
 import { type PersonRow, personSelect, toPerson } from './report-person.ts';
 import type { ReportPage } from './report-views.schemas.ts';
 import { toTimeline } from './timeline-view.ts';
@@ -35,20 +35,7 @@ export async function readReport(options: {
   const report = await prisma.report.findUniqueOrThrow({
     where: { id },
     select: {
-      id: true,
-      programId: true,
-      releaseId: true,
-      title: true,
-      steps: true,
-      expected: true,
-      actual: true,
-      severity: true,
-      component: true,
-      environment: true,
-      source: true,
-      status: true,
-      priority: true,
-      createdAt: true,
+      ...reportSelect,
       reporterLogin: true,
       issueRepo: true,
       issueNumber: true,
