@@ -1,6 +1,7 @@
 import { type Env, EnvError, parseEnv } from './env.ts';
 import { AppError } from './lib/app-error.ts';
 import { createLogger } from './lib/logger.ts';
+import { stopOnSignal } from './lib/stop-on-signal.ts';
 import { startServer } from './start-server.ts';
 
 let env: Env;
@@ -26,21 +27,7 @@ try {
       `\nNo admin account exists yet. Open this one-time link to create the first admin\n(it expires at ${server.setupLink.expiresAt.toISOString()}; restart to get a new one):\n\n    ${server.setupLink.url}\n\n`,
     );
   }
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    server.stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignal(logger, () => server.stop());
 } catch (error) {
   if (error instanceof AppError) {
     process.stderr.write(`Fieldtest cannot start: ${error.message}\n`);

@@ -5,6 +5,7 @@ import { createGithubClient } from './github-sync/client/github-client.ts';
 import { startInboundSync } from './github-sync/inbound/start-inbound-sync.ts';
 import { startSyncWorker } from './github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from './lib/logger.ts';
+import { stopOnSignal } from './lib/stop-on-signal.ts';
 import { databaseTarget } from './start-server.ts';
 
 // `npm run worker`: the GitHub sync's loops alone, without the HTTP server, on the database the
@@ -40,24 +41,11 @@ try {
   const loops = [startSyncWorker({ prisma, env, logger, github }), startInboundSync({ prisma, env, logger, github })];
   logger.info({ database: database.kind }, 'worker running');
   process.stderr.write('Fieldtest worker is running\n');
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    // Each loop finishes what it holds (a job in hand is never cut off mid-write), then the database closes.
-    Promise.all(loops.map((loop) => loop.stop()))
-      .then(() => database.close())
-      .then(
-        () => {
-          logger.info('stopped');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          logger.error({ err: error }, 'shutdown failed');
-          process.exit(1);
-        },
-      );
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // Each loop finishes what it holds (a job in hand is never cut off mid-write), then the database closes.
+  stopOnSignal(logger, async () => {
+    await Promise.all(loops.map((loop) => loop.stop()));
+    await database.close();
+  });
 } catch (error) {
   logger.fatal({ err: error }, 'worker start-up failed');
   process.exit(1);
