@@ -6,6 +6,10 @@ import type { CohortMember } from './enrolment.schemas.ts';
 import { lockEnrolment } from './lock-cohort.ts';
 
 type Tx = Prisma.TransactionClient;
+type Actor = Pick<SessionUser, 'id' | 'name'>;
+
+/** What every cohort action on one person is given: who acts, and the enrolment. */
+export type CohortAction = { prisma: PrismaClient; actor: Actor; id: string };
 type Locked = Awaited<ReturnType<typeof lockEnrolment>>;
 
 /**
@@ -13,14 +17,13 @@ type Locked = Awaited<ReturnType<typeof lockEnrolment>>;
  * holds the release's cohort lock (lock-cohort.ts), with the enrolment read as it now stands, and
  * answered with the person as the cohort list shows them after the change.
  */
-export async function changeEnrolment(options: {
-  prisma: PrismaClient;
-  id: string;
-  change: (tx: Tx, locked: Locked) => Promise<void>;
-}): Promise<CohortMember> {
+export async function changeEnrolment(
+  options: { prisma: PrismaClient; id: string },
+  change: (tx: Tx, locked: Locked) => Promise<void>,
+): Promise<CohortMember> {
   return options.prisma.$transaction(async (tx) => {
     const locked = await lockEnrolment(tx, options.id);
-    await options.change(tx, locked);
+    await change(tx, locked);
     return readCohortMember(tx, { programId: locked.release.programId, id: locked.enrolment.id });
   });
 }
@@ -29,7 +32,7 @@ export async function changeEnrolment(options: {
 export async function moveEnrolment(
   tx: Tx,
   options: {
-    actor: Pick<SessionUser, 'id' | 'name'>;
+    actor: Actor;
     locked: Locked;
     to: EnrolmentStatus;
     data?: Omit<Prisma.EnrolmentUncheckedUpdateInput, 'status'>;
@@ -56,7 +59,7 @@ export async function moveEnrolment(
 /** Ends the enrolment: its open invitation links stop working and the person is removed. */
 export async function endEnrolment(
   tx: Tx,
-  options: { actor: Pick<SessionUser, 'id' | 'name'>; locked: Locked; action: AuditAction },
+  options: { actor: Actor; locked: Locked; action: AuditAction },
 ): Promise<void> {
   const now = new Date();
   await tx.invitation.updateMany({

@@ -12,21 +12,17 @@ export async function resendInvitation(options: {
   smtpConfigured: boolean;
   id: string;
 }): Promise<CohortMember> {
-  return changeEnrolment({
-    prisma: options.prisma,
-    id: options.id,
-    change: async (tx, { release, enrolment }) => {
-      assertNotShipped(release);
-      if (enrolment.status !== 'invited')
-        throw new AppError('conflict', {
-          detail: `Only invited people can be sent a new invitation; this one is ${enrolment.status}.`,
-        });
-      await issueInvitations(tx, {
-        release,
-        people: [{ enrolmentId: enrolment.id, email: enrolment.email, name: enrolment.name }],
-        publicUrl: options.publicUrl,
-        smtpConfigured: options.smtpConfigured,
+  return changeEnrolment(options, async (tx, { release, enrolment }) => {
+    assertNotShipped(release);
+    if (enrolment.status !== 'invited')
+      throw new AppError('conflict', {
+        detail: `Only invited people can be sent a new invitation; this one is ${enrolment.status}.`,
       });
-    },
+    await issueInvitations(tx, {
+      release,
+      people: [{ enrolmentId: enrolment.id, email: enrolment.email, name: enrolment.name }],
+      publicUrl: options.publicUrl,
+      smtpConfigured: options.smtpConfigured,
+    });
   });
 }
