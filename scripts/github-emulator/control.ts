@@ -12,7 +12,7 @@ import {
 import type { LimitsConfig } from './limits.ts';
 import { labelNames, parseIssueChanges } from './rest-issues.ts';
 import { asObject, findIssue, findRepo, type RestAnswer } from './rest-support.ts';
-import type { Association } from './store.ts';
+import type { Association, CommentRecord } from './store.ts';
 
 /**
  * The control API under /_emulator (no auth, JSON): set up repositories, act as a person in
@@ -27,6 +27,65 @@ type Handler = (
   request: ControlRequest,
   params: Record<string, string>,
 ) => RestAnswer | Promise<RestAnswer>;
+
+// Acts in GitHub's UI, each with the webhooks GitHub sends for it (consts: the table below uses them).
+const personOpensIssue = asPerson(findRepo, (repo, { emulator, body, login }) => {
+  if (typeof body.title !== 'string' || !body.title) return bad('title is required');
+  const labels = labelNames(body.labels);
+  if (labels === null) return bad('labels must be names');
+  const issue = openIssue(emulator, repo, {
+    title: body.title,
+    body: typeof body.body === 'string' ? body.body : null,
+    labels,
+    login,
+  });
+  return { status: 201, body: issueJson(emulator.base, emulator.store, issue) };
+});
+
+const personChangesIssue = asPerson(findIssue, (issue, { emulator, body, login }) => {
+  const changes = parseIssueChanges(body);
+  if ('status' in changes) return changes;
+  changeIssue(emulator, issue, changes, login);
+  return ok(issueJson(emulator.base, emulator.store, issue));
+});
+
+const personDeletesIssue = asPerson(findIssue, (issue, { emulator, login }) => {
+  deleteIssue(emulator, issue, login);
+  return { status: 204 };
+});
+
+const personTransfersIssue = asPerson(findIssue, (issue, { emulator, body, login }) => {
+  const [owner, name] = typeof body.to === 'string' ? body.to.split('/') : [];
+  if (!owner || !name) return bad('to must be "owner/name"');
+  const target = emulator.store.ensureRepo(owner, name);
+  const moved = transferIssue(emulator, issue, target, login);
+  return ok(issueJson(emulator.base, emulator.store, moved));
+});
+
+const personComments = asPerson(findIssue, (issue, { emulator, body, login }) => {
+  if (typeof body.body !== 'string' || !body.body) return bad('body is required');
+  const comment = addComment(emulator, issue, body.body, login);
+  return { status: 201, body: commentJson(emulator.base, emulator.store, comment) };
+});
+
+/** GitHub's "Close as duplicate" button: closed as duplicate, the original on the timeline, no comment. */
+const personClosesAsDuplicate = asPerson(findIssue, (issue, { emulator, body, login }) => {
+  const original = typeof body.of === 'number' ? issue.repo.issues.get(body.of) : undefined;
+  if (!original || original === issue) return bad('of must be the number of another issue of the repository');
+  changeIssue(emulator, issue, { state: 'closed', stateReason: 'duplicate', duplicateOf: original }, login);
+  return ok(issueJson(emulator.base, emulator.store, issue));
+});
+
+const personEditsComment = asPerson(findComment, (comment, { emulator, body, login }) => {
+  if (typeof body.body !== 'string' || !body.body) return bad('body is required');
+  editComment(emulator, comment, body.body, login);
+  return ok(commentJson(emulator.base, emulator.store, comment));
+});
+
+const personDeletesComment = asPerson(findComment, (comment, { emulator, login }) => {
+  deleteComment(emulator, comment, login);
+  return { status: 204 };
+});
 
 const repoPath = '^\\/_emulator\\/repos\\/(?<owner>[^/]+)\\/(?<repo>[^/]+)';
 const handlers: { method: string; pattern: RegExp; handle: Handler }[] = [
@@ -192,128 +251,6 @@ function setAssociation(
   return ok({ login, association });
 }
 
-function personOpensIssue(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const repo = findRepo(emulator, params);
-  if ('status' in repo) return repo;
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
-  if (typeof body.title !== 'string' || !body.title) return bad('title is required');
-  const labels = labelNames(body.labels);
-  if (labels === null) return bad('labels must be names');
-  const issue = openIssue(emulator, repo, {
-    title: body.title,
-    body: typeof body.body === 'string' ? body.body : null,
-    labels,
-    login,
-  });
-  return { status: 201, body: issueJson(emulator.base, emulator.store, issue) };
-}
-
-function personChangesIssue(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const acting = issueAndLogin(emulator, body, params);
-  if ('status' in acting) return acting;
-  const { issue, login } = acting;
-  const changes = parseIssueChanges(body);
-  if ('status' in changes) return changes;
-  changeIssue(emulator, issue, changes, login);
-  return ok(issueJson(emulator.base, emulator.store, issue));
-}
-
-function personDeletesIssue(
-  emulator: Emulator,
-  _body: Record<string, unknown>,
-  request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const issue = findIssue(emulator, params);
-  if ('status' in issue) return issue;
-  deleteIssue(emulator, issue, request.query.get('login') ?? params.owner ?? 'octocat');
-  return { status: 204 };
-}
-
-function personTransfersIssue(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const acting = issueAndLogin(emulator, body, params);
-  if ('status' in acting) return acting;
-  const { issue, login } = acting;
-  const [owner, name] = typeof body.to === 'string' ? body.to.split('/') : [];
-  if (!owner || !name) return bad('to must be "owner/name"');
-  const target = emulator.store.ensureRepo(owner, name);
-  const moved = transferIssue(emulator, issue, target, login);
-  return ok(issueJson(emulator.base, emulator.store, moved));
-}
-
-function personComments(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const acting = issueAndLogin(emulator, body, params);
-  if ('status' in acting) return acting;
-  const { issue, login } = acting;
-  if (typeof body.body !== 'string' || !body.body) return bad('body is required');
-  const comment = addComment(emulator, issue, body.body, login);
-  return { status: 201, body: commentJson(emulator.base, emulator.store, comment) };
-}
-
-/** GitHub's "Close as duplicate" button: closed as duplicate, the original on the timeline, no comment. */
-function personClosesAsDuplicate(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const acting = issueAndLogin(emulator, body, params);
-  if ('status' in acting) return acting;
-  const { issue, login } = acting;
-  const original = typeof body.of === 'number' ? issue.repo.issues.get(body.of) : undefined;
-  if (!original || original === issue) return bad('of must be the number of another issue of the repository');
-  changeIssue(emulator, issue, { state: 'closed', stateReason: 'duplicate', duplicateOf: original }, login);
-  return ok(issueJson(emulator.base, emulator.store, issue));
-}
-
-function personEditsComment(
-  emulator: Emulator,
-  body: Record<string, unknown>,
-  _request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const comment = emulator.store.comments.get(Number(params.id));
-  if (!comment) return { status: 404, body: { message: 'Not Found' } };
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
-  if (typeof body.body !== 'string' || !body.body) return bad('body is required');
-  editComment(emulator, comment, body.body, login);
-  return ok(commentJson(emulator.base, emulator.store, comment));
-}
-
-function personDeletesComment(
-  emulator: Emulator,
-  _body: Record<string, unknown>,
-  request: ControlRequest,
-  params: Record<string, string>,
-): RestAnswer {
-  const comment = emulator.store.comments.get(Number(params.id));
-  if (!comment) return { status: 404, body: { message: 'Not Found' } };
-  deleteComment(emulator, comment, request.query.get('login') ?? params.owner ?? 'octocat');
-  return { status: 204 };
-}
-
 /** Every issue the repository holds now, open or closed (moved and deleted ones are gone). */
 function listIssues(emulator: Emulator, _body: Record<string, unknown>, request: ControlRequest): RestAnswer {
   const repo = repoFromQuery(emulator, request);
@@ -406,13 +343,31 @@ function repoFromQuery(emulator: Emulator, request: ControlRequest) {
   return repo ?? { status: 404, body: { message: 'unknown repo (pass ?repo=owner/name)' } };
 }
 
-/** The issue a person acts on and who they are: both are required. */
-function issueAndLogin(emulator: Emulator, body: Record<string, unknown>, params: Record<string, string>) {
-  const issue = findIssue(emulator, params);
-  if ('status' in issue) return issue;
-  const login = loginOf(body);
-  if (!login) return bad('login is required');
-  return { issue, login };
+/**
+ * A control handler that acts as a person in GitHub's UI on what the path names (a repository, an
+ * issue, a comment), which must exist. The person is the body's `login`, required; a DELETE has no
+ * body, so there it is `?login=`, the repository's owner when absent.
+ */
+function asPerson<Target extends object>(
+  find: (emulator: Emulator, params: Record<string, string>) => Target | RestAnswer,
+  act: (target: Target, person: { emulator: Emulator; body: Record<string, unknown>; login: string }) => RestAnswer,
+): Handler {
+  return (emulator, body, request, params) => {
+    const target = find(emulator, params);
+    if (isAnswer(target)) return target;
+    const login =
+      request.method === 'DELETE' ? (request.query.get('login') ?? params.owner ?? 'octocat') : loginOf(body);
+    if (!login) return bad('login is required');
+    return act(target, { emulator, body, login });
+  };
+}
+
+function isAnswer(found: object): found is RestAnswer {
+  return 'status' in found;
+}
+
+function findComment(emulator: Emulator, params: Record<string, string>): CommentRecord | RestAnswer {
+  return emulator.store.comments.get(Number(params.id)) ?? { status: 404, body: { message: 'Not Found' } };
 }
 
 function loginOf(body: Record<string, unknown>): string | null {

@@ -2,6 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../api/generated/prisma/client.ts';
 import { hashToken } from '../../api/lib/tokens.ts';
+import { createProgram, createRelease, createReport } from '../support/enrolment-fixtures.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 // Every route of the OpenAPI document, every role and no session: the status each must get.
@@ -36,536 +37,259 @@ const somePassword = 'a long enough password';
 type Case = {
   /** Who gets past access control; everyone else gets 401 (anonymous) or 403. */
   allowed: Caller[] | 'public';
-  /** What an allowed caller gets for the request below. */
+  /** What an allowed caller gets for the request: the route's path, with `{id}` as below. */
   status: number;
-  request: (server: TestServer, ids: Ids) => { path: string; body?: unknown };
   /**
    * Program-scoped: staff outside the program get 404 where their role would let them in.
    * `lead`: also for the program's leads, whose role passes the route (a member who does not lead
    * it gets 403).
    */
   scope?: 'program' | 'lead';
+  /** What the route's `{id}` names (its `{userId}` is always `staffMember`). */
+  id?: IdName;
+  /** Appended to the path. */
+  query?: string;
+  body?: (ids: Ids) => unknown;
 };
-type Ids = { staffMember: string; mvpAccount: string; run: number } & Fixtures & EnrolmentFixtures & ReportFixtures;
+type Ids = { staffMember: string; mvpAccount: string; missing: string; run: number } & Fixtures &
+  EnrolmentFixtures &
+  ReportFixtures;
+type IdName = Exclude<keyof Ids, 'run'>;
 /** A program and release that the matrix's MVP is enrolled in (terms accepted), and a program to publish terms on. */
 type Fixtures = { program: string; release: string; spareProgram: string };
 /** `openRelease` takes reports now (the MVP is active in it); `openReport` was filed there by someone outside the matrix. */
 type ReportFixtures = { report: string; openRelease: string; openReport: string };
 /** Enrolments of `release`, one per route that changes an enrolment's status. */
-type EnrolmentFixtures = { enrolments: Record<'resend' | 'revoke' | 'approve' | 'decline' | 'remove', string> };
+type EnrolmentFixtures = Record<
+  'enrolmentToResend' | 'enrolmentToRevoke' | 'enrolmentToApprove' | 'enrolmentToDecline' | 'enrolmentToRemove',
+  string
+>;
+
+/** Program-scoped: `allowed` among the program's staff and MVPs. */
+const inProgram = (allowed: Caller[], status: number, id?: IdName, body?: Case['body']): Case => ({
+  allowed,
+  scope: 'program',
+  status,
+  id,
+  body,
+});
+/** Admins and the program's leads. */
+const byLeads = (status: number, id: IdName, body?: Case['body']): Case => ({
+  allowed: ['admin', 'lead'],
+  scope: 'lead',
+  status,
+  id,
+  body,
+});
 
 const matrix: Record<string, Case> = {
-  'GET /api/health': { allowed: 'public', status: 200, request: () => ({ path: '/api/health' }) },
-  'GET /api/ready': { allowed: 'public', status: 200, request: () => ({ path: '/api/ready' }) },
-  'GET /api/setup/status': { allowed: 'public', status: 200, request: () => ({ path: '/api/setup/status' }) },
+  'GET /api/health': { allowed: 'public', status: 200 },
+  'GET /api/ready': { allowed: 'public', status: 200 },
+  'GET /api/setup/status': { allowed: 'public', status: 200 },
   'POST /api/setup': {
     allowed: 'public',
     status: 410,
-    request: () => ({
-      path: '/api/setup',
-      body: { token: bogusToken, name: 'X', email: 'x@example.test', password: somePassword },
-    }),
+    body: () => ({ token: bogusToken, name: 'X', email: 'x@example.test', password: somePassword }),
   },
+  // An address per call: the throttle would otherwise answer 429 after a few of the callers.
   'POST /api/auth/sign-in': {
     allowed: 'public',
     status: 401,
-    // An address per call: the throttle would otherwise answer 429 after a few of the callers.
-    request: (_, ids) => ({
-      path: '/api/auth/sign-in',
-      body: { email: `nobody-${ids.run}@example.test`, password: 'x' },
-    }),
+    body: (ids) => ({ email: `nobody-${ids.run}@example.test`, password: 'x' }),
   },
-  'POST /api/auth/links/inspect': {
-    allowed: 'public',
-    status: 410,
-    request: () => ({ path: '/api/auth/links/inspect', body: { token: bogusToken } }),
-  },
+  'POST /api/auth/links/inspect': { allowed: 'public', status: 410, body: () => ({ token: bogusToken }) },
   'POST /api/auth/set-password': {
     allowed: 'public',
     status: 410,
-    request: () => ({ path: '/api/auth/set-password', body: { token: bogusToken, password: somePassword } }),
+    body: () => ({ token: bogusToken, password: somePassword }),
   },
   'POST /api/auth/password-reset': {
     allowed: 'public',
     status: 202,
-    request: (_, ids) => ({ path: '/api/auth/password-reset', body: { email: `reset-${ids.run}@example.test` } }),
+    body: (ids) => ({ email: `reset-${ids.run}@example.test` }),
   },
-  'POST /api/auth/sign-out': { allowed: signedIn, status: 204, request: () => ({ path: '/api/auth/sign-out' }) },
-  'POST /api/auth/sign-out-everywhere': {
-    allowed: signedIn,
-    status: 204,
-    request: () => ({ path: '/api/auth/sign-out-everywhere' }),
-  },
-  'GET /api/auth/session': { allowed: 'public', status: 200, request: () => ({ path: '/api/auth/session' }) },
-  'GET /api/auth/me': { allowed: signedIn, status: 200, request: () => ({ path: '/api/auth/me' }) },
+  'POST /api/auth/sign-out': { allowed: signedIn, status: 204 },
+  'POST /api/auth/sign-out-everywhere': { allowed: signedIn, status: 204 },
+  'GET /api/auth/session': { allowed: 'public', status: 200 },
+  'GET /api/auth/me': { allowed: signedIn, status: 200 },
   'POST /api/account/password': {
     allowed: signedIn,
     status: 400,
-    request: () => ({ path: '/api/account/password', body: { currentPassword: 'not it', newPassword: somePassword } }),
+    body: () => ({ currentPassword: 'not it', newPassword: somePassword }),
   },
-  'GET /api/programs': { allowed: signedIn, status: 200, request: () => ({ path: '/api/programs' }) },
+  'GET /api/programs': { allowed: signedIn, status: 200 },
   'POST /api/programs': {
     allowed: ['admin'],
     status: 201,
-    request: (_, ids) => ({
-      path: '/api/programs',
-      body: { name: `Program ${ids.run}`, product: 'App', githubRepo: 'acme/app', termsText: 'Terms' },
-    }),
+    body: (ids) => ({ name: `Program ${ids.run}`, product: 'App', githubRepo: 'acme/app', termsText: 'Terms' }),
   },
-  'GET /api/programs/{id}': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}` }),
-  },
-  'PATCH /api/programs/{id}': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}`, body: { product: `App ${ids.run}` } }),
-  },
-  'POST /api/programs/{id}/terms': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 201,
-    request: (_, ids) => ({ path: `/api/programs/${ids.spareProgram}/terms`, body: { text: `Terms ${ids.run}` } }),
-  },
-  'GET /api/programs/{id}/releases': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/releases` }),
-  },
-  'POST /api/programs/{id}/releases': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 201,
-    request: (_, ids) => ({
-      path: `/api/programs/${ids.program}/releases`,
-      body: { version: `v${ids.run}`, build: '1', testStart: '2026-01-01T00:00:00Z', testEnd: '2026-02-01T00:00:00Z' },
-    }),
-  },
-  'GET /api/releases/{id}': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}` }),
-  },
-  'PATCH /api/releases/{id}': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}`, body: { build: `build ${ids.run}` } }),
-  },
-  'GET /api/reports/{id}': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}` }),
-  },
-  'POST /api/reports/{id}/comments': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 201,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}/comments`, body: { body: 'Still happens.' } }),
-  },
-  'GET /api/programs/{id}/reports': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/reports` }),
-  },
-  'GET /api/programs/{id}/github-credential': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/github-credential` }),
-  },
+  'GET /api/programs/{id}': inProgram(signedIn, 200, 'program'),
+  'PATCH /api/programs/{id}': byLeads(200, 'program', (ids) => ({ product: `App ${ids.run}` })),
+  'POST /api/programs/{id}/terms': byLeads(201, 'spareProgram', (ids) => ({ text: `Terms ${ids.run}` })),
+  'GET /api/programs/{id}/releases': inProgram(signedIn, 200, 'program'),
+  'POST /api/programs/{id}/releases': byLeads(201, 'program', (ids) => ({
+    version: `v${ids.run}`,
+    build: '1',
+    testStart: '2026-01-01T00:00:00Z',
+    testEnd: '2026-02-01T00:00:00Z',
+  })),
+  'GET /api/releases/{id}': inProgram(signedIn, 200, 'release'),
+  'PATCH /api/releases/{id}': byLeads(200, 'release', (ids) => ({ build: `build ${ids.run}` })),
+  'GET /api/reports/{id}': inProgram(signedIn, 200, 'report'),
+  'POST /api/reports/{id}/comments': inProgram(signedIn, 201, 'report', () => ({ body: 'Still happens.' })),
+  'GET /api/programs/{id}/reports': inProgram(staff, 200, 'program'),
+  'GET /api/programs/{id}/github-credential': inProgram(staff, 200, 'program'),
   // This server keeps no programs' credentials (no CREDENTIALS_KEY): those allowed get 409 saying so.
-  'PUT /api/programs/{id}/github-credential': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 409,
-    request: (_, ids) => ({
-      path: `/api/programs/${ids.program}/github-credential`,
-      body: { kind: 'token', token: 'ghp_matrix' },
-    }),
-  },
-  'DELETE /api/programs/{id}/github-credential': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/github-credential` }),
-  },
-  'GET /api/programs/{id}/members': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members` }),
-  },
-  'PUT /api/programs/{id}/members/{userId}': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members/${ids.staffMember}`, body: { lead: true } }),
-  },
-  'DELETE /api/programs/{id}/members/{userId}': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 204,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/members/${ids.staffMember}` }),
-  },
-  'GET /api/staff': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/staff' }) },
+  'PUT /api/programs/{id}/github-credential': byLeads(409, 'program', () => ({ kind: 'token', token: 'ghp_matrix' })),
+  'DELETE /api/programs/{id}/github-credential': byLeads(200, 'program'),
+  'GET /api/programs/{id}/members': inProgram(staff, 200, 'program'),
+  'PUT /api/programs/{id}/members/{userId}': byLeads(200, 'program', () => ({ lead: true })),
+  'DELETE /api/programs/{id}/members/{userId}': byLeads(204, 'program'),
+  'GET /api/staff': { allowed: ['admin'], status: 200 },
   'POST /api/staff': {
     allowed: ['admin'],
     status: 201,
-    request: (_, ids) => ({
-      path: '/api/staff',
-      body: { email: `new-${ids.run}@example.test`, name: 'New', role: 'engineer' },
-    }),
+    body: (ids) => ({ email: `new-${ids.run}@example.test`, name: 'New', role: 'engineer' }),
   },
   'PATCH /api/staff/{id}': {
     allowed: ['admin'],
     status: 200,
-    request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}`, body: { role: 'internal_tester' } }),
+    id: 'staffMember',
+    body: () => ({ role: 'internal_tester' }),
   },
-  'POST /api/reports': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 201,
-    request: (_, ids) => ({
-      path: '/api/reports',
-      body: {
-        releaseId: ids.openRelease,
-        title: 'Matrix bug',
-        steps: 'Open it',
-        expected: 'It opens',
-        actual: 'It crashes',
-        severity: 'minor',
-        clientKey: `matrix-${ids.run}`,
-      },
-    }),
-  },
-  'POST /api/releases/{id}/similar-reports': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.openRelease}/similar-reports`, body: { title: 'Crash' } }),
-  },
-  'POST /api/reports/{id}/me-too': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 201,
-    request: (_, ids) => ({ path: `/api/reports/${ids.openReport}/me-too`, body: { note: 'Me too' } }),
-  },
-  'GET /api/me/report-draft': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/report-draft' }) },
-  'PUT /api/me/report-draft': {
-    allowed: signedIn,
-    status: 200,
-    request: () => ({ path: '/api/me/report-draft', body: { data: { title: 'Half typed' } } }),
-  },
-  'DELETE /api/me/report-draft': { allowed: signedIn, status: 204, request: () => ({ path: '/api/me/report-draft' }) },
-  'GET /api/me/reports': { allowed: signedIn, status: 200, request: () => ({ path: '/api/me/reports' }) },
-  'GET /api/outbox': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/outbox' }) },
+  'POST /api/reports': inProgram(signedIn, 201, undefined, (ids) => ({
+    releaseId: ids.openRelease,
+    title: 'Matrix bug',
+    steps: 'Open it',
+    expected: 'It opens',
+    actual: 'It crashes',
+    severity: 'minor',
+    clientKey: `matrix-${ids.run}`,
+  })),
+  'POST /api/releases/{id}/similar-reports': inProgram(signedIn, 200, 'openRelease', () => ({ title: 'Crash' })),
+  'POST /api/reports/{id}/me-too': inProgram(signedIn, 201, 'openReport', () => ({ note: 'Me too' })),
+  'GET /api/me/report-draft': { allowed: signedIn, status: 200 },
+  'PUT /api/me/report-draft': { allowed: signedIn, status: 200, body: () => ({ data: { title: 'Half typed' } }) },
+  'DELETE /api/me/report-draft': { allowed: signedIn, status: 204 },
+  'GET /api/me/reports': { allowed: signedIn, status: 200 },
+  'GET /api/outbox': { allowed: ['admin'], status: 200 },
   // Admins only: a program's lead reads no audit trail, not even their program's.
-  'GET /api/audit': { allowed: ['admin'], status: 200, request: () => ({ path: '/api/audit' }) },
-  'GET /api/programs/{id}/repository-check': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/repository-check` }),
-  },
+  'GET /api/audit': { allowed: ['admin'], status: 200 },
+  'GET /api/programs/{id}/repository-check': inProgram(staff, 200, 'program'),
   // This server has no GitHub credentials: the check runs and says so.
-  'POST /api/programs/{id}/repository-check': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/repository-check` }),
-  },
-  'GET /api/programs/{id}/sync': {
-    allowed: ['admin', 'engineer'],
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/sync` }),
-  },
+  'POST /api/programs/{id}/repository-check': byLeads(200, 'program'),
+  'GET /api/programs/{id}/sync': inProgram(['admin', 'engineer'], 200, 'program'),
   // A job id that names no job gets past access control to 404.
-  'POST /api/sync-jobs/{id}/retry': {
-    allowed: ['admin', 'engineer'],
-    status: 404,
-    request: () => ({ path: '/api/sync-jobs/01900000-0000-7000-8000-00000000a77a/retry' }),
-  },
+  'POST /api/sync-jobs/{id}/retry': { allowed: ['admin', 'engineer'], status: 404, id: 'missing' },
   // Uploads are multipart (415 to the matrix's bodiless request); reads and deletes of an id that
   // names no attachment get past access control to 404.
-  'POST /api/attachments': { allowed: signedIn, status: 415, request: () => ({ path: '/api/attachments' }) },
-  'GET /api/attachments/{id}': {
-    allowed: signedIn,
-    status: 404,
-    request: () => ({ path: '/api/attachments/01900000-0000-7000-8000-00000000a77a' }),
-  },
-  'DELETE /api/attachments/{id}': {
-    allowed: signedIn,
-    status: 404,
-    request: () => ({ path: '/api/attachments/01900000-0000-7000-8000-00000000a77a' }),
-  },
+  'POST /api/attachments': { allowed: signedIn, status: 415 },
+  'GET /api/attachments/{id}': { allowed: signedIn, status: 404, id: 'missing' },
+  'DELETE /api/attachments/{id}': { allowed: signedIn, status: 404, id: 'missing' },
   // A fresh MVP account per call, so that disabling it signs nobody else out.
-  'PATCH /api/mvps/{id}': {
-    allowed: ['admin'],
-    status: 200,
-    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}`, body: { disabled: true } }),
-  },
+  'PATCH /api/mvps/{id}': { allowed: ['admin'], status: 200, id: 'mvpAccount', body: () => ({ disabled: true }) },
   // Data rights: the archive for anyone signed in; erasure for MVPs with their password (a wrong
   // one here, so the matrix's MVP stays); an admin's or the program lead's export and erasure of a
   // fresh MVP of the matrix's program.
-  'GET /api/account/export': { allowed: signedIn, status: 200, request: () => ({ path: '/api/account/export' }) },
-  'POST /api/account/erase': {
-    allowed: ['mvp'],
-    status: 400,
-    request: () => ({ path: '/api/account/erase', body: { password: 'not it' } }),
-  },
-  'GET /api/mvps/{id}/export': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/export` }),
-  },
-  'POST /api/mvps/{id}/erase': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/mvps/${ids.mvpAccount}/erase` }),
-  },
-  'POST /api/staff/{id}/password-link': {
-    allowed: ['admin'],
-    status: 201,
-    request: (_, ids) => ({ path: `/api/staff/${ids.staffMember}/password-link` }),
-  },
-  'POST /api/releases/{id}/invitations': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 201,
-    request: (_, ids) => ({
-      path: `/api/releases/${ids.release}/invitations`,
-      body: { invitees: [{ email: `invitee-${ids.run}@example.test`, name: 'Invitee', company: 'C' }] },
-    }),
-  },
-  'POST /api/enrolments/{id}/invitation': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 201,
-    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.resend}/invitation` }),
-  },
-  'DELETE /api/enrolments/{id}/invitation': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.revoke}/invitation` }),
-  },
-  'POST /api/invitations/inspect': {
-    allowed: 'public',
-    status: 410,
-    request: () => ({ path: '/api/invitations/inspect', body: { token: bogusToken } }),
-  },
+  'GET /api/account/export': { allowed: signedIn, status: 200 },
+  'POST /api/account/erase': { allowed: ['mvp'], status: 400, body: () => ({ password: 'not it' }) },
+  'GET /api/mvps/{id}/export': byLeads(200, 'mvpAccount'),
+  'POST /api/mvps/{id}/erase': byLeads(200, 'mvpAccount'),
+  'POST /api/staff/{id}/password-link': { allowed: ['admin'], status: 201, id: 'staffMember' },
+  'POST /api/releases/{id}/invitations': byLeads(201, 'release', (ids) => ({
+    invitees: [{ email: `invitee-${ids.run}@example.test`, name: 'Invitee', company: 'C' }],
+  })),
+  'POST /api/enrolments/{id}/invitation': byLeads(201, 'enrolmentToResend'),
+  'DELETE /api/enrolments/{id}/invitation': byLeads(200, 'enrolmentToRevoke'),
+  'POST /api/invitations/inspect': { allowed: 'public', status: 410, body: () => ({ token: bogusToken }) },
   'POST /api/invitations/accept': {
     allowed: 'public',
     status: 410,
-    request: () => ({
-      path: '/api/invitations/accept',
-      body: { token: bogusToken, name: 'X', password: somePassword },
-    }),
+    body: () => ({ token: bogusToken, name: 'X', password: somePassword }),
   },
-  'PUT /api/releases/{id}/join-link': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link`, body: { enabled: true, cap: null } }),
-  },
-  'POST /api/releases/{id}/join-link/rotate': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}/join-link/rotate` }),
-  },
-  'POST /api/join/inspect': {
-    allowed: 'public',
-    status: 410,
-    request: () => ({ path: '/api/join/inspect', body: { token: bogusToken } }),
-  },
+  'PUT /api/releases/{id}/join-link': byLeads(200, 'release', () => ({ enabled: true, cap: null })),
+  'POST /api/releases/{id}/join-link/rotate': byLeads(200, 'release'),
+  'POST /api/join/inspect': { allowed: 'public', status: 410, body: () => ({ token: bogusToken }) },
   'POST /api/join/apply': {
     allowed: 'public',
     status: 410,
-    request: () => ({
-      path: '/api/join/apply',
-      body: {
-        token: bogusToken,
-        name: 'X',
-        email: 'x@example.test',
-        company: 'C',
-        jobRole: 'R',
-        platforms: [],
-        devices: [],
-        motivation: 'M',
-      },
+    body: () => ({
+      token: bogusToken,
+      name: 'X',
+      email: 'x@example.test',
+      company: 'C',
+      jobRole: 'R',
+      platforms: [],
+      devices: [],
+      motivation: 'M',
     }),
   },
-  'POST /api/join/confirmation/inspect': {
-    allowed: 'public',
-    status: 410,
-    request: () => ({ path: '/api/join/confirmation/inspect', body: { token: bogusToken } }),
-  },
-  'POST /api/join/confirm': {
-    allowed: 'public',
-    status: 410,
-    request: () => ({ path: '/api/join/confirm', body: { token: bogusToken } }),
-  },
-  'GET /api/releases/{id}/cohort': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}/cohort` }),
-  },
-  'POST /api/enrolments/{id}/approve': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.approve}/approve` }),
-  },
-  'POST /api/enrolments/{id}/decline': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.decline}/decline` }),
-  },
-  'POST /api/enrolments/{id}/remove': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/enrolments/${ids.enrolments.remove}/remove` }),
-  },
-  'GET /api/me/terms': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/terms' }) },
+  'POST /api/join/confirmation/inspect': { allowed: 'public', status: 410, body: () => ({ token: bogusToken }) },
+  'POST /api/join/confirm': { allowed: 'public', status: 410, body: () => ({ token: bogusToken }) },
+  'GET /api/releases/{id}/cohort': byLeads(200, 'release'),
+  'POST /api/enrolments/{id}/approve': byLeads(200, 'enrolmentToApprove'),
+  'POST /api/enrolments/{id}/decline': byLeads(200, 'enrolmentToDecline'),
+  'POST /api/enrolments/{id}/remove': byLeads(200, 'enrolmentToRemove'),
+  'GET /api/me/terms': { allowed: ['mvp'], status: 200 },
   'POST /api/programs/{id}/terms/acceptance': {
     allowed: ['mvp'],
     status: 201,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/terms/acceptance`, body: { version: 1 } }),
+    id: 'program',
+    body: () => ({ version: 1 }),
   },
-  'GET /api/me/profile': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/profile' }) },
-  'GET /api/me/github': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/github' }) },
+  'GET /api/me/profile': { allowed: ['mvp'], status: 200 },
+  'GET /api/me/github': { allowed: ['mvp'], status: 200 },
   // This server has no OAuth app configured: there is no linking to start.
-  'POST /api/me/github/link': { allowed: ['mvp'], status: 404, request: () => ({ path: '/api/me/github/link' }) },
+  'POST /api/me/github/link': { allowed: ['mvp'], status: 404 },
   // No link was started in this browser: the answer is refused on its state.
-  'GET /api/me/github/callback': {
-    allowed: ['mvp'],
-    status: 400,
-    request: () => ({ path: '/api/me/github/callback?code=abc&state=def' }),
-  },
-  'DELETE /api/me/github': { allowed: ['mvp'], status: 204, request: () => ({ path: '/api/me/github' }) },
+  'GET /api/me/github/callback': { allowed: ['mvp'], status: 400, query: '?code=abc&state=def' },
+  'DELETE /api/me/github': { allowed: ['mvp'], status: 204 },
   'PUT /api/me/profile': {
     allowed: ['mvp'],
     status: 200,
-    request: (_, ids) => ({
-      path: '/api/me/profile',
-      body: { name: 'M', company: 'C', handle: `matrix-${ids.run}`, platforms: [], devices: [] },
-    }),
+    body: (ids) => ({ name: 'M', company: 'C', handle: `matrix-${ids.run}`, platforms: [], devices: [] }),
   },
-  'GET /api/me/releases': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/releases' }) },
-  'GET /api/me/notice-preferences': {
-    allowed: signedIn,
-    status: 200,
-    request: () => ({ path: '/api/me/notice-preferences' }),
-  },
+  'GET /api/me/releases': { allowed: ['mvp'], status: 200 },
+  'GET /api/me/notice-preferences': { allowed: signedIn, status: 200 },
   'PUT /api/me/notice-preferences': {
     allowed: signedIn,
     status: 200,
-    request: () => ({ path: '/api/me/notice-preferences', body: { preferences: { comment: 'daily' } } }),
+    body: () => ({ preferences: { comment: 'daily' } }),
   },
   // Signed by GitHub instead of sessioned: the matrix's server has no webhook secret, so every
   // caller gets 503; signatures are tested in github-webhooks.test.ts.
-  'POST /api/github/webhooks': {
-    allowed: 'public',
-    status: 503,
-    request: () => ({ path: '/api/github/webhooks', body: { zen: 'Design for failure.' } }),
-  },
-  'GET /api/releases/{id}/stats': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}/stats` }),
-  },
-  'GET /api/programs/{id}/stats': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats` }),
-  },
-  'GET /api/programs/{id}/stats/clusters': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/stats/clusters?format=csv` }),
-  },
-  'GET /api/programs/{id}/rescue': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue` }),
-  },
-  'GET /api/programs/{id}/rescue-stats': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/rescue-stats` }),
-  },
+  'POST /api/github/webhooks': { allowed: 'public', status: 503, body: () => ({ zen: 'Design for failure.' }) },
+  'GET /api/releases/{id}/stats': inProgram(staff, 200, 'release'),
+  'GET /api/programs/{id}/stats': inProgram(staff, 200, 'program'),
+  'GET /api/programs/{id}/stats/clusters': { ...inProgram(staff, 200, 'program'), query: '?format=csv' },
+  'GET /api/programs/{id}/rescue': inProgram(staff, 200, 'program'),
+  'GET /api/programs/{id}/rescue-stats': inProgram(staff, 200, 'program'),
   // Admins and the program's leads; the report is not on GitHub yet, so not on the Rescue list.
-  'POST /api/reports/{id}/rescue': {
-    allowed: ['admin', 'lead'],
-    scope: 'lead',
-    status: 409,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}/rescue` }),
-  },
+  'POST /api/reports/{id}/rescue': byLeads(409, 'report'),
   // Fix verification: everyone reads their own request (none here); nobody was asked, so nothing to answer.
-  'GET /api/reports/{id}/verification': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification` }),
-  },
-  'POST /api/reports/{id}/verification': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 404,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}/verification`, body: { result: 'fixed' } }),
-  },
-  'PUT /api/reports/{id}/fixed-in': {
-    allowed: ['admin', 'engineer'],
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/reports/${ids.report}/fixed-in`, body: { build: `hotfix ${ids.run}` } }),
-  },
-  'GET /api/programs/{id}/verification-stats': {
-    allowed: staff,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/verification-stats` }),
-  },
+  'GET /api/reports/{id}/verification': inProgram(signedIn, 200, 'report'),
+  'POST /api/reports/{id}/verification': inProgram(signedIn, 404, 'report', () => ({ result: 'fixed' })),
+  'PUT /api/reports/{id}/fixed-in': inProgram(['admin', 'engineer'], 200, 'report', (ids) => ({
+    build: `hotfix ${ids.run}`,
+  })),
+  'GET /api/programs/{id}/verification-stats': inProgram(staff, 200, 'program'),
   // The public boards: MVPs read those of releases and programs they take part in.
-  'GET /api/releases/{id}/leaderboard': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/releases/${ids.release}/leaderboard` }),
-  },
-  'GET /api/programs/{id}/leaderboard': {
-    allowed: signedIn,
-    scope: 'program',
-    status: 200,
-    request: (_, ids) => ({ path: `/api/programs/${ids.program}/leaderboard` }),
-  },
-  'GET /api/me/recognition': { allowed: ['mvp'], status: 200, request: () => ({ path: '/api/me/recognition' }) },
+  'GET /api/releases/{id}/leaderboard': inProgram(signedIn, 200, 'release'),
+  'GET /api/programs/{id}/leaderboard': inProgram(signedIn, 200, 'program'),
+  'GET /api/me/recognition': { allowed: ['mvp'], status: 200 },
   'PUT /api/me/recognition/visibility': {
     allowed: ['mvp'],
     status: 200,
-    request: () => ({ path: '/api/me/recognition/visibility', body: { showOnLeaderboard: false } }),
+    body: () => ({ showOnLeaderboard: false }),
   },
 };
+
+/** The request a case makes: the route's path with its ids filled in. */
+function requestOf(route: string, rule: Case, ids: Ids): { method: string; path: string; body: unknown } {
+  const [method, template] = route.split(' ') as [string, string];
+  const path = template.replace('{id}', () => (rule.id ? ids[rule.id] : '{id}')).replace('{userId}', ids.staffMember);
+  return { method, path: `${path}${rule.query ?? ''}`, body: rule.body?.(ids) };
+}
 
 let server: TestServer;
 let document: { paths: Record<string, Record<string, unknown>> };
@@ -594,17 +318,7 @@ async function createMemberships(): Promise<void> {
   await server.addToPrograms(users.get('engineer')!, ours);
   await server.addToPrograms(users.get('internal_tester')!, ours);
   await server.addToPrograms(users.get('lead')!, ours, { lead: true });
-  const elsewhere = await server.prisma.program.create({
-    data: {
-      name: 'Elsewhere',
-      product: 'Other',
-      githubRepo: 'acme/other',
-      priorityLevels: ['P0'],
-      priorityThreshold: 'P0',
-      priorityLabels: [],
-    },
-    select: { id: true },
-  });
+  const elsewhere = await createProgram(server, { name: 'Elsewhere', terms: null });
   await server.addToPrograms(users.get('engineer_elsewhere')!, [elsewhere.id], { lead: true });
   await server.addToPrograms(users.get('internal_tester_elsewhere')!, [elsewhere.id], { lead: true });
 }
@@ -622,9 +336,15 @@ function expectedStatus(rule: Case, caller: Caller): number {
 }
 
 async function createEnrolmentFixtures(releaseId: string, prefix = ''): Promise<EnrolmentFixtures> {
-  const statuses = { resend: 'invited', revoke: 'invited', approve: 'applied', decline: 'applied', remove: 'invited' };
-  const enrolments = {} as EnrolmentFixtures['enrolments'];
-  for (const [purpose, status] of Object.entries(statuses) as [keyof typeof statuses, 'invited' | 'applied'][]) {
+  const statuses = {
+    enrolmentToResend: 'invited',
+    enrolmentToRevoke: 'invited',
+    enrolmentToApprove: 'applied',
+    enrolmentToDecline: 'applied',
+    enrolmentToRemove: 'invited',
+  } as const;
+  const enrolments = {} as EnrolmentFixtures;
+  for (const [purpose, status] of Object.entries(statuses) as [keyof EnrolmentFixtures, 'invited' | 'applied'][]) {
     const source = status === 'applied' ? 'application' : 'invitation';
     const row = await server.prisma.enrolment.create({
       data: { releaseId, email: `${prefix}${purpose}@example.test`, name: purpose, company: 'C', status, source },
@@ -632,113 +352,41 @@ async function createEnrolmentFixtures(releaseId: string, prefix = ''): Promise<
     });
     enrolments[purpose] = row.id;
   }
-  return { enrolments };
+  return enrolments;
+}
+
+/** An MVP's enrolment in a release, active as accepting an invitation makes it. */
+function activeEnrolment(userId: string, email: string, name: string) {
+  return { userId, email, name, company: 'C', status: 'active', source: 'invitation' } as const;
 }
 
 /** A report the matrix's MVP filed, so that reading and commenting on it are theirs to do. */
 async function createReportFixtures(fixtures: Fixtures, mvpId: string): Promise<ReportFixtures> {
-  const report = await server.prisma.report.create({
-    data: {
-      programId: fixtures.program,
-      releaseId: fixtures.release,
-      reporterId: mvpId,
-      source: 'customer',
-      title: 'Crash on save',
-      steps: 'Save',
-      expected: 'Saved',
-      actual: 'Crash',
-      severity: 'major',
-      environment: {},
-    },
-    select: { id: true },
-  });
-  const day = 86_400_000;
-  const openRelease = await server.prisma.release.create({
-    data: {
-      programId: fixtures.program,
-      version: '2.0',
-      build: '2',
-      testStart: new Date(Date.now() - day),
-      testEnd: new Date(Date.now() + 30 * day),
-      instructions: '',
-      status: 'testing',
-      enrolments: {
-        create: {
-          userId: mvpId,
-          email: 'mvp@example.test',
-          name: 'M',
-          company: 'C',
-          status: 'active',
-          source: 'invitation',
-        },
-      },
-    },
-    select: { id: true },
+  const report = await createReport(server, { id: fixtures.release, programId: fixtures.program }, mvpId);
+  const openRelease = await createRelease(server, fixtures.program, { version: '2.0', testingNow: true });
+  await server.prisma.enrolment.create({
+    data: { releaseId: openRelease.id, ...activeEnrolment(mvpId, 'mvp@example.test', 'M') },
   });
   // Another customer's report: an MVP says "me too" to customers' reports (internal ones are not offered).
   const reporter = await server.createUser('mvp');
-  const openReport = await server.prisma.report.create({
-    data: {
-      programId: fixtures.program,
-      releaseId: openRelease.id,
-      reporterId: reporter.id,
-      source: 'customer',
-      title: 'Crash on print',
-      steps: 'Print',
-      expected: 'Printed',
-      actual: 'Crash',
-      severity: 'major',
-      environment: {},
-    },
-    select: { id: true },
-  });
+  const openReport = await createReport(server, openRelease, reporter.id, 'Crash on print');
   return { report: report.id, openRelease: openRelease.id, openReport: openReport.id };
 }
 
 async function createFixtures(mvpId: string): Promise<Fixtures> {
-  const settings = { product: 'App', githubRepo: 'acme/app', priorityLevels: ['P0'], priorityThreshold: 'P0' };
-  const program = await server.prisma.program.create({
-    data: {
-      ...settings,
-      name: 'Matrix',
-      priorityLabels: [],
-      terms: { create: { version: 1, text: 'T', textHash: 'h' } },
-    },
-    select: { id: true, terms: { select: { id: true } } },
-  });
+  const program = await createProgram(server, { name: 'Matrix', terms: 'T' });
   // Terms are published on a program of their own, so the MVP's acceptance of `program` stays current.
-  const spare = await server.prisma.program.create({
-    data: {
-      ...settings,
-      name: 'Spare',
-      priorityLabels: [],
-      terms: { create: { version: 1, text: 'T', textHash: 'h' } },
-    },
-    select: { id: true },
+  const spare = await createProgram(server, { name: 'Spare', terms: 'T' });
+  const release = await createRelease(server, program.id, { version: '1.0', status: 'planned' });
+  await server.prisma.enrolment.create({
+    data: { releaseId: release.id, ...activeEnrolment(mvpId, 'mvp@example.test', 'M') },
   });
-  const release = await server.prisma.release.create({
-    data: {
-      programId: program.id,
-      version: '1.0',
-      build: '1',
-      testStart: new Date('2026-01-01T00:00:00Z'),
-      testEnd: new Date('2026-02-01T00:00:00Z'),
-      instructions: '',
-      enrolments: {
-        create: {
-          userId: mvpId,
-          email: 'mvp@example.test',
-          name: 'M',
-          company: 'C',
-          status: 'active',
-          source: 'invitation',
-        },
-      },
-    },
-    select: { id: true },
+  const terms = await server.prisma.programTerms.findFirstOrThrow({
+    where: { programId: program.id },
+    select: { id: true, textHash: true },
   });
   await server.prisma.termsAcceptance.create({
-    data: { userId: mvpId, programId: program.id, termsId: program.terms[0]!.id, version: 1, textHash: 'h' },
+    data: { userId: mvpId, programId: program.id, termsId: terms.id, version: 1, textHash: terms.textHash },
   });
   return { program: program.id, release: release.id, spareProgram: spare.id };
 }
@@ -773,7 +421,6 @@ describe('the OpenAPI document', () => {
 describe('access by role', () => {
   let run = 0;
   for (const [route, rule] of Object.entries(matrix)) {
-    const [method] = route.split(' ');
     for (const caller of callers) {
       const expected = expectedStatus(rule, caller);
       it(`${route} as ${caller} → ${expected}`, async () => {
@@ -783,22 +430,15 @@ describe('access by role', () => {
         // A customer of the matrix's program only, whose data requests its lead may answer.
         const mvpAccount = await server.createUser('mvp');
         await server.prisma.enrolment.create({
-          data: {
-            releaseId: fixtures.release,
-            userId: mvpAccount.id,
-            email: mvpAccount.email,
-            name: 'Fresh',
-            company: 'C',
-            status: 'active',
-            source: 'invitation',
-          },
+          data: { releaseId: fixtures.release, ...activeEnrolment(mvpAccount.id, mvpAccount.email, 'Fresh') },
         });
-        const { path, body } = rule.request(server, {
+        const { method, path, body } = requestOf(route, rule, {
           ...fixtures,
           ...enrolmentFixtures.get(caller === 'lead' ? 'lead' : 'admin')!,
           ...reportFixtures,
           staffMember: target.id,
           mvpAccount: mvpAccount.id,
+          missing: '01900000-0000-7000-8000-00000000a77a',
           run: ++run,
         });
         const response = await server.client().request(path, {

@@ -7,6 +7,7 @@ import { type Attachment, uploadQuota } from '../../api/attachments/attachments.
 import { createProgram, createRelease } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { readProblem } from '../support/problem.ts';
+import { bytesOf, ebmlHeader, ftypBox, utf8 } from '../support/sample-files.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
 
 // Uploads, reads and deletes through HTTP with real multipart bodies; files land in a folder of
@@ -25,11 +26,6 @@ afterAll(async () => {
 
 const mebibyte = 1024 * 1024;
 const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
-const ascii = (text: string) => Array.from(text, (char) => char.charCodeAt(0));
-/** Bytes from ASCII strings and byte values, in order. */
-const bytesOf = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? ascii(part) : part)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
 
 // Tiny but valid files of each kind.
 const png = fromBase64(
@@ -40,24 +36,12 @@ const jpeg = fromBase64(
 );
 const gif = fromBase64('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7');
 const webp = fromBase64('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==');
-const isoMedia = (brand: string) =>
-  bytesOf([0, 0, 0, 0x18], 'ftyp', brand, [0, 0, 2, 0], brand, 'mp41', [0, 0, 0, 8], 'mdat');
-const mp4 = isoMedia('isom');
-const quicktime = isoMedia('qt  ');
+const concat = (...parts: Uint8Array[]) => new Uint8Array(Buffer.concat(parts));
+const mp4 = concat(ftypBox('isom'), bytesOf([0, 0, 0, 8], 'mdat'));
+const quicktime = concat(ftypBox('qt  '), bytesOf([0, 0, 0, 8], 'mdat'));
+// With an empty Segment of unknown size after the header.
 const ebml = (docType: string) =>
-  bytesOf(
-    [0x1a, 0x45, 0xdf, 0xa3, 0x80 | (23 + docType.length)],
-    [0x42, 0x86, 0x81, 0x01],
-    [0x42, 0xf7, 0x81, 0x01],
-    [0x42, 0xf2, 0x81, 0x04],
-    [0x42, 0xf3, 0x81, 0x08],
-    [0x42, 0x82, 0x80 | docType.length],
-    docType,
-    [0x42, 0x87, 0x81, 0x02],
-    [0x42, 0x85, 0x81, 0x02],
-    // An empty Segment of unknown size.
-    [0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff],
-  );
+  concat(ebmlHeader(docType), bytesOf([0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]));
 const webm = ebml('webm');
 const log = utf8('2026-03-02T10:00:01Z INFO sync started\n2026-03-02T10:00:02Z ERROR sync failed: Größe 日本\n');
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateProgramBody } from '../../api/programs/programs.schemas.ts';
-import { createRelease as releaseInDatabase } from '../support/enrolment-fixtures.ts';
+import { fileReportAs, createRelease as releaseInDatabase } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -327,33 +327,8 @@ describe('what the audit trail records', () => {
 
   it('records a dead letter retried by an engineer, and nothing for a job that cannot be retried', async () => {
     const program = await createProgram();
-    const day = 86_400_000;
-    const release = await server.prisma.release.create({
-      data: {
-        programId: program.id,
-        version: '1.0',
-        build: '1',
-        testStart: new Date(Date.now() - day),
-        testEnd: new Date(Date.now() + 30 * day),
-        instructions: '',
-        status: 'testing',
-      },
-      select: { id: true },
-    });
-    const report = await bodyOf(
-      await lead.api.api.reports.$post({
-        json: {
-          releaseId: release.id,
-          title: 'Export loses the last row',
-          steps: 'Export a table',
-          expected: 'Every row',
-          actual: 'One row short',
-          severity: 'major',
-          clientKey: randomUUID(),
-        },
-      }),
-      201,
-    );
+    const release = await releaseInDatabase(server, program.id, { version: '1.0', testingNow: true });
+    const report = await fileReportAs(lead, release.id);
     await engineerJoins(program.id);
     const job = await server.prisma.syncJob.update({
       where: { key: `create_issue:${report.id}` },

@@ -1,49 +1,40 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   acceptCurrentTerms,
   activeMvp,
   applyAndConfirm,
   browser,
-  createProgram,
   createRelease,
+  enrolmentWorld,
   invitationToken,
   invite,
   latestMail,
   publishTerms,
 } from '../support/enrolment-fixtures.ts';
-import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
-import { signedInClient, startTestServer, type TestServer, testPassword, tokenOf } from '../support/test-server.ts';
+import { testPassword, tokenOf } from '../support/test-server.ts';
 
-let server: TestServer;
-let lead: TestClient;
-let program: { id: string; name: string };
-beforeAll(async () => {
-  server = await startTestServer();
-  lead = (await signedInClient(server, 'admin')).client;
-  program = await createProgram(server);
-});
-afterAll(() => server?.stop());
+const world = enrolmentWorld();
 
 async function cohortOf(releaseId: string, status?: 'invited' | 'applied' | 'active' | 'declined' | 'removed') {
   return bodyOf(
-    await lead.api.api.releases[':id'].cohort.$get({ param: { id: releaseId }, query: status ? { status } : {} }),
+    await world.lead.api.api.releases[':id'].cohort.$get({ param: { id: releaseId }, query: status ? { status } : {} }),
     200,
   );
 }
 
 /** A release with an open join link and one application per e-mail; returns the enrolment ids. */
 async function withApplications(emails: string[], cohortCapacity: number | null = null) {
-  const release = await createRelease(server, program.id, { cohortCapacity });
+  const release = await createRelease(world.server, world.program.id, { cohortCapacity });
   const link = await bodyOf(
-    await lead.api.api.releases[':id']['join-link'].$put({
+    await world.lead.api.api.releases[':id']['join-link'].$put({
       param: { id: release.id },
       json: { enabled: true, cap: null },
     }),
     200,
   );
   for (const email of emails) {
-    const response = await applyAndConfirm(server, lead, {
+    const response = await applyAndConfirm(world.server, world.lead, {
       token: tokenOf(link.url!),
       name: `Name of ${email}`,
       email,
@@ -61,15 +52,15 @@ async function withApplications(emails: string[], cohortCapacity: number | null 
 
 describe('the cohort', () => {
   it('lists every enrolment with counts by status, the capacity and the terms each accepted', async () => {
-    const release = await createRelease(server, program.id, { cohortCapacity: 10 });
-    const { client, user } = await activeMvp(server, lead, release.id, 'terms-taker@example.test');
-    await acceptCurrentTerms(client, program.id);
-    await invite(lead, release.id, [{ email: 'pending@example.test' }]);
-    const elsewhere = await createRelease(server, program.id);
+    const release = await createRelease(world.server, world.program.id, { cohortCapacity: 10 });
+    const { client, user } = await activeMvp(world.server, world.lead, release.id, 'terms-taker@example.test');
+    await acceptCurrentTerms(client, world.program.id);
+    await invite(world.lead, release.id, [{ email: 'pending@example.test' }]);
+    const elsewhere = await createRelease(world.server, world.program.id);
     for (const releaseId of [release.id, release.id, elsewhere.id]) {
-      await server.prisma.report.create({
+      await world.server.prisma.report.create({
         data: {
-          programId: program.id,
+          programId: world.program.id,
           releaseId,
           reporterId: user.id,
           source: 'customer',
@@ -82,7 +73,7 @@ describe('the cohort', () => {
         },
       });
     }
-    await publishTerms(server, program.id, 'New terms, not yet accepted.');
+    await publishTerms(world.server, world.program.id, 'New terms, not yet accepted.');
 
     const cohort = await cohortOf(release.id);
     expect(cohort.items.map((item) => [item.email, item.status, item.termsVersionAccepted, item.reportsFiled])).toEqual(
@@ -101,13 +92,13 @@ describe('the cohort', () => {
   });
 
   it('answers 404 for an unknown release and 400 for an unknown status', async () => {
-    const unknown = await lead.api.api.releases[':id'].cohort.$get({
+    const unknown = await world.lead.api.api.releases[':id'].cohort.$get({
       param: { id: '01900000-0000-7000-8000-000000000000' },
       query: {},
     });
     expect(unknown.status).toBe(404);
-    const release = await createRelease(server, program.id);
-    const bad = await lead.request(`/api/releases/${release.id}/cohort?status=lurking`);
+    const release = await createRelease(world.server, world.program.id);
+    const bad = await world.lead.request(`/api/releases/${release.id}/cohort?status=lurking`);
     expect(bad.status).toBe(400);
     expect((await readProblem(bad)).errors?.[0]?.field).toBe('status');
   });
@@ -116,15 +107,15 @@ describe('the cohort', () => {
 describe('deciding on applications', () => {
   it('approves an application: the applicant is invited and can accept the e-mailed link', async () => {
     const { release, ids } = await withApplications(['approved@example.test']);
-    const approved = await lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } });
+    const approved = await world.lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } });
     expect(await bodyOf(approved, 200)).toMatchObject({
       status: 'invited',
       source: 'application',
       decidedAt: expect.any(String),
       invitationExpiresAt: expect.any(String),
     });
-    const token = await invitationToken(lead, 'approved@example.test');
-    const accepted = await browser(server).api.api.invitations.accept.$post({
+    const token = await invitationToken(world.lead, 'approved@example.test');
+    const accepted = await browser(world.server).api.api.invitations.accept.$post({
       json: { token, name: 'Approved Person', password: testPassword },
     });
     expect(accepted.status).toBe(200);
@@ -133,26 +124,26 @@ describe('deciding on applications', () => {
 
   it('refuses to approve beyond the cohort capacity, and leaves the application waiting', async () => {
     const { release, ids } = await withApplications(['first@example.test', 'second@example.test'], 1);
-    expect((await lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } })).status).toBe(200);
-    const full = await lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[1]! } });
+    expect((await world.lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } })).status).toBe(200);
+    const full = await world.lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[1]! } });
     expect(full.status).toBe(409);
     expect((await readProblem(full)).detail).toContain('The cohort is full');
     expect((await cohortOf(release.id, 'applied')).items.map((item) => item.id)).toEqual([ids[1]]);
-    expect(await server.prisma.invitation.count({ where: { enrolmentId: ids[1]! } })).toBe(0);
+    expect(await world.server.prisma.invitation.count({ where: { enrolmentId: ids[1]! } })).toBe(0);
   });
 
   it('approves and declines only applications waiting for a decision', async () => {
     const { ids } = await withApplications(['decided@example.test']);
-    await lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } });
-    expect((await lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } })).status).toBe(409);
-    expect((await lead.api.api.enrolments[':id'].decline.$post({ param: { id: ids[0]! } })).status).toBe(409);
+    await world.lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } });
+    expect((await world.lead.api.api.enrolments[':id'].approve.$post({ param: { id: ids[0]! } })).status).toBe(409);
+    expect((await world.lead.api.api.enrolments[':id'].decline.$post({ param: { id: ids[0]! } })).status).toBe(409);
   });
 
   it('declines an application and tells the applicant kindly', async () => {
     const { ids } = await withApplications(['declined@example.test']);
-    const declined = await lead.api.api.enrolments[':id'].decline.$post({ param: { id: ids[0]! } });
+    const declined = await world.lead.api.api.enrolments[':id'].decline.$post({ param: { id: ids[0]! } });
     expect(await bodyOf(declined, 200)).toMatchObject({ status: 'declined', decidedAt: expect.any(String) });
-    const mail = await latestMail(lead, 'declined@example.test', 'application-declined');
+    const mail = await latestMail(world.lead, 'declined@example.test', 'application-declined');
     expect(mail.text).toContain('Thank you');
     expect(mail.text).not.toMatch(/\/invitation#/);
   });
@@ -160,20 +151,20 @@ describe('deciding on applications', () => {
 
 describe('removing people from the cohort', () => {
   it('ends an MVP’s access at once, keeping their session', async () => {
-    const release = await createRelease(server, program.id);
-    const { client, enrolmentId } = await activeMvp(server, lead, release.id, 'removed@example.test');
-    await acceptCurrentTerms(client, program.id);
+    const release = await createRelease(world.server, world.program.id);
+    const { client, enrolmentId } = await activeMvp(world.server, world.lead, release.id, 'removed@example.test');
+    await acceptCurrentTerms(client, world.program.id);
     const before = await bodyOf(await client.api.api.me.releases.$get(), 200);
     expect(before.releases.map((item) => item.id)).toEqual([release.id]);
     expect((await client.api.api.releases[':id'].$get({ param: { id: release.id } })).status).toBe(200);
 
-    const removed = await lead.api.api.enrolments[':id'].remove.$post({ param: { id: enrolmentId } });
+    const removed = await world.lead.api.api.enrolments[':id'].remove.$post({ param: { id: enrolmentId } });
     expect(await bodyOf(removed, 200)).toMatchObject({ status: 'removed', endedAt: expect.any(String) });
 
     expect((await bodyOf(await client.api.api.me.releases.$get(), 200)).releases).toEqual([]);
     expect((await client.api.api.releases[':id'].$get({ param: { id: release.id } })).status).toBe(404);
     const terms = await client.api.api.programs[':id'].terms.acceptance.$post({
-      param: { id: program.id },
+      param: { id: world.program.id },
       json: { version: 1 },
     });
     expect(terms.status).toBe(404);
@@ -181,16 +172,16 @@ describe('removing people from the cohort', () => {
   });
 
   it('voids the link of an invited person it removes', async () => {
-    const release = await createRelease(server, program.id);
-    const [member] = await invite(lead, release.id, [{ email: 'uninvited@example.test' }]);
-    const token = await invitationToken(lead, 'uninvited@example.test');
-    expect((await lead.api.api.enrolments[':id'].remove.$post({ param: { id: member!.id } })).status).toBe(200);
-    expect((await server.client().api.api.invitations.inspect.$post({ json: { token } })).status).toBe(410);
+    const release = await createRelease(world.server, world.program.id);
+    const [member] = await invite(world.lead, release.id, [{ email: 'uninvited@example.test' }]);
+    const token = await invitationToken(world.lead, 'uninvited@example.test');
+    expect((await world.lead.api.api.enrolments[':id'].remove.$post({ param: { id: member!.id } })).status).toBe(200);
+    expect((await world.server.client().api.api.invitations.inspect.$post({ json: { token } })).status).toBe(410);
   });
 
   it('removes only invited or active people', async () => {
     const { ids } = await withApplications(['applicant-only@example.test']);
-    const response = await lead.api.api.enrolments[':id'].remove.$post({ param: { id: ids[0]! } });
+    const response = await world.lead.api.api.enrolments[':id'].remove.$post({ param: { id: ids[0]! } });
     expect(response.status).toBe(409);
   });
 });

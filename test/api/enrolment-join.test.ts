@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplyBody } from '../../api/join/join.schemas.ts';
 import { joinLimits } from '../../api/join/join-throttle.ts';
 import { hashToken } from '../../api/lib/tokens.ts';
@@ -6,33 +6,25 @@ import {
   activeMvp,
   applyAndConfirm,
   browser,
-  createProgram,
   createRelease,
+  enrolmentWorld,
   invite,
   joinConfirmationToken,
   latestMail,
 } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
-import { signedInClient, startTestServer, type TestServer, tokenOf } from '../support/test-server.ts';
+import { tokenOf } from '../support/test-server.ts';
 
-let server: TestServer;
-let lead: TestClient;
-let program: { id: string; name: string };
-beforeAll(async () => {
-  server = await startTestServer();
-  lead = (await signedInClient(server, 'admin')).client;
-  program = await createProgram(server);
-});
-afterAll(() => server?.stop());
+const world = enrolmentWorld();
 
 async function setJoinLink(releaseId: string, json: { enabled: boolean; cap: number | null }) {
-  return bodyOf(await lead.api.api.releases[':id']['join-link'].$put({ param: { id: releaseId }, json }), 200);
+  return bodyOf(await world.lead.api.api.releases[':id']['join-link'].$put({ param: { id: releaseId }, json }), 200);
 }
 
 /** A release with its join link open; returns the link's token. */
 async function openRelease(cap: number | null = null) {
-  const release = await createRelease(server, program.id);
+  const release = await createRelease(world.server, world.program.id);
   const link = await setJoinLink(release.id, { enabled: true, cap });
   return { release, token: tokenOf(link.url!) };
 }
@@ -52,37 +44,37 @@ function application(token: string, email: string, overrides: Partial<ApplyBody>
 }
 
 /** Applies from a browser of its own, so the per-caller limit stays out of the way. */
-function apply(json: ApplyBody, client: TestClient = browser(server)) {
+function apply(json: ApplyBody, client: TestClient = browser(world.server)) {
   return client.api.api.join.apply.$post({ json });
 }
 
 function inspect(token: string) {
-  return server.client().api.api.join.inspect.$post({ json: { token } });
+  return world.server.client().api.api.join.inspect.$post({ json: { token } });
 }
 
 function confirm(token: string) {
-  return browser(server).api.api.join.confirm.$post({ json: { token } });
+  return browser(world.server).api.api.join.confirm.$post({ json: { token } });
 }
 
 function inspectConfirmation(token: string) {
-  return browser(server).api.api.join.confirmation.inspect.$post({ json: { token } });
+  return browser(world.server).api.api.join.confirmation.inspect.$post({ json: { token } });
 }
 
 async function written(releaseId: string) {
   return {
-    enrolments: await server.prisma.enrolment.count({ where: { releaseId } }),
-    confirmations: await server.prisma.joinConfirmation.count({ where: { releaseId } }),
-    messages: await server.prisma.message.count(),
+    enrolments: await world.server.prisma.enrolment.count({ where: { releaseId } }),
+    confirmations: await world.server.prisma.joinConfirmation.count({ where: { releaseId } }),
+    messages: await world.server.prisma.message.count(),
   };
 }
 
 async function confirmationMails(to: string) {
-  return server.prisma.message.count({ where: { to, kind: 'join-confirmation' } });
+  return world.server.prisma.message.count({ where: { to, kind: 'join-confirmation' } });
 }
 
 describe('the join link', () => {
   it('gets its token when first opened, and keeps it when closed and opened again', async () => {
-    const release = await createRelease(server, program.id);
+    const release = await createRelease(world.server, world.program.id);
     const closed = await setJoinLink(release.id, { enabled: false, cap: null });
     expect(closed).toEqual({ url: null, enabled: false, cap: null, applications: 0 });
 
@@ -101,7 +93,7 @@ describe('the join link', () => {
   it('tells an applicant about the release and that it takes applications', async () => {
     const { release, token } = await openRelease();
     expect(await bodyOf(await inspect(token), 200)).toEqual({
-      programName: program.name,
+      programName: world.program.name,
       product: 'Acme Desktop',
       releaseVersion: release.version,
       focusAreas: ['Sync', 'Printing'],
@@ -123,17 +115,17 @@ describe('the join link', () => {
     });
     const response = await apply(typed);
     expect(await bodyOf(response, 202)).toEqual({ email: 'applicant@example.test', status: 'awaiting_confirmation' });
-    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
+    expect(await world.server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
 
-    const mail = await latestMail(lead, 'applicant@example.test', 'join-confirmation');
+    const mail = await latestMail(world.lead, 'applicant@example.test', 'join-confirmation');
     expect(mail.subject).toBe(`Confirm your application to test Acme Desktop ${release.version}`);
-    expect(mail.text).toContain(`${program.name} to test Acme Desktop ${release.version}`);
+    expect(mail.text).toContain(`${world.program.name} to test Acme Desktop ${release.version}`);
     const link = /http:\/\/\S+\/join\/confirm#([A-Za-z0-9_-]{43})/.exec(mail.text);
     expect(link).not.toBeNull();
     for (const words of ['Zebedee', 'Quux', 'spam.example', 'watches', 'Applicant@Example.test'])
       expect(`${mail.subject}\n${mail.text}`).not.toContain(words);
 
-    const [stored] = await server.prisma.joinConfirmation.findMany({
+    const [stored] = await world.server.prisma.joinConfirmation.findMany({
       where: { releaseId: release.id },
       select: { email: true, tokenHash: true, usedAt: true, expiresAt: true },
     });
@@ -144,9 +136,12 @@ describe('the join link', () => {
   it('shows the holder of the confirmation link what they would confirm', async () => {
     const { release, token } = await openRelease();
     await apply(application(token, 'shown@example.test'));
-    const info = await bodyOf(await inspectConfirmation(await joinConfirmationToken(lead, 'shown@example.test')), 200);
+    const info = await bodyOf(
+      await inspectConfirmation(await joinConfirmationToken(world.lead, 'shown@example.test')),
+      200,
+    );
     expect(info).toEqual({
-      programName: program.name,
+      programName: world.program.name,
       product: 'Acme Desktop',
       releaseVersion: release.version,
       focusAreas: ['Sync', 'Printing'],
@@ -168,11 +163,11 @@ describe('the join link', () => {
 
   it('turns a confirmed application into one in the queue, and e-mails the applicant', async () => {
     const { release, token } = await openRelease();
-    const response = await applyAndConfirm(server, lead, application(token, 'Confirmed@Example.test'));
+    const response = await applyAndConfirm(world.server, world.lead, application(token, 'Confirmed@Example.test'));
     expect(await bodyOf(response, 201)).toEqual({ email: 'confirmed@example.test', status: 'applied' });
 
     const cohort = await bodyOf(
-      await lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: { status: 'applied' } }),
+      await world.lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: { status: 'applied' } }),
       200,
     );
     expect(cohort.items).toEqual([
@@ -190,20 +185,22 @@ describe('the join link', () => {
       }),
     ]);
     expect(cohort.joinLink.applications).toBe(1);
-    const mail = await latestMail(lead, 'confirmed@example.test', 'application-received');
+    const mail = await latestMail(world.lead, 'confirmed@example.test', 'application-received');
     expect(mail.text).toContain(`Acme Desktop ${release.version}`);
   });
 
   it('answers 410 to a confirmation link used before, expired or unknown, and sweeps expired ones', async () => {
     const { release, token } = await openRelease();
-    expect((await applyAndConfirm(server, lead, application(token, 'twice@example.test'))).status).toBe(201);
-    const used = await confirm(await joinConfirmationToken(lead, 'twice@example.test'));
+    expect((await applyAndConfirm(world.server, world.lead, application(token, 'twice@example.test'))).status).toBe(
+      201,
+    );
+    const used = await confirm(await joinConfirmationToken(world.lead, 'twice@example.test'));
     expect(used.status).toBe(410);
     expect((await readProblem(used)).detail).toContain('already been confirmed');
 
     await apply(application(token, 'late@example.test'));
-    const late = await joinConfirmationToken(lead, 'late@example.test');
-    await server.prisma.joinConfirmation.updateMany({
+    const late = await joinConfirmationToken(world.lead, 'late@example.test');
+    await world.server.prisma.joinConfirmation.updateMany({
       where: { tokenHash: hashToken(late) },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
@@ -212,20 +209,22 @@ describe('the join link', () => {
       expect((await readProblem(response)).detail).toContain('expired');
     }
     expect((await confirm('A'.repeat(43))).status).toBe(410);
-    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id, email: 'late@example.test' } })).toBe(
-      0,
-    );
+    expect(
+      await world.server.prisma.enrolment.count({ where: { releaseId: release.id, email: 'late@example.test' } }),
+    ).toBe(0);
 
     await apply(application(token, 'next@example.test'));
-    expect(await server.prisma.joinConfirmation.count({ where: { tokenHash: hashToken(late) } })).toBe(0);
+    expect(await world.server.prisma.joinConfirmation.count({ where: { tokenHash: hashToken(late) } })).toBe(0);
   });
 
   it('answers an application alike whether the address is new, applied before, is in the cohort or has an account', async () => {
     const { release, token } = await openRelease();
-    await invite(lead, release.id, [{ email: 'invited@example.test' }]);
-    await activeMvp(server, lead, release.id, 'member@example.test');
-    const staff = await server.createUser('engineer');
-    expect((await applyAndConfirm(server, lead, application(token, 'queued@example.test'))).status).toBe(201);
+    await invite(world.lead, release.id, [{ email: 'invited@example.test' }]);
+    await activeMvp(world.server, world.lead, release.id, 'member@example.test');
+    const staff = await world.server.createUser('engineer');
+    expect((await applyAndConfirm(world.server, world.lead, application(token, 'queued@example.test'))).status).toBe(
+      201,
+    );
 
     const answers = [];
     for (const email of [
@@ -248,18 +247,21 @@ describe('the join link', () => {
 
   it('refuses, on confirming, an address already in the cohort, and writes nothing', async () => {
     const { release, token } = await openRelease();
-    await invite(lead, release.id, [{ email: 'invited@example.test' }]);
+    await invite(world.lead, release.id, [{ email: 'invited@example.test' }]);
     await apply(application(token, 'INVITED@example.test'));
     const before = await written(release.id);
-    const response = await confirm(await joinConfirmationToken(lead, 'invited@example.test'));
+    const response = await confirm(await joinConfirmationToken(world.lead, 'invited@example.test'));
     expect(response.status).toBe(409);
     expect((await readProblem(response)).detail).toContain('already part of this release');
     expect(await written(release.id)).toEqual(before);
 
-    expect((await applyAndConfirm(server, lead, application(token, 'applied@example.test'))).status).toBe(201);
-    expect((await applyAndConfirm(server, lead, application(token, 'applied@example.test'))).status, 'nor twice').toBe(
-      409,
+    expect((await applyAndConfirm(world.server, world.lead, application(token, 'applied@example.test'))).status).toBe(
+      201,
     );
+    expect(
+      (await applyAndConfirm(world.server, world.lead, application(token, 'applied@example.test'))).status,
+      'nor twice',
+    ).toBe(409);
   });
 
   it('refuses applications while the link is closed, and writes nothing', async () => {
@@ -280,27 +282,27 @@ describe('the join link', () => {
     const { release, token } = await openRelease();
     await apply(application(token, 'closed-since@example.test'));
     await setJoinLink(release.id, { enabled: false, cap: null });
-    const response = await confirm(await joinConfirmationToken(lead, 'closed-since@example.test'));
+    const response = await confirm(await joinConfirmationToken(world.lead, 'closed-since@example.test'));
     expect(response.status).toBe(409);
     expect((await readProblem(response)).detail).toBe('This join link is closed at the moment.');
-    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
+    expect(await world.server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(0);
   });
 
   it('stops at its cap of confirmed applications, counting declined ones too', async () => {
     const { release, token } = await openRelease(2);
-    expect((await applyAndConfirm(server, lead, application(token, 'cap1@example.test'))).status).toBe(201);
+    expect((await applyAndConfirm(world.server, world.lead, application(token, 'cap1@example.test'))).status).toBe(201);
     await apply(application(token, 'cap3@example.test'));
-    expect((await applyAndConfirm(server, lead, application(token, 'cap2@example.test'))).status).toBe(201);
+    expect((await applyAndConfirm(world.server, world.lead, application(token, 'cap2@example.test'))).status).toBe(201);
     const [declined] = (
-      await bodyOf(await lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: {} }), 200)
+      await bodyOf(await world.lead.api.api.releases[':id'].cohort.$get({ param: { id: release.id }, query: {} }), 200)
     ).items;
-    await lead.api.api.enrolments[':id'].decline.$post({ param: { id: declined!.id } });
+    await world.lead.api.api.enrolments[':id'].decline.$post({ param: { id: declined!.id } });
 
     expect(await bodyOf(await inspect(token), 200)).toMatchObject({
       open: false,
       reason: expect.stringContaining('all'),
     });
-    const late = await confirm(await joinConfirmationToken(lead, 'cap3@example.test'));
+    const late = await confirm(await joinConfirmationToken(world.lead, 'cap3@example.test'));
     expect(late.status).toBe(409);
     expect((await readProblem(late)).detail).toBe('This release has all the applications it can take.');
     const before = await written(release.id);
@@ -314,21 +316,21 @@ describe('the join link', () => {
     const { release, token } = await openRelease(3);
     const emails = [1, 2, 3, 4, 5].map((n) => `rush${n}@example.test`);
     for (const email of emails) expect((await apply(application(token, email))).status).toBe(202);
-    const tokens = await Promise.all(emails.map((email) => joinConfirmationToken(lead, email)));
+    const tokens = await Promise.all(emails.map((email) => joinConfirmationToken(world.lead, email)));
     const statuses = await Promise.all(tokens.map(async (confirmation) => (await confirm(confirmation)).status));
     expect(statuses.sort()).toEqual([201, 201, 201, 409, 409]);
-    expect(await server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(3);
+    expect(await world.server.prisma.enrolment.count({ where: { releaseId: release.id } })).toBe(3);
   });
 
   it('refuses applications once the release has shipped', async () => {
     const { release, token } = await openRelease();
-    await server.prisma.release.update({ where: { id: release.id }, data: { status: 'shipped' } });
+    await world.server.prisma.release.update({ where: { id: release.id }, data: { status: 'shipped' } });
     expect(await bodyOf(await inspect(token), 200)).toMatchObject({
       open: false,
       reason: expect.stringContaining('shipped'),
     });
     expect((await apply(application(token, 'shipped@example.test'))).status).toBe(409);
-    const change = await lead.api.api.releases[':id']['join-link'].$put({
+    const change = await world.lead.api.api.releases[':id']['join-link'].$put({
       param: { id: release.id },
       json: { enabled: true, cap: null },
     });
@@ -339,7 +341,7 @@ describe('the join link', () => {
     const { release, token } = await openRelease();
     await apply(application(token, 'pending@example.test'));
     const rotated = await bodyOf(
-      await lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: release.id } }),
+      await world.lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: release.id } }),
       200,
     );
     const fresh = tokenOf(rotated.url!);
@@ -349,8 +351,10 @@ describe('the join link', () => {
     expect(old.status).toBe(410);
     expect((await readProblem(old)).detail).toContain('not valid');
     expect((await apply(application(token, 'old@example.test'))).status).toBe(410);
-    expect((await confirm(await joinConfirmationToken(lead, 'pending@example.test'))).status).toBe(410);
-    expect((await applyAndConfirm(server, lead, application(fresh, 'fresh@example.test'))).status).toBe(201);
+    expect((await confirm(await joinConfirmationToken(world.lead, 'pending@example.test'))).status).toBe(410);
+    expect((await applyAndConfirm(world.server, world.lead, application(fresh, 'fresh@example.test'))).status).toBe(
+      201,
+    );
   });
 
   it('checks what the applicant wrote', async () => {
@@ -362,19 +366,21 @@ describe('the join link', () => {
 
   it('answers 404 to the lead for an unknown release', async () => {
     const unknown = '01900000-0000-7000-8000-000000000000';
-    const response = await lead.api.api.releases[':id']['join-link'].$put({
+    const response = await world.lead.api.api.releases[':id']['join-link'].$put({
       param: { id: unknown },
       json: { enabled: true, cap: null },
     });
     expect(response.status).toBe(404);
-    expect((await lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: unknown } })).status).toBe(404);
+    expect(
+      (await world.lead.api.api.releases[':id']['join-link'].rotate.$post({ param: { id: unknown } })).status,
+    ).toBe(404);
   });
 });
 
 describe('limits on applying', () => {
   it('answers 429 problem+json with Retry-After to a caller who applies too often, and nothing is mailed', async () => {
     const { token } = await openRelease();
-    const caller = server.client({ 'x-forwarded-for': '192.0.2.10' });
+    const caller = world.server.client({ 'x-forwarded-for': '192.0.2.10' });
     for (let n = 0; n < joinLimits.caller.capacity; n++)
       expect((await apply(application(token, `caller${n}@example.test`), caller)).status).toBe(202);
     const refused = await apply(application(token, 'caller-over@example.test'), caller);

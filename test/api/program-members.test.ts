@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../api/generated/prisma/client.ts';
-import { createProgram } from '../support/enrolment-fixtures.ts';
+import { createProgram, createRelease, createReport } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -28,35 +28,8 @@ const unknownId = '01900000-0000-7000-8000-000000000000';
 
 async function programWithReport(): Promise<Program> {
   const program = await createProgram(server);
-  const day = 86_400_000;
-  const release = await server.prisma.release.create({
-    data: {
-      programId: program.id,
-      version: '1.0',
-      build: '100',
-      testStart: new Date(Date.now() - day),
-      testEnd: new Date(Date.now() + 30 * day),
-      instructions: '',
-      status: 'testing',
-    },
-    select: { id: true },
-  });
-  const reporter = await server.createUser('mvp');
-  const report = await server.prisma.report.create({
-    data: {
-      programId: program.id,
-      releaseId: release.id,
-      reporterId: reporter.id,
-      source: 'customer',
-      title: 'Crash on save',
-      steps: 'Save',
-      expected: 'Saved',
-      actual: 'Crash',
-      severity: 'major',
-      environment: {},
-    },
-    select: { id: true },
-  });
+  const release = await createRelease(server, program.id, { version: '1.0', testingNow: true });
+  const report = await createReport(server, release, (await server.createUser('mvp')).id);
   return { id: program.id, releaseId: release.id, reportId: report.id };
 }
 

@@ -4,6 +4,7 @@ import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worke
 import { createLogger } from '../../api/lib/logger.ts';
 import { mvpActiveIn, publishTerms } from '../support/enrolment-fixtures.ts';
 import {
+  commentAndCloseAsDuplicate,
   createLinkedReport,
   createProgramWithRelease,
   type InboundWorld,
@@ -226,15 +227,7 @@ describe('the Rescue list', () => {
       title: 'Screen flashes white after sleep',
     });
     await settle(world);
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.issueNumber}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, canonical);
     await settle(world);
     const linked = await world.server.prisma.report.findUniqueOrThrow({
       where: { id: duplicate.reportId },

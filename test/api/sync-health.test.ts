@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEnv } from '../../api/env.ts';
 import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
-import { createProgram } from '../support/enrolment-fixtures.ts';
+import { createProgram, createRelease, fileReportAs } from '../support/enrolment-fixtures.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf, readProblem } from '../support/problem.ts';
 import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
@@ -41,38 +41,13 @@ async function programWithRelease() {
   await server.addToPrograms(engineerId, [program.id]);
   const repo = `acme/app-${randomUUID().slice(0, 8)}`;
   await server.prisma.program.update({ where: { id: program.id }, data: { githubRepo: repo }, select: { id: true } });
-  const day = 86_400_000;
-  const release = await server.prisma.release.create({
-    data: {
-      programId: program.id,
-      version: '1.0',
-      build: '1',
-      testStart: new Date(Date.now() - day),
-      testEnd: new Date(Date.now() + 30 * day),
-      instructions: '',
-      status: 'testing',
-    },
-    select: { id: true },
-  });
+  const release = await createRelease(server, program.id, { version: '1.0', testingNow: true });
   return { programId: program.id, releaseId: release.id, repo };
 }
 
 /** Files a report through the API, as the portal does: its create_issue job is committed with it. */
 async function fileReport(releaseId: string, title = 'Export loses the last row') {
-  const report = await bodyOf(
-    await admin.api.api.reports.$post({
-      json: {
-        releaseId,
-        title,
-        steps: 'Export a table',
-        expected: 'Every row',
-        actual: 'One row short',
-        severity: 'major',
-        clientKey: randomUUID(),
-      },
-    }),
-    201,
-  );
+  const report = await fileReportAs(admin, releaseId, title);
   const job = await server.prisma.syncJob.findUniqueOrThrow({
     where: { key: `create_issue:${report.id}` },
     select: { id: true, status: true, attempts: true },

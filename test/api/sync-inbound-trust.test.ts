@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clockSkewMs } from '../../api/github-sync/inbound/github-time.ts';
 import {
-  createCustomer,
-  createLinkedReport,
-  createProgramWithRelease,
-  type InboundWorld,
+  commentAndCloseAsDuplicate,
   issuePayload,
   messagesTo,
   otherRepo,
@@ -13,45 +10,22 @@ import {
   programRepo,
   reportState,
   settle,
-  startInboundWorld,
+  triageWorld,
   waitForDeliveries,
 } from '../support/github-inbound-fixtures.ts';
-import { bodyOf } from '../support/problem.ts';
-import { testPassword } from '../support/test-server.ts';
 
 // Deliveries that are signed, and so come through GitHub, but should not be believed as they stand:
 // a comment by anyone at all on a public repository, a state dated in the future, a delivery whose
 // repository and issue disagree.
 
-let world: InboundWorld;
-let programId: string;
-let releaseId: string;
-let customer: { id: string; email: string };
 const engineer = 'eng-octo';
 const passerBy = 'passer-by';
-
-beforeAll(async () => {
-  world = await startInboundWorld();
-  await world.emulator.control.setAssociation(programRepo, engineer, 'COLLABORATOR');
-  const made = await createProgramWithRelease(world.server);
-  programId = made.program.id;
-  releaseId = made.release.id;
-});
-afterAll(() => world?.stop());
-
-beforeEach(async () => {
-  customer = await createCustomer(world.server);
-});
-
+const world = triageWorld(engineer);
+const { linked } = world;
 const gh = () => world.emulator.control;
 /** The issue as the emulator holds it. */
 const emulatorIssue = async (issueNumber: number) =>
   (await gh().issues(programRepo)).find((candidate) => candidate.number === issueNumber);
-const linked = () =>
-  createLinkedReport(world, { programId, releaseId, reporterId: customer.id }).then(async (made) => {
-    await settle(world);
-    return made;
-  });
 
 const storedComments = (reportId: string) =>
   world.server.prisma.reportComment.findMany({
@@ -60,23 +34,9 @@ const storedComments = (reportId: string) =>
     orderBy: { createdAt: 'asc' },
   });
 
-/** The report as its reporter reads it in the portal. */
+/** The texts of the report's timeline as its reporter reads it in the portal. */
 async function reporterTimeline(reportId: string): Promise<string[]> {
-  await world.server.prisma.enrolment.create({
-    data: {
-      releaseId,
-      userId: customer.id,
-      email: customer.email,
-      name: 'C',
-      company: 'C',
-      status: 'active',
-      source: 'invitation',
-    },
-  });
-  const reporter = world.server.client();
-  await reporter.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } });
-  const page = await bodyOf(await reporter.api.api.reports[':id'].$get({ param: { id: reportId } }), 200);
-  return page.timeline.map((entry) => ('text' in entry ? String(entry.text) : ''));
+  return (await world.reporterTimeline(reportId)).map((entry) => ('text' in entry ? String(entry.text) : ''));
 }
 
 describe('comments from people outside the repository', () => {
@@ -95,7 +55,7 @@ describe('comments from people outside the repository', () => {
         visibility: 'public',
       },
     ]);
-    const mail = await messagesTo(world.server, customer.email);
+    const mail = await messagesTo(world.server, world.customer.email);
     expect(mail.map((message) => message.kind)).toEqual(['report-comment']);
     expect(mail[0]?.text).toContain('Which build are you on?');
     const timeline = await reporterTimeline(reportId);
@@ -106,7 +66,7 @@ describe('comments from people outside the repository', () => {
   it('relay a login the program lists among its GitHub commenters, compared without regard to case', async () => {
     const { reportId, issueNumber } = await linked();
     await world.server.prisma.program.update({
-      where: { id: programId },
+      where: { id: world.programId },
       data: { githubCommenters: ['Contractor-Kim'] },
     });
     await gh().comment(programRepo, issueNumber, { login: 'contractor-kim', body: 'Fixed in the nightly build' });
@@ -120,7 +80,9 @@ describe('comments from people outside the repository', () => {
         visibility: 'public',
       },
     ]);
-    expect((await messagesTo(world.server, customer.email)).map((message) => message.kind)).toEqual(['report-comment']);
+    expect((await messagesTo(world.server, world.customer.email)).map((message) => message.kind)).toEqual([
+      'report-comment',
+    ]);
   });
 
   it('judge the author again on an edit: a comment edited after its author left the repository becomes a team note', async () => {
@@ -138,22 +100,14 @@ describe('comments from people outside the repository', () => {
       { body: 'Buy my course instead', authorLogin: leaver, authorAssociation: 'NONE', visibility: 'team' },
     ]);
     // Told of the first words only.
-    expect(await messagesTo(world.server, customer.email)).toHaveLength(1);
+    expect(await messagesTo(world.server, world.customer.email)).toHaveLength(1);
   });
 
   it('do not decide which report a duplicate belongs to', async () => {
     const duplicate = await linked();
     const canonical = await linked();
     const elsewhere = await linked();
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.issueNumber}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, canonical);
     await settle(world);
     const linkedTo = async () =>
       (
@@ -200,7 +154,7 @@ describe('states dated in the future', () => {
     expect(
       await world.server.prisma.webhookDelivery.findUniqueOrThrow({ where: { id }, select: { status: true } }),
     ).toEqual({ status: 'processed' });
-    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+    expect(await messagesTo(world.server, world.customer.email)).toEqual([]);
 
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['P1'] });
     await settle(world);

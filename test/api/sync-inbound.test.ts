@@ -1,65 +1,31 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
+  closeAsDuplicateByRest,
+  commentAndCloseAsDuplicate,
   createCustomer,
   createLinkedReport,
   createProgramWithRelease,
   eventKinds,
   expectOne,
-  type InboundWorld,
   messagesTo,
   otherRepo,
   programRepo,
   reportState,
   settle,
-  startInboundWorld,
+  triageWorld,
 } from '../support/github-inbound-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { signedInClient, testPassword } from '../support/test-server.ts';
+import { signedInClient } from '../support/test-server.ts';
 
 // Engineering's triage on GitHub flowing back: the emulator acts as people in GitHub's UI and
 // sends signed webhooks to the real server; the inbound loop applies them.
 
-let world: InboundWorld;
-let programId: string;
-let releaseId: string;
-let releaseVersion: string;
-let customer: { id: string; email: string };
 const engineer = 'eng-octo';
-
-beforeAll(async () => {
-  world = await startInboundWorld();
-  // Engineering works in the repository: GitHub shows its comments as a collaborator's.
-  await world.emulator.control.setAssociation(programRepo, engineer, 'COLLABORATOR');
-  const made = await createProgramWithRelease(world.server);
-  programId = made.program.id;
-  releaseId = made.release.id;
-  releaseVersion = made.release.version;
-});
-afterAll(() => world?.stop());
-
-beforeEach(async () => {
-  customer = await createCustomer(world.server);
-});
-
+const world = triageWorld(engineer);
+const { linked } = world;
 const gh = () => world.emulator.control;
-/** Engineering's usual way: "Duplicate of #N", then closed as duplicate through REST. */
-async function commentedAndClosedAsDuplicate(duplicate: { issueNumber: number }, canonical: { issueNumber: number }) {
-  await gh().comment(programRepo, duplicate.issueNumber, {
-    login: engineer,
-    body: `Duplicate of #${canonical.issueNumber}`,
-  });
-  await gh().updateIssue(programRepo, duplicate.issueNumber, {
-    login: engineer,
-    state: 'closed',
-    state_reason: 'duplicate',
-  });
-}
-
-const linked = (title?: string) =>
-  createLinkedReport(world, { programId, releaseId, reporterId: customer.id, title }).then(async (made) => {
-    await settle(world);
-    return made;
-  });
+/** The report's state, read back for assertions. */
+const stateOf = (report: { reportId: string }) => reportState(world.server, report.reportId);
 
 describe('labels and state', () => {
   it('a priority label triages the report, on its timeline, and tells the reporter once', async () => {
@@ -73,7 +39,7 @@ describe('labels and state', () => {
     expect(state.events.map((event) => [event.kind, event.data])).toEqual([
       ['triaged', { priority: 'P1', from: 'synced' }],
     ]);
-    const mail = await messagesTo(world.server, customer.email);
+    const mail = await messagesTo(world.server, world.customer.email);
     const notice = expectOne(mail, (message) => message.kind === 'report-triaged');
     expect(notice.text).toContain(`${world.env.publicUrl}/reports/${reportId}`);
     expect(notice.text).toContain('priority P1');
@@ -94,7 +60,7 @@ describe('labels and state', () => {
     expect(state).toMatchObject({ priority: 'P3', status: 'triaged', triagedAt: null });
     expect(state.prioritisedAt).not.toBeNull();
     const notice = expectOne(
-      await messagesTo(world.server, customer.email),
+      await messagesTo(world.server, world.customer.email),
       (message) => message.kind === 'report-triaged',
     );
     expect(notice.subject).toContain('P3');
@@ -125,7 +91,7 @@ describe('labels and state', () => {
     const state = await reportState(world.server, reportId);
     expect(state).toMatchObject({ status: 'fixed', issueState: 'closed', issueStateReason: 'completed' });
     expect(state.fixedAt?.toISOString()).toBe(new Date(closed.closed_at!).toISOString());
-    expectOne(await messagesTo(world.server, customer.email), (message) => message.kind === 'report-fixed');
+    expectOne(await messagesTo(world.server, world.customer.email), (message) => message.kind === 'report-fixed');
   });
 
   it('closed as not planned', async () => {
@@ -133,7 +99,7 @@ describe('labels and state', () => {
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, state: 'closed', state_reason: 'not_planned' });
     await settle(world);
     expect(await reportState(world.server, reportId)).toMatchObject({ status: 'not_planned', fixedAt: null });
-    const mail = await messagesTo(world.server, customer.email);
+    const mail = await messagesTo(world.server, world.customer.email);
     expect(mail.map((message) => message.kind)).toEqual(['report-not-planned']);
   });
 
@@ -205,7 +171,7 @@ describe('labels and state', () => {
     await settle(world);
     await gh().updateIssue(programRepo, issueNumber, { login: engineer, labels: ['needs info', 'P3'] });
     await settle(world);
-    expectOne(await messagesTo(world.server, customer.email), (message) => message.kind === 'report-needs-info');
+    expectOne(await messagesTo(world.server, world.customer.email), (message) => message.kind === 'report-needs-info');
   });
 });
 
@@ -222,21 +188,8 @@ describe('comments', () => {
     await settle(world);
 
     // The reporter reads their report through the portal's API.
-    await world.server.prisma.enrolment.create({
-      data: {
-        releaseId,
-        userId: customer.id,
-        email: customer.email,
-        name: 'C',
-        company: 'C',
-        status: 'active',
-        source: 'invitation',
-      },
-    });
-    const reporter = world.server.client();
-    await reporter.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } });
-    const page = await bodyOf(await reporter.api.api.reports[':id'].$get({ param: { id: reportId } }), 200);
-    expect(page.timeline.filter((entry) => entry.text === 'Which build are you on?')).toHaveLength(1);
+    const timeline = await world.reporterTimeline(reportId);
+    expect(timeline.filter((entry) => entry.text === 'Which build are you on?')).toHaveLength(1);
     const stored = await world.server.prisma.reportComment.findMany({
       where: { reportId },
       select: { visibility: true, body: true, authorLogin: true, authorAssociation: true, githubCommentId: true },
@@ -252,7 +205,7 @@ describe('comments', () => {
     ]);
     expect(eventKinds(await reportState(world.server, reportId))).toEqual(['comment']);
     const notice = expectOne(
-      await messagesTo(world.server, customer.email),
+      await messagesTo(world.server, world.customer.email),
       (message) => message.kind === 'report-comment',
     );
     expect(notice.text).toContain('> Which build are you on?');
@@ -276,7 +229,7 @@ describe('comments', () => {
   it("Fieldtest's own comment (with its marker) links to the portal comment instead of coming back twice", async () => {
     const { reportId, issueNumber } = await linked();
     const portal = await world.server.prisma.reportComment.create({
-      data: { reportId, authorId: customer.id, visibility: 'public', body: 'It happens on Wi-Fi too' },
+      data: { reportId, authorId: world.customer.id, visibility: 'public', body: 'It happens on Wi-Fi too' },
       select: { id: true },
     });
     const { commentMarker } = await import('../../api/github-sync/client/github.schemas.ts');
@@ -291,43 +244,54 @@ describe('comments', () => {
         select: { id: true, githubCommentId: true },
       }),
     ).toEqual([{ id: portal.id, githubCommentId: BigInt(posted.id) }]);
-    expect(await messagesTo(world.server, customer.email)).toEqual([]);
+    expect(await messagesTo(world.server, world.customer.email)).toEqual([]);
   });
 });
 
+/** A report and a later one of the same bug (its duplicate), each linked to its issue, in that order. */
+async function linkedPair(canonicalTitle: string, duplicateTitle: string) {
+  const canonical = await linked(canonicalTitle);
+  return [canonical, await linked(duplicateTitle)] as const;
+}
+
+/** Reopened by engineering a second later, so that GitHub's updated_at (whole seconds) is newer. */
+async function reopenLater(issue: { issueNumber: number }) {
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  await gh().updateIssue(programRepo, issue.issueNumber, { login: engineer, state: 'open' });
+}
+
+/** The report is marked a duplicate of the canonical one, the link on its timeline with the issue's number. */
+async function expectDuplicateOf(
+  duplicate: { reportId: string },
+  canonical: { reportId: string; issueNumber: number },
+) {
+  const state = await stateOf(duplicate);
+  expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
+  expect(state.events.find((event) => event.kind === 'duplicate_of')?.data).toMatchObject({
+    reportId: canonical.reportId,
+    issueNumber: canonical.issueNumber,
+  });
+}
+
 describe('duplicates', () => {
   it('"Duplicate of #N" written before closing as duplicate links the report to the canonical one', async () => {
-    const canonical = await linked('Crash when saving');
-    const duplicate = await linked('Saving crashes');
-    await commentedAndClosedAsDuplicate(duplicate, canonical);
+    const [canonical, duplicate] = await linkedPair('Crash when saving', 'Saving crashes');
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, canonical);
     await settle(world);
-    const state = await reportState(world.server, duplicate.reportId);
-    expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
-    expect(state.events.find((event) => event.kind === 'duplicate_of')?.data).toMatchObject({
-      reportId: canonical.reportId,
-      issueNumber: canonical.issueNumber,
-    });
+    await expectDuplicateOf(duplicate, canonical);
   });
 
   it('a "Duplicate of #N" comment arriving after the close links too', async () => {
-    const canonical = await linked('Crash when printing');
-    const duplicate = await linked('Printing crashes');
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    const [canonical, duplicate] = await linkedPair('Crash when printing', 'Printing crashes');
+    await closeAsDuplicateByRest(world, engineer, duplicate.issueNumber);
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
-      status: 'duplicate',
-      duplicateOfId: null,
-    });
+    expect(await stateOf(duplicate)).toMatchObject({ status: 'duplicate', duplicateOfId: null });
     await gh().comment(programRepo, duplicate.issueNumber, {
       login: engineer,
       body: `Closing: duplicate of #${canonical.issueNumber}.`,
     });
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
+    expect(await stateOf(duplicate)).toMatchObject({
       duplicateOfId: canonical.reportId,
     });
   });
@@ -341,50 +305,31 @@ describe('duplicates', () => {
     } finally {
       await gh().setWebhookMode('deliver');
     }
-    await gh().comment(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      body: `Duplicate of #${canonical.number}`,
-    });
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, { issueNumber: canonical.number });
     await settle(world);
     const imported = await world.server.prisma.report.findUniqueOrThrow({
       where: { issueRepo_issueNumber: { issueRepo: programRepo, issueNumber: canonical.number } },
       select: { id: true, source: true, reporterLogin: true },
     });
     expect(imported).toMatchObject({ source: 'internal', reporterLogin: engineer });
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: imported.id });
+    expect(await stateOf(duplicate)).toMatchObject({ duplicateOfId: imported.id });
   });
 
   it('reopening a duplicate clears the link', async () => {
-    const canonical = await linked('Crash on launch');
-    const duplicate = await linked('Launch crashes');
-    await commentedAndClosedAsDuplicate(duplicate, canonical);
+    const [canonical, duplicate] = await linkedPair('Crash on launch', 'Launch crashes');
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, canonical);
     await settle(world);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, state: 'open' });
+    await reopenLater(duplicate);
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
-      status: 'synced',
-      duplicateOfId: null,
-    });
+    expect(await stateOf(duplicate)).toMatchObject({ status: 'synced', duplicateOfId: null });
   });
 
   it("GitHub's Close as duplicate, with no comment, links the report to the original it records", async () => {
-    const canonical = await linked('Toolbar icons vanish');
-    const duplicate = await linked('Icons gone from the toolbar');
+    const [canonical, duplicate] = await linkedPair('Toolbar icons vanish', 'Icons gone from the toolbar');
     await gh().closeAsDuplicate(programRepo, duplicate.issueNumber, { login: engineer, of: canonical.issueNumber });
     await settle(world);
     expect(await gh().comments(programRepo, duplicate.issueNumber)).toEqual([]);
-    const state = await reportState(world.server, duplicate.reportId);
-    expect(state).toMatchObject({ status: 'duplicate', duplicateOfId: canonical.reportId });
-    expect(state.events.find((event) => event.kind === 'duplicate_of')?.data).toMatchObject({
-      reportId: canonical.reportId,
-      issueNumber: canonical.issueNumber,
-    });
+    await expectDuplicateOf(duplicate, canonical);
   });
 
   it('an issue opened on GitHub and closed as duplicate before Fieldtest heard of it is imported linked', async () => {
@@ -414,7 +359,7 @@ describe('duplicates', () => {
       createLinkedReport(world, {
         programId: own.program.id,
         releaseId: own.release.id,
-        reporterId: customer.id,
+        reporterId: world.customer.id,
         title,
       });
     const kept = await file('Sync stalls at 99%');
@@ -424,60 +369,40 @@ describe('duplicates', () => {
       await gh().updateIssue(programRepo, report.issueNumber, { login: engineer, labels: ['fieldtest', 'P1'] });
     }
     // REST's PATCH with state_reason duplicate: GitHub closes it as duplicate of nothing in particular.
-    await gh().updateIssue(programRepo, closed.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await closeAsDuplicateByRest(world, engineer, closed.issueNumber);
     await settle(world);
-    expect(await reportState(world.server, closed.reportId)).toMatchObject({
-      status: 'duplicate',
-      duplicateOfId: null,
-    });
+    expect(await stateOf(closed)).toMatchObject({ status: 'duplicate', duplicateOfId: null });
     const { client: lead } = await signedInClient(world.server, 'admin');
     const stats = await bodyOf(await lead.api.api.releases[':id'].stats.$get({ param: { id: own.release.id } }), 200);
     expect({ clusters: stats.clusters, priority: stats.priority.clusters }).toEqual({ clusters: 2, priority: 1 });
   });
 
   it('a reopen ends the mark: closed as duplicate again without an original, the report is unlinked', async () => {
-    const canonical = await linked('Fonts blurry');
-    const duplicate = await linked('Blurry fonts after update');
-    await commentedAndClosedAsDuplicate(duplicate, canonical);
+    const [canonical, duplicate] = await linkedPair('Fonts blurry', 'Blurry fonts after update');
+    await commentAndCloseAsDuplicate(world, engineer, duplicate, canonical);
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: canonical.reportId });
+    expect(await stateOf(duplicate)).toMatchObject({ duplicateOfId: canonical.reportId });
+    await reopenLater(duplicate);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, state: 'open' });
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    await gh().updateIssue(programRepo, duplicate.issueNumber, {
-      login: engineer,
-      state: 'closed',
-      state_reason: 'duplicate',
-    });
+    await closeAsDuplicateByRest(world, engineer, duplicate.issueNumber);
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
-      status: 'duplicate',
-      duplicateOfId: null,
-    });
+    expect(await stateOf(duplicate)).toMatchObject({ status: 'duplicate', duplicateOfId: null });
   });
 
   it('reads the original outside the delivery: a duplicate close is applied while GitHub is down, linked when it is back', async () => {
-    const canonical = await linked('Crash on resume');
-    const duplicate = await linked('Resume crashes');
+    const [canonical, duplicate] = await linkedPair('Crash on resume', 'Resume crashes');
     await gh().setOutage(true);
     try {
       await gh().closeAsDuplicate(programRepo, duplicate.issueNumber, { login: engineer, of: canonical.issueNumber });
       await settle(world);
       // GitHub could not be asked and no comment names it: closed as duplicate, not linked yet.
-      expect(await reportState(world.server, duplicate.reportId)).toMatchObject({
-        status: 'duplicate',
-        duplicateOfId: null,
-      });
+      expect(await stateOf(duplicate)).toMatchObject({ status: 'duplicate', duplicateOfId: null });
     } finally {
       await gh().setOutage(false);
     }
     await gh().updateIssue(programRepo, duplicate.issueNumber, { login: engineer, labels: ['fieldtest', 'P2'] });
     await settle(world);
-    expect(await reportState(world.server, duplicate.reportId)).toMatchObject({ duplicateOfId: canonical.reportId });
+    expect(await stateOf(duplicate)).toMatchObject({ duplicateOfId: canonical.reportId });
   });
 });
 
@@ -517,7 +442,7 @@ describe('issues opened directly on GitHub', () => {
       login: 'tester-octo',
       title: 'Toolbar icons blurry',
       body: 'Open the app on a 4K screen.',
-      labels: [`release: ${releaseVersion}`, 'P1'],
+      labels: [`release: ${world.release.version}`, 'P1'],
     });
     await settle(world);
     const report = await world.server.prisma.report.findUniqueOrThrow({
@@ -550,8 +475,8 @@ describe('issues opened directly on GitHub', () => {
       actual: '',
       severity: null,
       environment: {},
-      releaseId,
-      programId,
+      releaseId: world.release.id,
+      programId: world.programId,
       priority: 'P1',
       status: 'triaged',
     });

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { filingLimits } from '../../api/reports/reports.schemas.ts';
-import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { syncFixtures } from '../support/sync-outbound-fixtures.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { outboundWorld } from '../support/sync-outbound-fixtures.ts';
 
 // Who gets GitHub's budget first when several reporters' reports wait. The emulator numbers a
 // repository's issues in the order they are created, so issue numbers show the order of creation.
 
 const timeScale = 60;
 
-let server: TestServer;
-let emulator: GithubEmulator;
-beforeAll(async () => {
-  [server, emulator] = await Promise.all([
-    startTestServer({ SYNC_WORKER: 'false' }),
-    startGithubEmulator({ timeScale }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), emulator?.stop()]);
-});
-
-const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach } = syncFixtures({
-  server: () => server,
-  emulator: () => emulator,
+const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach } = outboundWorld({
   timeScale,
 });
 

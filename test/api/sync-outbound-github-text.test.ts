@@ -1,9 +1,8 @@
 import { Octokit } from '@octokit/rest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
-import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
-import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
+import { outboundWorld, until } from '../support/sync-outbound-fixtures.ts';
+import { signedInClient } from '../support/test-server.ts';
 
 // Text on its way to GitHub. What GitHub accepts: a title over 256 characters or a body over
 // 65,536 is refused with 422, and the emulator refuses them alike. Fieldtest never sends one: text
@@ -11,29 +10,14 @@ import { signedInClient, startTestServer, type TestServer } from '../support/tes
 // fitted, never dead-lettered. Who GitHub sees: customers by handle, staff by role only.
 
 const timeScale = 60;
-let server: TestServer;
-let emulator: GithubEmulator;
-beforeAll(async () => {
-  [server, emulator] = await Promise.all([
-    startTestServer({ SYNC_WORKER: 'false' }),
-    startGithubEmulator({ timeScale }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), emulator?.stop()]);
-});
 
-const { setUp, mvpOf, fileReport, startWorker, untilLinked, jobOf } = syncFixtures({
-  server: () => server,
-  emulator: () => emulator,
-  timeScale,
-});
+const { server, emulator, setUp, mvpOf, fileReport, startWorker, untilLinked, jobOf } = outboundWorld({ timeScale });
 
 describe('what GitHub accepts', () => {
   it('refuses a title over 256 characters and a body over 65,536, counting characters as GitHub does', async () => {
     const { repo } = await setUp();
     const [owner, name] = repo.split('/') as [string, string];
-    const octokit = new Octokit({ baseUrl: emulator.url, auth: emulator.token });
+    const octokit = new Octokit({ baseUrl: emulator().url, auth: emulator().token });
     const refused = await octokit.rest.issues
       .create({ owner, repo: name, title: 'x'.repeat(257) })
       .catch((error) => error);
@@ -73,7 +57,9 @@ describe('what GitHub accepts', () => {
       await worker.stop();
     }
     expect((await jobOf(filed.id)).status).toBe('done');
-    const [issue] = (await emulator.control.issues(repo)).filter((each) => each.body?.includes(reportMarker(filed.id)));
+    const [issue] = (await emulator().control.issues(repo)).filter((each) =>
+      each.body?.includes(reportMarker(filed.id)),
+    );
     expect([...issue!.title].length).toBeLessThanOrEqual(256);
     expect(issue!.title.endsWith('…')).toBe(true);
     expect(issue!.title).not.toMatch(/(^|\s)#\d/);
@@ -91,7 +77,9 @@ describe('what GitHub accepts', () => {
     } finally {
       await worker.stop();
     }
-    const [issue] = (await emulator.control.issues(repo)).filter((each) => each.body?.includes(reportMarker(filed.id)));
+    const [issue] = (await emulator().control.issues(repo)).filter((each) =>
+      each.body?.includes(reportMarker(filed.id)),
+    );
     expect(issue!.body).not.toMatch(/github\.com\/[\w.-]+\/[\w.-]+\/(issues|pull)\/\d/);
     expect(issue!.body?.replaceAll('\u200B', '')).toContain('https://github.com/other/project/issues/12');
   });
@@ -102,9 +90,9 @@ describe('who GitHub sees', () => {
     const { repo, programId, release } = await setUp();
     const mvp = await mvpOf(release);
     const filed = await fileReport(mvp.client, release.id);
-    const engineer = await signedInClient(server, 'engineer');
-    const lead = await signedInClient(server, 'admin');
-    await server.prisma.programMember.create({ data: { programId, userId: engineer.user.id } });
+    const engineer = await signedInClient(server(), 'engineer');
+    const lead = await signedInClient(server(), 'admin');
+    await server().prisma.programMember.create({ data: { programId, userId: engineer.user.id } });
     const worker = await startWorker();
     try {
       await untilLinked(filed.id);
@@ -118,11 +106,11 @@ describe('who GitHub sees', () => {
       await say(engineer.client, 'Which printer model is it?');
       await say(lead.client, 'Thanks for the report.');
       await say(mvp.client, 'An HP LaserJet.');
-      const [issue] = (await emulator.control.issues(repo)).filter((each) =>
+      const [issue] = (await emulator().control.issues(repo)).filter((each) =>
         each.body?.includes(reportMarker(filed.id)),
       );
       const comments = await until(
-        () => emulator.control.comments(repo, issue!.number),
+        () => emulator().control.comments(repo, issue!.number),
         (found) => found.length === 3,
       );
       const heading = (text: string) => comments.find((comment) => comment.body?.includes(text))?.body?.split('\n')[0];

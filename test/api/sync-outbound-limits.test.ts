@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
-import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { describe, expect, it } from 'vitest';
+import { startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { outboundWorld, syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
 
 // A scaled minute lasts a second: GitHub's waits without retry-after, back-offs and blocks shrink
 // alike in the emulator and in the sync.
 const timeScale = 60;
 const scaledMinuteMs = 60_000 / timeScale;
 
-let server: TestServer;
-let emulator: GithubEmulator;
-beforeAll(async () => {
-  [server, emulator] = await Promise.all([
-    startTestServer({ SYNC_WORKER: 'false' }),
-    startGithubEmulator({ timeScale }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), emulator?.stop()]);
-});
-
-const { setUp, mvpOf, fileReport, startWorker, untilLinked, jobOf, expectOneIssueEach } = syncFixtures({
-  server: () => server,
-  emulator: () => emulator,
-  timeScale,
-});
+const { server, emulator, setUp, mvpOf, fileReport, startWorker, untilLinked, jobOf, expectOneIssueEach } =
+  outboundWorld({ timeScale });
 
 /** Files `count` reports into a new repository and returns what the test needs. */
 async function queued(count: number, options: { createRepo?: boolean } = {}) {
@@ -36,7 +20,7 @@ async function queued(count: number, options: { createRepo?: boolean } = {}) {
 }
 
 async function stats() {
-  return emulator.control.stats();
+  return emulator().control.stats();
 }
 
 describe('rate limits', () => {
@@ -45,7 +29,7 @@ describe('rate limits', () => {
     ['without retry-after', null, scaledMinuteMs],
   ] as const)('waits out a secondary limit %s, without a request while limited', async (_name, retryAfter, waitMs) => {
     const { repo, reports } = await queued(3);
-    await emulator.control.addFaults({
+    await emulator().control.addFaults({
       method: 'POST',
       path: `/repos/${repo}/issues$`,
       kind: 'secondary_limit',
@@ -81,7 +65,7 @@ describe('rate limits', () => {
     // GitHub's reset is the end of its hour window: a faster clock keeps that hour to 3.6 s.
     const fast = await startGithubEmulator({ timeScale: 1000 });
     try {
-      const sync = syncFixtures({ server: () => server, emulator: () => fast, timeScale: 1000 });
+      const sync = syncFixtures({ server, emulator: () => fast, timeScale: 1000 });
       const { repo, release } = await sync.setUp();
       const mvp = await sync.mvpOf(release);
       const reports = [await sync.fileReport(mvp.client, release.id), await sync.fileReport(mvp.client, release.id)];
@@ -95,7 +79,7 @@ describe('rate limits', () => {
       let resetAt: Date | null = null;
       try {
         const limited = await until(
-          () => server.prisma.githubRateState.findMany({ select: { blockedUntil: true, blockedReason: true } }),
+          () => server().prisma.githubRateState.findMany({ select: { blockedUntil: true, blockedReason: true } }),
           (states) => states.some((state) => state.blockedReason?.startsWith('rate limited (403)') === true),
         );
         resetAt = limited.find((state) => state.blockedReason?.startsWith('rate limited (403)'))!.blockedUntil;
@@ -103,7 +87,7 @@ describe('rate limits', () => {
       } finally {
         await worker.stop();
       }
-      const linkedAt = await server.prisma.reportEvent.findMany({
+      const linkedAt = await server().prisma.reportEvent.findMany({
         where: { reportId: { in: reports.map((report) => report.id) }, kind: 'synced' },
         select: { createdAt: true },
       });
@@ -122,7 +106,7 @@ describe('rate limits', () => {
 
   it('stops sending while the credentials are rejected, then recovers', async () => {
     const { repo, reports } = await queued(2);
-    await emulator.control.addFaults({ path: `/repos/${repo}/`, kind: 'status', status: 401, times: 1 });
+    await emulator().control.addFaults({ path: `/repos/${repo}/`, kind: 'status', status: 401, times: 1 });
     const before = await stats();
     const worker = await startWorker();
     try {
@@ -133,7 +117,7 @@ describe('rate limits', () => {
       );
       const blocked = await until(
         () =>
-          server.prisma.githubRateState.findMany({ select: { key: true, blockedReason: true, blockedUntil: true } }),
+          server().prisma.githubRateState.findMany({ select: { key: true, blockedReason: true, blockedUntil: true } }),
         (states) => states.some((state) => state.blockedReason?.startsWith('credentials rejected') === true),
       );
       const state = blocked.find((one) => one.blockedReason?.startsWith('credentials rejected'))!;
@@ -156,7 +140,7 @@ describe('rate limits', () => {
 describe('outages', () => {
   it('probes an outage one request at a time and delivers everything once GitHub is back', async () => {
     const { repo, reports } = await queued(5);
-    await emulator.control.setOutage(true);
+    await emulator().control.setOutage(true);
     const before = await stats();
     const worker = await startWorker();
     try {
@@ -168,10 +152,10 @@ describe('outages', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const during = await stats();
       expect(during.requests - before.requests).toBeLessThanOrEqual(15);
-      await emulator.control.setOutage(false);
+      await emulator().control.setOutage(false);
       for (const report of reports) await untilLinked(report.id, 30_000);
     } finally {
-      await emulator.control.setOutage(false);
+      await emulator().control.setOutage(false);
       await worker.stop();
     }
     await expectOneIssueEach(

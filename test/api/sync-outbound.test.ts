@@ -1,35 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commentMarker, reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
 import { retrySyncJob } from '../../api/github-sync/outbound/retry-sync-job.ts';
 import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
-import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import type { TestClient } from '../support/http-client.ts';
 import { bodyOf } from '../support/problem.ts';
-import { syncFixtures, until } from '../support/sync-outbound-fixtures.ts';
-import { signedInClient, startTestServer, type TestServer } from '../support/test-server.ts';
+import { outboundWorld, until } from '../support/sync-outbound-fixtures.ts';
+import { signedInClient } from '../support/test-server.ts';
 
 // GitHub's minute lasts a second here: windows, waits and back-offs all shrink alike, in the
 // emulator and in the sync.
 const timeScale = 60;
 
-let server: TestServer;
-let emulator: GithubEmulator;
-beforeAll(async () => {
-  [server, emulator] = await Promise.all([
-    startTestServer({ SYNC_WORKER: 'false' }),
-    startGithubEmulator({ timeScale }),
-  ]);
-});
-afterAll(async () => {
-  await Promise.all([server?.stop(), emulator?.stop()]);
-});
-
 const zwsp = '\u200B';
-const { setUp, mvpOf, fileReport, workerEnv, startWorker, readReport, untilLinked, jobOf, expectOneIssueEach } =
-  syncFixtures({ server: () => server, emulator: () => emulator, timeScale });
+const {
+  server,
+  emulator,
+  setUp,
+  mvpOf,
+  fileReport,
+  workerEnv,
+  startWorker,
+  readReport,
+  untilLinked,
+  jobOf,
+  expectOneIssueEach,
+} = outboundWorld({ timeScale });
 
 describe('creating issues', () => {
   it('creates one issue per report with the report, labels and handle, and no personal data', async () => {
@@ -39,7 +37,7 @@ describe('creating issues', () => {
       steps: '1. Ask @octocat\n2. This fixes #3 and closes acme/desktop#4',
       environment: { os: 'macOS 15', browser: 'Firefox' },
     });
-    const staff = await signedInClient(server, 'internal_tester', { programs: [programId] });
+    const staff = await signedInClient(server(), 'internal_tester', { programs: [programId] });
     const internal = await fileReport(staff.client, release.id);
     const worker = await startWorker();
     try {
@@ -49,7 +47,7 @@ describe('creating issues', () => {
       await worker.stop();
     }
     await expectOneIssueEach(repo, [filed.id, internal.id]);
-    const issues = await emulator.control.issues(repo);
+    const issues = await emulator().control.issues(repo);
     const customer = issues.find((issue) => issue.body?.includes(reportMarker(filed.id)))!;
     expect(customer.title).toBe(filed.title);
     expect(customer.body).toContain(`Filed in Fieldtest by **${mvp.handle}**`);
@@ -77,7 +75,7 @@ describe('creating issues', () => {
       issueState: 'open',
     });
     expect(report.issueLabels.sort()).toEqual(labels(customer));
-    const events = await server.prisma.reportEvent.findMany({
+    const events = await server().prisma.reportEvent.findMany({
       where: { reportId: filed.id, kind: 'synced' },
       select: { data: true },
     });
@@ -88,7 +86,7 @@ describe('creating issues', () => {
   it('creates exactly one issue when the answer to the create is lost', async () => {
     const { repo, release } = await setUp();
     const mvp = await mvpOf(release);
-    await emulator.control.addFaults({ method: 'POST', path: `/repos/${repo}/issues$`, kind: 'reset_after_write' });
+    await emulator().control.addFaults({ method: 'POST', path: `/repos/${repo}/issues$`, kind: 'reset_after_write' });
     const filed = await fileReport(mvp.client, release.id);
     const worker = await startWorker();
     try {
@@ -106,7 +104,7 @@ describe('creating issues', () => {
   it('retries a create that GitHub answered with 5xx, still making one issue', async () => {
     const { repo, release } = await setUp();
     const mvp = await mvpOf(release);
-    await emulator.control.addFaults({
+    await emulator().control.addFaults({
       method: 'POST',
       path: `/repos/${repo}/issues$`,
       kind: 'status',
@@ -130,16 +128,16 @@ describe('creating issues', () => {
     const filed = await fileReport(mvp.client, release.id);
     // The earlier process: marked the job as sent, GitHub created the issue, then it died.
     const token = `ghp_${randomBytes(16).toString('hex')}`;
-    await emulator.control.addToken(token);
+    await emulator().control.addToken(token);
     const [owner, name] = repo.split('/') as [string, string];
-    const crashed = await fetch(`${emulator.url}/repos/${owner}/${name}/issues`, {
+    const crashed = await fetch(`${emulator().url}/repos/${owner}/${name}/issues`, {
       method: 'POST',
       headers: { authorization: `token ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ title: filed.title, body: `Steps …\n\n${reportMarker(filed.id)}\n` }),
     });
     expect(crashed.status).toBe(201);
     const created = (await crashed.json()) as { number: number };
-    await server.prisma.syncJob.update({
+    await server().prisma.syncJob.update({
       where: { key: `create_issue:${filed.id}` },
       data: {
         status: 'running',
@@ -148,7 +146,7 @@ describe('creating issues', () => {
         firstSentAt: new Date(Date.now() - 2000),
       },
     });
-    const creates = (await emulator.control.stats()).contentCreates;
+    const creates = (await emulator().control.stats()).contentCreates;
     const worker = await startWorker();
     try {
       await untilLinked(filed.id);
@@ -157,7 +155,7 @@ describe('creating issues', () => {
     }
     expect((await readReport(filed.id)).issueNumber).toBe(created.number);
     await expectOneIssueEach(repo, [filed.id]);
-    expect((await emulator.control.stats()).contentCreates).toBe(creates);
+    expect((await emulator().control.stats()).contentCreates).toBe(creates);
     expect(await jobOf(filed.id)).toMatchObject({ status: 'done' });
   });
 
@@ -175,15 +173,15 @@ describe('creating issues', () => {
       expect(dead.lastError).toMatch(/GitHub answered 404/);
       expect((await readReport(filed.id)).issueNumber).toBeNull();
 
-      await emulator.control.createRepo(repo);
-      expect(await retrySyncJob({ prisma: server.prisma, id: dead.id })).toEqual({ retried: true });
+      await emulator().control.createRepo(repo);
+      expect(await retrySyncJob({ prisma: server().prisma, id: dead.id })).toEqual({ retried: true });
       worker.wake();
       await untilLinked(filed.id);
     } finally {
       await worker.stop();
     }
     await expectOneIssueEach(repo, [filed.id]);
-    expect(await retrySyncJob({ prisma: server.prisma, id: (await jobOf(filed.id)).id })).toEqual({ retried: false });
+    expect(await retrySyncJob({ prisma: server().prisma, id: (await jobOf(filed.id)).id })).toEqual({ retried: false });
   });
 
   it('gives every report exactly one issue when two workers race over 30 jobs', async () => {
@@ -191,12 +189,12 @@ describe('creating issues', () => {
     const mvp = await mvpOf(release);
     const reports = [];
     for (let index = 0; index < 30; index += 1) reports.push(await fileReport(mvp.client, release.id));
-    const violations = (await emulator.control.stats()).violations.length;
+    const violations = (await emulator().control.stats()).violations.length;
     // Both on one credential, as two API processes would be.
     const first = await startWorker({ owner: 'worker-a' });
     const env = await workerEnv(first.token);
     const second = startSyncWorker({
-      prisma: server.prisma,
+      prisma: server().prisma,
       env,
       logger: createLogger('silent'),
       github: createGithubClient(env.github) as GithubClient,
@@ -211,7 +209,7 @@ describe('creating issues', () => {
       repo,
       reports.map((report) => report.id),
     );
-    expect((await emulator.control.stats()).violations.length).toBe(violations);
+    expect((await emulator().control.stats()).violations.length).toBe(violations);
   });
 });
 
@@ -227,12 +225,12 @@ describe('posting comments', () => {
       );
     // Written before the issue exists: it waits for it.
     const early = await comment(mvp.client, 'Still crashes, cc @octocat', 'public');
-    const lead = await signedInClient(server, 'admin');
+    const lead = await signedInClient(server(), 'admin');
     await comment(lead.client, 'Team only: probably the print driver', 'team');
     const worker = await startWorker();
     try {
       const { issueNumber } = await untilLinked(filed.id);
-      await emulator.control.addFaults({
+      await emulator().control.addFaults({
         method: 'POST',
         path: `/issues/${issueNumber}/comments$`,
         kind: 'reset_after_write',
@@ -240,11 +238,11 @@ describe('posting comments', () => {
       const late = await comment(mvp.client, 'And on Windows too', 'public');
       for (const id of [early.id, late.id]) {
         await until(
-          () => server.prisma.reportComment.findUniqueOrThrow({ where: { id }, select: { githubCommentId: true } }),
+          () => server().prisma.reportComment.findUniqueOrThrow({ where: { id }, select: { githubCommentId: true } }),
           (row) => row.githubCommentId !== null,
         );
       }
-      const posted = await emulator.control.comments(repo, issueNumber!);
+      const posted = await emulator().control.comments(repo, issueNumber!);
       expect(posted).toHaveLength(2);
       const [first, second] = [early, late].map((mine) =>
         posted.filter((one) => one.body?.includes(commentMarker(mine.id))),
@@ -255,7 +253,7 @@ describe('posting comments', () => {
         new RegExp(`^\\*\\*${mvp.handle}\\*\\* wrote in Fieldtest:\\n\\nStill crashes, cc @${zwsp}octocat`),
       );
       expect(posted.some((one) => one.body?.includes('Team only'))).toBe(false);
-      const stored = await server.prisma.reportComment.findUniqueOrThrow({
+      const stored = await server().prisma.reportComment.findUniqueOrThrow({
         where: { id: late.id },
         select: { githubCommentId: true },
       });
@@ -263,7 +261,7 @@ describe('posting comments', () => {
     } finally {
       await worker.stop();
     }
-    const jobs = await server.prisma.syncJob.findMany({
+    const jobs = await server().prisma.syncJob.findMany({
       where: { reportId: filed.id, kind: 'post_comment' },
       select: { status: true },
     });

@@ -2,37 +2,19 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type DatabaseTarget, openDatabase } from '../../api/db/open-database.ts';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
+import { taggedPng } from '../support/sample-files.ts';
+import { freePort, serverProcesses } from '../support/server-process.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 
 // Files under ATTACHMENTS_DIR that no upload row names: what a process killed with -9 leaves
 // behind, swept by the next start while every file with a row stays.
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const { start, afterwards } = serverProcesses();
 
-async function start(env: Record<string, string>) {
-  const server = spawnServer(env);
-  cleanups.push(async () => {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  });
-  const [, url] = await server.waitFor(/Fieldtest is running at (\S+)/);
-  return { ...server, url: url! };
-}
-
-// A 1×1 PNG with a tag after its end chunk, so every upload has its own content and hash.
-const onePixel = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c60000000049454e44ae426082',
-  'hex',
-);
-const png = (tag: string) => new Uint8Array(Buffer.concat([onePixel, Buffer.from(tag)]));
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const hourMs = 3_600_000;
 
@@ -62,10 +44,10 @@ async function hashesWithRows(target: DatabaseTarget): Promise<Set<string>> {
 describe('orphan attachment files', () => {
   it('are swept at start-up after kill -9 during uploads, while every file with a row stays', async () => {
     const files = await mkdtemp(join(tmpdir(), 'ft-orphans-files-'));
-    cleanups.push(() => rm(files, { recursive: true, force: true }));
+    afterwards(() => rm(files, { recursive: true, force: true }));
     const env: Record<string, string> = { PORT: String(await freePort()), ATTACHMENTS_DIR: files };
     const database = await createTestDatabase();
-    cleanups.push(database.drop);
+    afterwards(database.drop);
     Object.assign(env, database.env);
     const { target } = database;
 
@@ -81,7 +63,7 @@ describe('orphan attachment files', () => {
     };
 
     // One file attached to a filed report, one waiting for its report.
-    const attached = (await (await upload(png('attached'))).json()) as { id: string };
+    const attached = (await (await upload(taggedPng('attached'))).json()) as { id: string };
     const filed = await fetch(`${first.url}/api/reports`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
@@ -97,12 +79,12 @@ describe('orphan attachment files', () => {
       }),
     });
     expect(filed.status).toBe(201);
-    expect((await upload(png('waiting'))).status).toBe(201);
+    expect((await upload(taggedPng('waiting'))).status).toBe(201);
 
     // Uploads in flight when the process dies.
     let stop = false;
     const uploaders = Array.from({ length: 6 }, async (_, worker) => {
-      for (let n = 0; !stop; n++) await upload(png(`${worker}-${n}-${randomUUID()}`)).catch(() => {});
+      for (let n = 0; !stop; n++) await upload(taggedPng(`${worker}-${n}-${randomUUID()}`)).catch(() => {});
     });
     await new Promise((resolve) => setTimeout(resolve, 1500));
     first.child.kill('SIGKILL');
@@ -113,14 +95,14 @@ describe('orphan attachment files', () => {
     // What a killed upload can leave, written by hand so the test never depends on the kill's
     // timing: a temporary file, and a file placed under its content address whose row never came.
     await mkdir(join(files, 'tmp'), { recursive: true });
-    await writeFile(join(files, 'tmp', `${randomUUID()}.part`), png('half written'));
-    const placed = png('placed, never recorded');
+    await writeFile(join(files, 'tmp', `${randomUUID()}.part`), taggedPng('half written'));
+    const placed = taggedPng('placed, never recorded');
     await mkdir(join(files, sha256(placed).slice(0, 2)), { recursive: true });
     await writeFile(join(files, sha256(placed).slice(0, 2), sha256(placed)), placed);
     // Two hours pass; then a file appears that could be an upload in flight now: it must stay.
     const past = new Date(Date.now() - 2 * hourMs);
     for (const path of await filesUnder(files)) await utimes(join(files, path), past, past);
-    const young = png('just placed');
+    const young = taggedPng('just placed');
     const youngPath = join(sha256(young).slice(0, 2), sha256(young));
     await mkdir(join(files, sha256(young).slice(0, 2)), { recursive: true });
     await writeFile(join(files, youngPath), young);
@@ -142,6 +124,6 @@ describe('orphan attachment files', () => {
     for (const path of stored(after)) expect(sha256(await readFile(join(files, path)))).toBe(path.slice(3));
     const served = await fetch(`${second.url}/api/attachments/${attached.id}`, { headers: { cookie } });
     expect(served.status).toBe(200);
-    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(png('attached')));
+    expect(sha256(new Uint8Array(await served.arrayBuffer()))).toBe(sha256(taggedPng('attached')));
   }, 120_000);
 });

@@ -2,39 +2,20 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
+import { taggedPng } from '../support/sample-files.ts';
+import { freePort, serverProcesses } from '../support/server-process.ts';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-async function start(env: Record<string, string>) {
-  const server = spawnServer(env);
-  cleanups.push(async () => {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  });
-  const [, url] = await server.waitFor(/Fieldtest is running at (\S+)/);
-  return { ...server, url: url! };
-}
-
-// A 1×1 PNG with a tag after its end chunk, so every upload has its own content and hash.
-const onePixel = Buffer.from(
-  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c60000000049454e44ae426082',
-  'hex',
-);
-const png = (tag: string) => new Uint8Array(Buffer.concat([onePixel, Buffer.from(tag)]));
+const { start, afterwards } = serverProcesses();
 
 describe('filing through a crash', () => {
   it('keeps every report that got a 201, with its attachments, through kill -9 and a restart', async () => {
     const env: Record<string, string> = { PORT: String(await freePort()), LOG_LEVEL: 'warn' };
     const database = await createTestDatabase();
-    cleanups.push(database.drop);
+    afterwards(database.drop);
     Object.assign(env, database.env);
     if (testDatabaseKind() === 'postgres') env.ATTACHMENTS_DIR = await mkdtemp(join(tmpdir(), 'ft-durable-files-'));
     const first = await start(env);
@@ -48,7 +29,7 @@ describe('filing through a crash', () => {
     const clients = Array.from({ length: 8 }, async (_, worker) => {
       for (let n = 0; !stop; n++) {
         try {
-          const bytes = png(`${worker}-${n}-${randomUUID()}`);
+          const bytes = taggedPng(`${worker}-${n}-${randomUUID()}`);
           const form = new FormData();
           form.set('file', new Blob([bytes], { type: 'image/png' }), 'screen.png');
           const upload = await fetch(`${first.url}/api/attachments`, {

@@ -1,32 +1,19 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient } from '../support/http-client.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
+import { freePort, serverProcesses, spawnServer } from '../support/server-process.ts';
 import { createTestDatabase, testDatabaseKind } from '../support/test-database.ts';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const { start, afterwards } = serverProcesses();
 
 /** Where the process keeps its data: a fresh DATA_DIR for PGlite, a fresh schema on the server. */
 async function databaseEnv(): Promise<Record<string, string>> {
   if (testDatabaseKind() === 'pglite') return { DATA_DIR: await mkdtemp(join(tmpdir(), 'ft-proc-')) };
   const database = await createTestDatabase();
-  cleanups.push(database.drop);
+  afterwards(database.drop);
   return { DATABASE_URL: database.url! };
-}
-
-async function start(env: Record<string, string>) {
-  const server = spawnServer(env);
-  cleanups.push(async () => {
-    server.child.kill('SIGKILL');
-    await server.exited;
-  });
-  const [, url] = await server.waitFor(/Fieldtest is running at (\S+)/);
-  return { ...server, url: url! };
 }
 
 const admin = { name: 'Ada Lead', email: 'ada@example.test', password: 'a long enough password' };

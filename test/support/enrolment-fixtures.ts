@@ -1,14 +1,30 @@
-import { expect } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { ApplyBody } from '../../api/join/join.schemas.ts';
 import { hashTermsText } from '../../api/programs/hash-terms-text.ts';
 import type { TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
-import { signedInClient, type TestServer, testPassword, tokenOf } from './test-server.ts';
+import { signedInClient, startTestServer, type TestServer, testPassword, tokenOf } from './test-server.ts';
 
-// Programs and releases are made directly in the database, so enrolment tests do not depend on
-// the program and release routes; everything enrolment does goes through HTTP.
+// Programs, releases and reports are made directly in the database, so enrolment tests do not
+// depend on the program and release routes; everything enrolment does goes through HTTP.
 
 let made = 0;
+
+/**
+ * A file's server, started before its tests and stopped after them, with an admin signed in (the
+ * lead of the tests' programs) and a program made in the database.
+ */
+export function enrolmentWorld() {
+  const world = {} as { server: TestServer; lead: TestClient; program: Awaited<ReturnType<typeof createProgram>> };
+  beforeAll(async () => {
+    world.server = await startTestServer();
+    world.lead = (await signedInClient(world.server, 'admin')).client;
+    world.program = await createProgram(world.server);
+  });
+  afterAll(() => world.server?.stop());
+  return world;
+}
 
 export async function createProgram(server: TestServer, options: { terms?: string | null; name?: string } = {}) {
   made += 1;
@@ -32,16 +48,23 @@ export async function createProgram(server: TestServer, options: { terms?: strin
 export async function createRelease(
   server: TestServer,
   programId: string,
-  options: { version?: string; cohortCapacity?: number | null; status?: 'planned' | 'testing' | 'shipped' } = {},
+  options: {
+    version?: string;
+    cohortCapacity?: number | null;
+    status?: 'planned' | 'testing' | 'shipped';
+    /** Testing from yesterday to a month from now, so that it takes reports now; else March 2026. */
+    testingNow?: boolean;
+  } = {},
 ) {
   made += 1;
+  const day = 86_400_000;
   return server.prisma.release.create({
     data: {
       programId,
       version: options.version ?? `2.${made}`,
       build: `20${made}`,
-      testStart: new Date('2026-03-02T00:00:00Z'),
-      testEnd: new Date('2026-03-30T00:00:00Z'),
+      testStart: options.testingNow ? new Date(Date.now() - day) : new Date('2026-03-02T00:00:00Z'),
+      testEnd: options.testingNow ? new Date(Date.now() + 30 * day) : new Date('2026-03-30T00:00:00Z'),
       focusAreas: ['Sync', 'Printing'],
       instructions: 'Try everything.',
       cohortCapacity: options.cohortCapacity ?? null,
@@ -49,6 +72,44 @@ export async function createRelease(
     },
     select: { id: true, programId: true, version: true },
   });
+}
+
+/** A customer's report in the release, as filing it would make it (not on GitHub). */
+export async function createReport(
+  server: TestServer,
+  release: { id: string; programId: string },
+  reporterId: string,
+  title = 'Crash on save',
+) {
+  return server.prisma.report.create({
+    data: {
+      programId: release.programId,
+      releaseId: release.id,
+      reporterId,
+      source: 'customer',
+      title,
+      steps: 'Save',
+      expected: 'Saved',
+      actual: 'Crash',
+      severity: 'major',
+      environment: {},
+    },
+    select: { id: true },
+  });
+}
+
+/** Files a report through the API as the client, as the portal does: its create_issue job is committed with it. */
+export async function fileReportAs(client: TestClient, releaseId: string, title = 'Export loses the last row') {
+  const json = {
+    releaseId,
+    title,
+    steps: 'Export a table',
+    expected: 'Every row',
+    actual: 'One row short',
+    severity: 'major' as const,
+    clientKey: randomUUID(),
+  };
+  return bodyOf(await client.api.api.reports.$post({ json }), 201);
 }
 
 /** A new version of the program's terms, as publishing them would make it. */

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { sign } from '@octokit/webhooks-methods';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { parseEnv } from '../../api/env.ts';
 import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
 import { type InboundSync, startInboundSync } from '../../api/github-sync/inbound/start-inbound-sync.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { startTestServer, type TestServer } from './test-server.ts';
+import { bodyOf } from './problem.ts';
+import { startTestServer, type TestServer, testPassword } from './test-server.ts';
 
 // The inbound sync's world: the GitHub emulator (a real process that sends signed webhooks), the
 // real server receiving them, and the inbound loop over the server's database. The outbound worker
@@ -195,6 +196,88 @@ export async function createLinkedReport(
     },
   });
   return { reportId: report.id, issueNumber: issue.number };
+}
+
+export type TriageWorld = InboundWorld & {
+  programId: string;
+  release: { id: string; version: string };
+  /** A new one for each test. */
+  customer: { id: string; email: string };
+  /** A report of this test's customer linked to a new issue, the webhooks of its making processed. */
+  linked: (title?: string) => Promise<{ reportId: string; issueNumber: number }>;
+  /** The report's timeline as its reporter reads it in the portal (enrolling them in the release). */
+  reporterTimeline: (reportId: string) => Promise<{ text?: unknown }[]>;
+};
+
+/**
+ * A file's inbound world, started before its tests and stopped after them: `engineer` works in the
+ * program's repository (GitHub shows their comments as a collaborator's), the program has a release
+ * in testing, and each test has a customer of its own.
+ */
+export function triageWorld(engineer: string): TriageWorld {
+  const world = {} as TriageWorld;
+  beforeAll(async () => {
+    Object.assign(world, await startInboundWorld());
+    await world.emulator.control.setAssociation(programRepo, engineer, 'COLLABORATOR');
+    const made = await createProgramWithRelease(world.server);
+    world.programId = made.program.id;
+    world.release = made.release;
+  });
+  afterAll(() => world.stop?.());
+  beforeEach(async () => {
+    world.customer = await createCustomer(world.server);
+  });
+  world.linked = async (title) => {
+    const { programId, release, customer } = world;
+    const made = await createLinkedReport(world, { programId, releaseId: release.id, reporterId: customer.id, title });
+    await settle(world);
+    return made;
+  };
+  world.reporterTimeline = async (reportId) => {
+    const { customer } = world;
+    await world.server.prisma.enrolment.create({
+      data: {
+        releaseId: world.release.id,
+        userId: customer.id,
+        email: customer.email,
+        name: 'C',
+        company: 'C',
+        status: 'active',
+        source: 'invitation',
+      },
+    });
+    const reporter = world.server.client();
+    await reporter.api.api.auth['sign-in'].$post({ json: { email: customer.email, password: testPassword } });
+    return (await bodyOf(await reporter.api.api.reports[':id'].$get({ param: { id: reportId } }), 200)).timeline;
+  };
+  return world;
+}
+
+/** Engineering's usual way on GitHub: "Duplicate of #N" as a comment, then closed as duplicate through REST. */
+export async function commentAndCloseAsDuplicate(
+  world: Pick<InboundWorld, 'emulator'>,
+  login: string,
+  duplicate: { issueNumber: number },
+  canonical: { issueNumber: number },
+): Promise<void> {
+  await world.emulator.control.comment(programRepo, duplicate.issueNumber, {
+    login,
+    body: `Duplicate of #${canonical.issueNumber}`,
+  });
+  await closeAsDuplicateByRest(world, login, duplicate.issueNumber);
+}
+
+/** Closed with state_reason duplicate through REST, which records no original (unlike "Close as duplicate"). */
+export async function closeAsDuplicateByRest(
+  world: Pick<InboundWorld, 'emulator'>,
+  login: string,
+  issueNumber: number,
+) {
+  await world.emulator.control.updateIssue(programRepo, issueNumber, {
+    login,
+    state: 'closed',
+    state_reason: 'duplicate',
+  });
 }
 
 /** Waits until the emulator has sent every webhook and the inbound loop has processed every delivery. */

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -64,4 +65,29 @@ export function spawnScript(script: string, env: Record<string, string>, args: s
       throw new Error(`Never saw ${pattern}.\nstdout:\n${stdout}\nstderr:\n${stderr}`);
     },
   };
+}
+
+/**
+ * For a file whose tests start servers as processes: `start` spawns one and waits until it
+ * listens. After the file's tests every server is killed (-9) and every clean-up handed to
+ * `afterwards` runs, newest first.
+ */
+export function serverProcesses() {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterAll(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  const afterwards = (cleanup: () => Promise<unknown>) => {
+    cleanups.push(cleanup);
+  };
+  async function start(env: Record<string, string>) {
+    const server = spawnServer(env);
+    afterwards(async () => {
+      server.child.kill('SIGKILL');
+      await server.exited;
+    });
+    const [, url] = await server.waitFor(/Fieldtest is running at (\S+)/);
+    return { ...server, url: url! };
+  }
+  return { start, afterwards };
 }

@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { parseEnv } from '../../api/env.ts';
 import { reportMarker } from '../../api/github-sync/client/github.schemas.ts';
 import { createGithubClient, type GithubClient } from '../../api/github-sync/client/github-client.ts';
 import { startSyncWorker } from '../../api/github-sync/outbound/start-sync-worker.ts';
 import { createLogger } from '../../api/lib/logger.ts';
 import type { FileReportBody } from '../../api/reports/reports.schemas.ts';
-import type { GithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
+import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { acceptCurrentTerms, createProgram, createRelease } from './enrolment-fixtures.ts';
 import type { TestClient } from './http-client.ts';
 import { bodyOf } from './problem.ts';
-import { signedInClient, type TestServer } from './test-server.ts';
+import { signedInClient, startTestServer, type TestServer } from './test-server.ts';
 
 // The outbound sync's tests: programs syncing to repositories of their own in the emulator,
 // MVPs with handles filing through the API, and sync workers on tokens of their own (so rate
@@ -156,4 +156,24 @@ export async function until<T>(read: () => Promise<T>, done: (value: T) => boole
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/**
+ * The file's server (no sync worker of its own: tests start theirs) and emulator on `timeScale`,
+ * started before its tests and stopped after them, with `syncFixtures` over them.
+ */
+export function outboundWorld(options: { timeScale: number }) {
+  let server: TestServer;
+  let emulator: GithubEmulator;
+  beforeAll(async () => {
+    [server, emulator] = await Promise.all([
+      startTestServer({ SYNC_WORKER: 'false' }),
+      startGithubEmulator({ timeScale: options.timeScale }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([server?.stop(), emulator?.stop()]);
+  });
+  const world = { server: () => server, emulator: () => emulator };
+  return { ...world, ...syncFixtures({ ...world, timeScale: options.timeScale }) };
 }

@@ -1,32 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { attachmentContentTypes } from '../../api/attachments/attachments.schemas.ts';
 import { createTextCheck, detectContentType, sniffBinaryType } from '../../api/attachments/detect-content-type.ts';
-
-const bytes = (...parts: (string | number[])[]) =>
-  new Uint8Array(parts.flatMap((part) => (typeof part === 'string' ? Array.from(part, (c) => c.charCodeAt(0)) : part)));
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-const ebmlHeader = (docType: string) =>
-  bytes(
-    [0x1a, 0x45, 0xdf, 0xa3, 0x80 | (23 + docType.length)],
-    [0x42, 0x86, 0x81, 0x01],
-    [0x42, 0xf7, 0x81, 0x01],
-    [0x42, 0xf2, 0x81, 0x04],
-    [0x42, 0xf3, 0x81, 0x08],
-    [0x42, 0x82, 0x80 | docType.length],
-    docType,
-    [0x42, 0x87, 0x81, 0x02],
-    [0x42, 0x85, 0x81, 0x02],
-  );
-const ftypBox = (brand: string) => bytes([0, 0, 0, 0x18], 'ftyp', brand, [0, 0, 2, 0], brand, 'mp41');
+import { bytesOf, ebmlHeader, ftypBox, utf8 } from '../support/sample-files.ts';
 
 describe('detectContentType', () => {
   it.each([
-    ['PNG', bytes([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'), 'image/png'],
-    ['JPEG', bytes([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'image/jpeg'],
-    ['GIF87a', bytes('GIF87a', [1, 0, 1, 0]), 'image/gif'],
-    ['GIF89a', bytes('GIF89a', [1, 0, 1, 0]), 'image/gif'],
-    ['WebP', bytes('RIFF', [0x1a, 0, 0, 0], 'WEBPVP8L'), 'image/webp'],
+    ['PNG', bytesOf([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d], 'IHDR'), 'image/png'],
+    ['JPEG', bytesOf([0xff, 0xd8, 0xff, 0xe0, 0, 0x10], 'JFIF'), 'image/jpeg'],
+    ['GIF87a', bytesOf('GIF87a', [1, 0, 1, 0]), 'image/gif'],
+    ['GIF89a', bytesOf('GIF89a', [1, 0, 1, 0]), 'image/gif'],
+    ['WebP', bytesOf('RIFF', [0x1a, 0, 0, 0], 'WEBPVP8L'), 'image/webp'],
     ['MP4', ftypBox('isom'), 'video/mp4'],
     ['MP4 (mp42)', ftypBox('mp42'), 'video/mp4'],
     ['QuickTime', ftypBox('qt  '), 'video/quicktime'],
@@ -39,35 +22,35 @@ describe('detectContentType', () => {
   });
 
   it('sorts what it reads into images, videos and text', () => {
-    expect(detectContentType(bytes('GIF89a'))?.kind).toBe('image');
+    expect(detectContentType(bytesOf('GIF89a'))?.kind).toBe('image');
     expect(detectContentType(ftypBox('isom'))?.kind).toBe('video');
     expect(detectContentType(utf8('log line'))?.kind).toBe('text');
   });
 
   it.each([
-    ['a PDF', bytes('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3])],
-    ['a ZIP archive', bytes('PK', [3, 4, 20, 0, 0, 0])],
-    ['an ELF executable', bytes([0x7f], 'ELF', [2, 1, 1, 0, 0, 0])],
+    ['a PDF', bytesOf('%PDF-1.7\n%', [0xe2, 0xe3, 0xcf, 0xd3])],
+    ['a ZIP archive', bytesOf('PK', [3, 4, 20, 0, 0, 0])],
+    ['an ELF executable', bytesOf([0x7f], 'ELF', [2, 1, 1, 0, 0, 0])],
     ['Matroska, which shares WebM\u2019s header', ebmlHeader('matroska')],
     ['a HEIC photo in an ftyp box', ftypBox('heic')],
     ['an AVIF image in an ftyp box', ftypBox('avif')],
     ['audio in an ftyp box', ftypBox('M4A ')],
-    ['UTF-16 text', bytes([0xff, 0xfe], 'h', [0], 'i', [0])],
-    ['text with a NUL byte', bytes('abc', [0], 'def')],
-    ['Latin-1 text', bytes('caf', [0xe9])],
+    ['UTF-16 text', bytesOf([0xff, 0xfe], 'h', [0], 'i', [0])],
+    ['text with a NUL byte', bytesOf('abc', [0], 'def')],
+    ['Latin-1 text', bytesOf('caf', [0xe9])],
     ['text cut inside a UTF-8 character', utf8('€').subarray(0, 2)],
   ])('recognises nothing in %s', (_, content) => {
     expect(detectContentType(content)).toBeNull();
   });
 
   it('never names a type that attachments cannot have', () => {
-    const samples = [bytes('GIF89a'), ftypBox('qt  '), ebmlHeader('webm'), utf8('x')];
+    const samples = [bytesOf('GIF89a'), ftypBox('qt  '), ebmlHeader('webm'), utf8('x')];
     for (const sample of samples) expect(attachmentContentTypes).toContain(detectContentType(sample)?.contentType);
   });
 
   it('takes neither a truncated PNG signature nor a RIFF file other than WebP for an image', () => {
-    expect(sniffBinaryType(bytes([0x89], 'PN'))).toBeNull();
-    expect(sniffBinaryType(bytes('RIFF', [0, 0, 0, 0], 'WAVE'))).toBeNull();
+    expect(sniffBinaryType(bytesOf([0x89], 'PN'))).toBeNull();
+    expect(sniffBinaryType(bytesOf('RIFF', [0, 0, 0, 0], 'WAVE'))).toBeNull();
   });
 });
 
@@ -88,7 +71,7 @@ describe('createTextCheck', () => {
 
   it('stays refused once a chunk was not text', () => {
     const check = createTextCheck();
-    expect(check.push(bytes([0xc0, 0x80]))).toBe(false);
+    expect(check.push(bytesOf([0xc0, 0x80]))).toBe(false);
     expect(check.push(utf8('fine'))).toBe(false);
     expect(check.end()).toBe(false);
   });
