@@ -1,6 +1,7 @@
 import type { BrowserEnvironment } from './browser-environment.ts';
-import { Field, type FieldErrors } from './form.tsx';
+import { type FieldErrors, InputField } from './form.tsx';
 import { environmentLabels } from './report-labels.ts';
+import './environment-fields.css';
 
 /** The environment a form asks for: what filing captures, and what a verification answer says it was checked on. */
 export type EnvironmentValues = BrowserEnvironment & { device: string; build: string };
@@ -29,23 +30,17 @@ export function EnvironmentFields(props: {
       </p>
       <div className="field-grid">
         {fields.map((field) => (
-          <Field
+          <InputField
             key={field.key}
             label={field.label}
             name={`environment.${field.key}`}
             error={props.errors[`environment.${field.key}`]}
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                autoComplete="off"
-                spellCheck={false}
-                placeholder={field.placeholder}
-                value={props.environment[field.key]}
-                onChange={(event) => props.onChange(field.key, event.target.value)}
-              />
-            )}
-          </Field>
+            autoComplete="off"
+            spellCheck={false}
+            placeholder={field.placeholder}
+            value={props.environment[field.key]}
+            onChange={(value) => props.onChange(field.key, value)}
+          />
         ))}
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import type { MutateOptions, UseMutationResult } from '@tanstack/react-query';
 import {
   type FocusEvent,
   type FormEvent,
+  type InputHTMLAttributes,
   type ReactNode,
   useCallback,
   useEffect,
@@ -225,6 +226,103 @@ export function Field(props: {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** A labelled one-line input, the common case of `Field`: `onChange` is given the new text. */
+export function InputField(
+  props: {
+    label: string;
+    name: string;
+    error?: string | undefined;
+    hint?: string;
+    value: string;
+    onChange: (value: string) => void;
+  } & Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange'>,
+) {
+  const { label, name, error, hint, onChange, ...input } = props;
+  return (
+    <Field label={label} name={name} error={error} {...(hint === undefined ? {} : { hint })}>
+      {(attributes) => <input {...attributes} {...input} onChange={(event) => onChange(event.target.value)} />}
+    </Field>
+  );
+}
+
+/**
+ * A form checked with `useSchemaForm`: its alert above the fields, its submit button under them, and
+ * beside it Cancel when the form can be left without saving.
+ */
+export function SchemaForm(props: {
+  form: { formError: string | null; pending: boolean; checkOnBlur: (event: FocusEvent<HTMLFormElement>) => void };
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  submitLabel: ReactNode;
+  onCancel?: () => void;
+  className?: string;
+  'aria-label'?: string;
+  'aria-labelledby'?: string;
+  /** What comes before the alert: the form's heading, a word on what it does. */
+  intro?: ReactNode;
+  /** What comes after the buttons: a way elsewhere. */
+  footer?: ReactNode;
+  children: ReactNode;
+}) {
+  const submit = (
+    <button type="submit" disabled={props.form.pending}>
+      {props.submitLabel}
+    </button>
+  );
+  return (
+    <form
+      className={props.className ?? 'stack'}
+      aria-label={props['aria-label']}
+      aria-labelledby={props['aria-labelledby']}
+      onBlur={props.form.checkOnBlur}
+      onSubmit={props.onSubmit}
+      noValidate
+    >
+      {props.intro}
+      <FormAlert message={props.form.formError} />
+      {props.children}
+      {props.onCancel ? (
+        <div className="button-row">
+          {submit}
+          <button type="button" className="secondary" onClick={props.onCancel}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        submit
+      )}
+      {props.footer}
+    </form>
+  );
+}
+
+/**
+ * The form that edits what a page shows (a program's settings, a release's details): the fields on
+ * the values as they stand, then Save and Cancel. `onDone(true)` once saved, `onDone(false)` on Cancel.
+ */
+export function EditForm<S extends z.ZodType, R, V>(props: {
+  schema: S;
+  mutation: UseMutationResult<R, Error, z.output<S>>;
+  initial: () => V;
+  /** The request the values make. */
+  body: (values: V) => unknown;
+  submitLabel: string;
+  onDone: (saved: boolean) => void;
+  fields: (values: V, onChange: (values: V) => void, errors: FieldErrors) => ReactNode;
+}) {
+  const [values, setValues] = useState<V>(props.initial);
+  const form = useSchemaForm(props.schema, props.mutation);
+  return (
+    <SchemaForm
+      form={form}
+      onSubmit={form.onSubmit(() => props.body(values), { onSuccess: () => props.onDone(true) })}
+      submitLabel={props.submitLabel}
+      onCancel={() => props.onDone(false)}
+    >
+      {props.fields(values, setValues, form.fieldErrors)}
+    </SchemaForm>
   );
 }
 

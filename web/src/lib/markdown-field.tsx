@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Field } from './form.tsx';
 import { Markdown } from './markdown.tsx';
+import './markdown-field.css';
 
 /** A textarea for Markdown, with a live preview of what readers will see. */
 export function MarkdownField(props: {

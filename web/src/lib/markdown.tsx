@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import type { HeadingLevel } from './markdown-view.tsx';
+import './markdown.css';
 
 // The Markdown parser is most of the portal's weight and only some pages show Markdown: it loads
 // with the first of them. Until then the text shows as it was written, which reads well enough.

@@ -12,13 +12,20 @@ export function useLinkToken(): { token: string; malformed: boolean } {
   return { token, malformed: token !== '' && !linkTokenSchema.safeParse(token).success };
 }
 
-/** What the link is for and whether it still works, asked before anyone fills in the form behind it. */
-export function useLinkInfo(token: string) {
+/**
+ * What a one-time link stands for, asked of the API before anyone fills in the form behind it.
+ * Asked once: spending the link would make a refetch report it as used while the page moves on.
+ */
+export function useLinkQuery<T>(key: string, token: string, inspect: (token: string) => Promise<T>) {
   return useQuery({
-    queryKey: ['link', token],
-    queryFn: () => unwrap(api.auth.links.inspect.$post({ json: { token } })),
+    queryKey: [key, token],
+    queryFn: () => inspect(token),
     enabled: linkTokenSchema.safeParse(token).success,
-    // Spending the link would make a refetch report it as used while the page moves on.
     staleTime: Number.POSITIVE_INFINITY,
   });
+}
+
+/** What the link is for and whether it still works. */
+export function useLinkInfo(token: string) {
+  return useLinkQuery('link', token, (token) => unwrap(api.auth.links.inspect.$post({ json: { token } })));
 }

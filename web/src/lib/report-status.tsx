@@ -1,4 +1,5 @@
 import { type ReportStatus, reportStatuses } from '#api/reports/reports.schemas.ts';
+import './report-status.css';
 
 // What became of a report, in the reporter's words; shared by the report form's suggestions and the
 // reporter's list, like the role names in session.ts.

@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { changePasswordBody } from '#api/account/account.schemas.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { FormAlert, InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { roleNames, useEndSession, useSignedInUser } from '../../lib/session.ts';
 
 const emptyPasswords = { currentPassword: '', newPassword: '' };
@@ -39,42 +39,36 @@ export function AccountPage(props: { children?: ReactNode }) {
       </section>
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
-        <form className="stack" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => values)} noValidate>
-          {changePassword.isSuccess ? (
-            <Notice tone="success">Password changed. Your other sessions have been signed out.</Notice>
-          ) : null}
-          <FormAlert message={form.formError} />
-          <Field label="Current password" name="currentPassword" error={form.fieldErrors.currentPassword}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="password"
-                autoComplete="current-password"
-                value={values.currentPassword}
-                onChange={(e) => setValues({ ...values, currentPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field
+        <SchemaForm
+          form={form}
+          onSubmit={form.onSubmit(() => values)}
+          submitLabel="Change password"
+          intro={
+            changePassword.isSuccess ? (
+              <Notice tone="success">Password changed. Your other sessions have been signed out.</Notice>
+            ) : null
+          }
+        >
+          <InputField
+            label="Current password"
+            name="currentPassword"
+            error={form.fieldErrors.currentPassword}
+            type="password"
+            autoComplete="current-password"
+            value={values.currentPassword}
+            onChange={(value) => setValues({ ...values, currentPassword: value })}
+          />
+          <InputField
             label="New password"
             name="newPassword"
             error={form.fieldErrors.newPassword}
             hint="At least 12 characters, different from the current one."
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="password"
-                autoComplete="new-password"
-                value={values.newPassword}
-                onChange={(e) => setValues({ ...values, newPassword: e.target.value })}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Change password
-          </button>
-        </form>
+            type="password"
+            autoComplete="new-password"
+            value={values.newPassword}
+            onChange={(value) => setValues({ ...values, newPassword: value })}
+          />
+        </SchemaForm>
       </section>
       {props.children}
       <section aria-labelledby="sessions-heading">

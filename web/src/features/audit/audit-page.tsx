@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { AuditEntry } from '#api/audit/audit.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { type AuditFilters, noAuditFilters, useAuditEntries, useAuditFilterChoices } from './audit-api.ts';
 import './audit-page.css';
+import { FilterButtons } from '../../lib/filter-buttons.tsx';
+import { LoadMoreButton, LoadState } from '../../lib/page-state.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';
 
 const actionNames: Record<AuditEntry['action'], string> = {
@@ -100,26 +100,15 @@ export function AuditPage() {
           <label htmlFor="audit-to">To</label>
           <input type="date" {...field('to')} />
         </div>
-        <div className="button-row">
-          <button type="submit" className="secondary">
-            Show
-          </button>
-          {filtered ? (
-            <button
-              type="button"
-              className="quiet"
-              onClick={() => {
-                setDraft(noAuditFilters);
-                setFilters(noAuditFilters);
-              }}
-            >
-              Show all
-            </button>
-          ) : null}
-        </div>
+        <FilterButtons
+          filtered={filtered}
+          onShowAll={() => {
+            setDraft(noAuditFilters);
+            setFilters(noAuditFilters);
+          }}
+        />
       </form>
-      {entries.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={entries.error ? errorMessage(entries.error) : null} />
+      <LoadState query={entries} />
       {entries.data && items.length === 0 ? (
         <p className="hint">{filtered ? 'No change matches these filters.' : 'No change recorded yet.'}</p>
       ) : null}
@@ -152,16 +141,7 @@ export function AuditPage() {
           </table>
         </TableScroll>
       ) : null}
-      {entries.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={entries.isFetchingNextPage}
-          onClick={() => entries.fetchNextPage()}
-        >
-          Older changes
-        </button>
-      ) : null}
+      <LoadMoreButton query={entries}>Older changes</LoadMoreButton>
     </main>
   );
 }

@@ -3,8 +3,9 @@ import { useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import type { z } from 'zod';
 import { passwordResetBody } from '#api/auth/auth.schemas.ts';
+import { SignInEmailField } from '../../lib/account-fields.tsx';
 import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 
 export type ForgotPasswordState = { email?: string } | null;
 
@@ -39,27 +40,22 @@ export function ForgotPasswordPage() {
           </p>
         </div>
       ) : (
-        <form className="card" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => ({ email }))} noValidate>
-          <p>Enter the e-mail address you sign in with, and we will send you a link to choose a new password.</p>
-          <FormAlert message={form.formError} />
-          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="email"
-                autoComplete="username"
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Send me a link
-          </button>
-          <p className="hint">
-            <Link to="/sign-in">Back to sign-in</Link>
-          </p>
-        </form>
+        <SchemaForm
+          form={form}
+          className="card"
+          onSubmit={form.onSubmit(() => ({ email }))}
+          submitLabel="Send me a link"
+          intro={
+            <p>Enter the e-mail address you sign in with, and we will send you a link to choose a new password.</p>
+          }
+          footer={
+            <p className="hint">
+              <Link to="/sign-in">Back to sign-in</Link>
+            </p>
+          }
+        >
+          <SignInEmailField value={email} onChange={setEmail} error={form.fieldErrors.email} />
+        </SchemaForm>
       )}
     </main>
   );

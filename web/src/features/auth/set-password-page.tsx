@@ -2,9 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { setPasswordBody } from '#api/auth/auth.schemas.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { NewPasswordField } from '../../lib/account-fields.tsx';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { LinkCheck } from '../../lib/link-check.tsx';
 import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
 import { useSession, useStartSession } from '../../lib/session.ts';
 
@@ -33,62 +35,46 @@ export function SetPasswordPage() {
   return (
     <main className="narrow">
       <h1>{reset ? 'Choose a new password' : 'Choose your password'}</h1>
-      {!token || malformed ? (
-        <p className="alert" role="alert">
-          This link is incomplete. Open the whole link you were given, including the part after <code>#</code>.
-        </p>
-      ) : null}
-      {link.isLoading ? <p role="status">Checking your link…</p> : null}
-      {link.error ? (
-        <div className="alert" role="alert">
-          <p>{errorMessage(link.error)}</p>
+      <LinkCheck
+        token={token}
+        malformed={malformed}
+        from="you were given"
+        checking="Checking your link…"
+        query={link}
+        wayOn={
           <p>
             To get a new link, use <Link to="/forgot-password">Forgot your password?</Link>, or ask a program lead.
           </p>
-        </div>
-      ) : null}
+        }
+      />
       {purpose === 'first_admin' ? (
         <p className="alert" role="alert">
           This is the link to set up Fieldtest. <Link to={`/setup#${token}`}>Create the first admin</Link> instead.
         </p>
       ) : null}
       {link.data && (purpose === 'set_password' || reset) ? (
-        <form
+        <SchemaForm
+          form={form}
           className="card"
-          onBlur={form.checkOnBlur}
           onSubmit={form.onSubmit(() => ({ token, password }))}
-          noValidate
+          submitLabel="Set password"
+          intro={
+            <>
+              <p>
+                For <strong>{link.data.name}</strong> ({link.data.email}). The link works once, until{' '}
+                {formatDateTime(link.data.expiresAt)}.
+                {reset ? ' Choosing a password signs you out everywhere else.' : ''}
+              </p>
+              {signedIn && signedIn.email !== link.data.email ? (
+                <p className="notice">
+                  You are signed in as {signedIn.name}. Choosing this password signs you in as {link.data.name} instead.
+                </p>
+              ) : null}
+            </>
+          }
         >
-          <p>
-            For <strong>{link.data.name}</strong> ({link.data.email}). The link works once, until{' '}
-            {formatDateTime(link.data.expiresAt)}.{reset ? ' Choosing a password signs you out everywhere else.' : ''}
-          </p>
-          {signedIn && signedIn.email !== link.data.email ? (
-            <p className="notice">
-              You are signed in as {signedIn.name}. Choosing this password signs you in as {link.data.name} instead.
-            </p>
-          ) : null}
-          <FormAlert message={form.formError} />
-          <Field
-            label="Password"
-            name="password"
-            error={form.fieldErrors.password}
-            hint="At least 12 characters; a few unrelated words make a good one."
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="password"
-                autoComplete="new-password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Set password
-          </button>
-        </form>
+          <NewPasswordField value={password} onChange={setPassword} error={form.fieldErrors.password} />
+        </SchemaForm>
       ) : null}
     </main>
   );

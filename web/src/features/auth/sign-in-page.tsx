@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { signInBody } from '#api/auth/auth.schemas.ts';
+import { SignInEmailField } from '../../lib/account-fields.tsx';
 import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { type SignInState, useSession, useStartSession } from '../../lib/session.ts';
 import { setupStatusQuery } from '../setup/setup-api.ts';
 import type { ForgotPasswordState } from './forgot-password-page.tsx';
@@ -47,39 +48,34 @@ export function SignInPage() {
           </p>
         </div>
       ) : null}
-      <form className="card" onBlur={form.checkOnBlur} onSubmit={form.onSubmit(() => values)} noValidate>
-        <FormAlert message={form.formError} />
-        <Field label="E-mail" name="email" error={form.fieldErrors.email}>
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="email"
-              autoComplete="username"
-              value={values.email}
-              onChange={(e) => setValues({ ...values, email: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Password" name="password" error={form.fieldErrors.password}>
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="password"
-              autoComplete="current-password"
-              value={values.password}
-              onChange={(e) => setValues({ ...values, password: e.target.value })}
-            />
-          )}
-        </Field>
-        <button type="submit" disabled={form.pending}>
-          Sign in
-        </button>
-        <p className="hint">
-          <Link to="/forgot-password" state={{ email: values.email } satisfies ForgotPasswordState}>
-            Forgot your password?
-          </Link>
-        </p>
-      </form>
+      <SchemaForm
+        form={form}
+        className="card"
+        onSubmit={form.onSubmit(() => values)}
+        submitLabel="Sign in"
+        footer={
+          <p className="hint">
+            <Link to="/forgot-password" state={{ email: values.email } satisfies ForgotPasswordState}>
+              Forgot your password?
+            </Link>
+          </p>
+        }
+      >
+        <SignInEmailField
+          value={values.email}
+          onChange={(value) => setValues({ ...values, email: value })}
+          error={form.fieldErrors.email}
+        />
+        <InputField
+          label="Password"
+          name="password"
+          error={form.fieldErrors.password}
+          type="password"
+          autoComplete="current-password"
+          value={values.password}
+          onChange={(value) => setValues({ ...values, password: value })}
+        />
+      </SchemaForm>
     </main>
   );
 }

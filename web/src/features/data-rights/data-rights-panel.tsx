@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { eraseAccountBody } from '#api/data-rights/data-rights.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { FormAlert, InputField, useSchemaForm } from '../../lib/form.tsx';
 import { useEndSession, useSignedInUser } from '../../lib/session.ts';
 
 /**
@@ -69,17 +69,15 @@ function EraseAccountForm() {
         </li>
       </ul>
       <FormAlert message={form.formError} />
-      <Field label="Your password" name="password" error={form.fieldErrors.password}>
-        {(attributes) => (
-          <input
-            {...attributes}
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-        )}
-      </Field>
+      <InputField
+        label="Your password"
+        name="password"
+        error={form.fieldErrors.password}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       <div className="button-row">
         <button type="submit" className="danger" disabled={form.pending}>
           Erase my account for good

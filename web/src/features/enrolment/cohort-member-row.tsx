@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useSignedInUser } from '../../lib/session.ts';
 import { useEnrolmentAction, useEraseMvpAccount, useExportMvpData, useSetAccountDisabled } from './cohort-api.ts';
 import { enrolmentStatusHints, enrolmentStatusNames } from './enrolment-status.ts';
+import './enrolment.css';
 
 /** One person in the cohort, with what the program lead can do about them while the release is open. */
 export function CohortMemberRow(props: { member: CohortMember; releaseId: string; readOnly: boolean }) {

@@ -1,9 +1,8 @@
 import type { Cohort } from '#api/enrolment/enrolment.schemas.ts';
 import type { Release } from '#api/releases/releases.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
+import { DataTable } from '../../lib/data-table.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
-import { TableScroll } from '../../lib/table-scroll.tsx';
 import { ApplicationsQueue } from './applications-queue.tsx';
 import { useCohort } from './cohort-api.ts';
 import { CohortMemberRow } from './cohort-member-row.tsx';
@@ -22,19 +21,11 @@ function CohortSections(props: { release: Release }) {
   const cohort = useCohort(release.id);
   const shipped = release.status === 'shipped';
 
-  if (cohort.isPending) {
+  if (cohort.isPending || cohort.error) {
     return (
       <section aria-labelledby="cohort-heading">
         <h2 id="cohort-heading">Cohort</h2>
-        <p role="status">Loading…</p>
-      </section>
-    );
-  }
-  if (cohort.error) {
-    return (
-      <section aria-labelledby="cohort-heading">
-        <h2 id="cohort-heading">Cohort</h2>
-        <FormAlert message={errorMessage(cohort.error)} />
+        <LoadState query={cohort} />
       </section>
     );
   }
@@ -53,30 +44,24 @@ function CohortSections(props: { release: Release }) {
             {shipped ? 'Nobody took part in this release.' : 'Nobody yet: invite people below, or open the join link.'}
           </p>
         ) : (
-          <TableScroll>
-            <table className="cohort-table card-table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Company</th>
-                  <th scope="col">E-mail</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" title="The latest version of the program's terms this person accepted">
-                    Terms accepted
-                  </th>
-                  <th scope="col">Reports</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.map((member) => (
-                  <CohortMemberRow key={member.id} member={member} releaseId={release.id} readOnly={shipped} />
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            className="cohort-table card-table"
+            rows={members}
+            rowKey={(member) => member.id}
+            headers={[
+              { header: 'Name' },
+              { header: 'Company' },
+              { header: 'E-mail' },
+              { header: 'Status' },
+              {
+                header: 'Terms accepted',
+                headerTitle: "The latest version of the program's terms this person accepted",
+              },
+              { header: 'Reports' },
+              { header: 'Actions', headerHidden: true },
+            ]}
+            renderRow={(member) => <CohortMemberRow member={member} releaseId={release.id} readOnly={shipped} />}
+          />
         )}
       </section>
       {shipped && applications.length === 0 ? null : (

@@ -5,6 +5,7 @@ import { parseInviteeList } from '#api/enrolment/parse-invitee-list.ts';
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
 import { useInvite } from './cohort-api.ts';
+import './enrolment.css';
 
 /**
  * Invite people by pasting a list: "Name, e-mail, company" lines, a CSV with or without a header row,

@@ -3,9 +3,10 @@ import { type JoinLink, setJoinLinkBody } from '#api/enrolment/enrolment.schemas
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { CopyButton } from '../../lib/copy-button.tsx';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { FormAlert, InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
 import { useRotateJoinLink, useSetJoinLink } from './cohort-api.ts';
+import './enrolment.css';
 
 /** The release's public join link: open or closed, how many applications it takes, its address. */
 export function JoinLinkPanel(props: { releaseId: string; joinLink: JoinLink }) {
@@ -38,17 +39,16 @@ export function JoinLinkPanel(props: { releaseId: string; joinLink: JoinLink }) 
       ) : (
         <p className="hint">The link gets its address when you first open it.</p>
       )}
-      <form
+      <SchemaForm
+        form={form}
         className="stack join-form"
-        onBlur={form.checkOnBlur}
         onSubmit={form.onSubmit(() => ({
           enabled: values.enabled,
           cap: values.cap.trim() === '' ? null : Number(values.cap),
         }))}
-        noValidate
+        submitLabel="Save join link"
+        intro={save.isSuccess ? <Notice tone="success">Join link saved.</Notice> : null}
       >
-        {save.isSuccess ? <Notice tone="success">Join link saved.</Notice> : null}
-        <FormAlert message={form.formError} />
         <div className="field checkbox-field">
           <label>
             <input
@@ -59,28 +59,19 @@ export function JoinLinkPanel(props: { releaseId: string; joinLink: JoinLink }) 
             Take applications through the link
           </label>
         </div>
-        <Field
+        <InputField
           label="Most applications"
           name="cap"
           error={form.fieldErrors.cap}
           hint="Over the link's whole life. Empty for no limit."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="number"
-              inputMode="numeric"
-              min={1}
-              step={1}
-              value={values.cap}
-              onChange={(e) => setValues({ ...values, cap: e.target.value })}
-            />
-          )}
-        </Field>
-        <button type="submit" disabled={form.pending}>
-          Save join link
-        </button>
-      </form>
+          type="number"
+          inputMode="numeric"
+          min={1}
+          step={1}
+          value={values.cap}
+          onChange={(value) => setValues({ ...values, cap: value })}
+        />
+      </SchemaForm>
       {joinLink.url ? (
         <div className="rotate">
           <ConfirmButton

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { setGithubCredentialBody } from '#api/github-sync/credentials/github-credentials.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { Field, FormAlert, InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useCanManageProgram } from '../../lib/session.ts';
 import { useChangeGithubCredential, useGithubCredential } from './github-credential-api.ts';
@@ -84,16 +84,15 @@ function CredentialForm(props: { set: ReturnType<typeof useChangeGithubCredentia
   const [installationId, setInstallationId] = useState('');
   const [privateKey, setPrivateKey] = useState('');
   return (
-    <form
-      className="stack"
-      noValidate
-      onBlur={form.checkOnBlur}
+    <SchemaForm
+      form={form}
       onSubmit={form.onSubmit(
         () => (kind === 'token' ? { kind, token } : { kind, appId, installationId, privateKey }),
         { onSuccess: props.onDone },
       )}
+      submitLabel={form.pending ? 'Checking the repository…' : 'Save and check'}
+      onCancel={props.onDone}
     >
-      <FormAlert message={form.formError} />
       <fieldset className="rules">
         <legend>Credential</legend>
         {(
@@ -109,44 +108,35 @@ function CredentialForm(props: { set: ReturnType<typeof useChangeGithubCredentia
         ))}
       </fieldset>
       {kind === 'token' ? (
-        <Field label="Token" name="token" error={form.fieldErrors.token} hint="Stored sealed, never shown again.">
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="password"
-              autoComplete="off"
-              value={token}
-              onChange={(event) => setToken(event.target.value)}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Token"
+          name="token"
+          error={form.fieldErrors.token}
+          hint="Stored sealed, never shown again."
+          type="password"
+          autoComplete="off"
+          value={token}
+          onChange={setToken}
+        />
       ) : (
         <>
-          <Field label="App ID" name="appId" error={form.fieldErrors.appId}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                inputMode="numeric"
-                value={appId}
-                onChange={(event) => setAppId(event.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <InputField
+            label="App ID"
+            name="appId"
+            error={form.fieldErrors.appId}
+            inputMode="numeric"
+            value={appId}
+            onChange={setAppId}
+          />
+          <InputField
             label="Installation ID"
             name="installationId"
             error={form.fieldErrors.installationId}
             hint="Leave it empty to find it from the program's repository; or the number at the end of the installation's settings page address."
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                inputMode="numeric"
-                value={installationId}
-                onChange={(event) => setInstallationId(event.target.value)}
-              />
-            )}
-          </Field>
+            inputMode="numeric"
+            value={installationId}
+            onChange={setInstallationId}
+          />
           <Field
             label="Private key"
             name="privateKey"
@@ -166,14 +156,6 @@ function CredentialForm(props: { set: ReturnType<typeof useChangeGithubCredentia
           </Field>
         </>
       )}
-      <div className="button-row">
-        <button type="submit" disabled={form.pending}>
-          {form.pending ? 'Checking the repository…' : 'Save and check'}
-        </button>
-        <button type="button" className="secondary" onClick={props.onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </SchemaForm>
   );
 }

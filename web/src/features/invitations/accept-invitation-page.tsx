@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
@@ -7,11 +7,12 @@ import {
   type InvitationInfo,
   newMvpAccountSchema,
 } from '#api/invitations/invitations.schemas.ts';
-import { linkTokenSchema } from '#api/lib/account-fields.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { NameField } from '../../lib/account-fields.tsx';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { InputField, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { useLinkToken } from '../../lib/one-time-link.ts';
+import { LinkCheck } from '../../lib/link-check.tsx';
+import { useLinkQuery, useLinkToken } from '../../lib/one-time-link.ts';
 import { useSession, useStartSession } from '../../lib/session.ts';
 
 // What each kind of invitee must give: the API checks the same (a new account needs a name and a
@@ -25,32 +26,23 @@ type AcceptValues = z.output<typeof acceptInvitationBody>;
 /** An invited customer accepts through the link in their e-mail (`/invitation#<token>`). */
 export function AcceptInvitationPage() {
   const { token, malformed } = useLinkToken();
-  const info = useQuery({
-    queryKey: ['invitation', token],
-    queryFn: () => unwrap(api.invitations.inspect.$post({ json: { token } })),
-    enabled: linkTokenSchema.safeParse(token).success,
-    // Accepting spends the link: a refetch would report it as used while the page moves on.
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const info = useLinkQuery('invitation', token, (token) => unwrap(api.invitations.inspect.$post({ json: { token } })));
 
   return (
     <main className="narrow">
       <h1>Accept your invitation</h1>
-      {!token || malformed ? (
-        <p className="alert" role="alert">
-          This link is incomplete. Open the whole link from your invitation e-mail, including the part after{' '}
-          <code>#</code>.
-        </p>
-      ) : null}
-      {info.isLoading ? <p role="status">Checking your invitation…</p> : null}
-      {info.error ? (
-        <div className="alert" role="alert">
-          <p>{errorMessage(info.error)}</p>
+      <LinkCheck
+        token={token}
+        malformed={malformed}
+        from="from your invitation e-mail"
+        checking="Checking your invitation…"
+        query={info}
+        wayOn={
           <p>
             Already joined? <Link to="/sign-in">Sign in</Link> to see your releases.
           </p>
-        </div>
-      ) : null}
+        }
+      />
       {info.data ? <AcceptForm token={token} info={info.data} /> : null}
     </main>
   );
@@ -76,73 +68,62 @@ function AcceptForm(props: { token: string; info: InvitationInfo }) {
   const form = useSchemaForm(schema, accept);
 
   return (
-    <form
+    <SchemaForm
+      form={form}
       className="card"
-      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() =>
         kind === 'new' ? { token, ...values } : kind === 'existing' ? { token, password: values.password } : { token },
       )}
-      noValidate
+      submitLabel="Join"
+      intro={
+        <>
+          <p>
+            <strong>{info.programName}</strong> invites you to test <strong>{info.product}</strong> release{' '}
+            <strong>{info.releaseVersion}</strong> before it ships.
+          </p>
+          <dl className="details">
+            <dt>Program</dt>
+            <dd>{info.programName}</dd>
+            <dt>Product</dt>
+            <dd>{info.product}</dd>
+            <dt>Release</dt>
+            <dd>{info.releaseVersion}</dd>
+            <dt>Invited</dt>
+            <dd>{info.email}</dd>
+          </dl>
+          <p className="hint">This link works once, until {formatDateTime(info.expiresAt)}.</p>
+          {signedIn && !signedInAsInvitee ? (
+            <p className="notice">
+              You are signed in as {signedIn.name}. Joining signs you in as {info.email} instead.
+            </p>
+          ) : null}
+        </>
+      }
     >
-      <p>
-        <strong>{info.programName}</strong> invites you to test <strong>{info.product}</strong> release{' '}
-        <strong>{info.releaseVersion}</strong> before it ships.
-      </p>
-      <dl className="details">
-        <dt>Program</dt>
-        <dd>{info.programName}</dd>
-        <dt>Product</dt>
-        <dd>{info.product}</dd>
-        <dt>Release</dt>
-        <dd>{info.releaseVersion}</dd>
-        <dt>Invited</dt>
-        <dd>{info.email}</dd>
-      </dl>
-      <p className="hint">This link works once, until {formatDateTime(info.expiresAt)}.</p>
-      {signedIn && !signedInAsInvitee ? (
-        <p className="notice">
-          You are signed in as {signedIn.name}. Joining signs you in as {info.email} instead.
-        </p>
-      ) : null}
-      <FormAlert message={form.formError} />
       {kind === 'new' ? (
         <>
           <p>Choose how you sign in to Fieldtest: your e-mail is {info.email}.</p>
-          <Field label="Name" name="name" error={form.fieldErrors.name}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                autoComplete="name"
-                value={values.name}
-                onChange={(e) => setValues({ ...values, name: e.target.value })}
-              />
-            )}
-          </Field>
+          <NameField
+            value={values.name}
+            onChange={(value) => setValues({ ...values, name: value })}
+            error={form.fieldErrors.name}
+          />
         </>
       ) : null}
       {kind === 'existing' ? <p>You have a Fieldtest account as {info.email}: enter its password to join.</p> : null}
       {kind === 'signed-in' ? <p>You are signed in as {info.email}.</p> : null}
       {kind === 'signed-in' ? null : (
-        <Field
+        <InputField
           label="Password"
           name="password"
           error={form.fieldErrors.password}
           hint={kind === 'new' ? 'At least 12 characters; a few unrelated words make a good one.' : undefined}
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="password"
-              autoComplete={kind === 'new' ? 'new-password' : 'current-password'}
-              value={values.password}
-              onChange={(e) => setValues({ ...values, password: e.target.value })}
-            />
-          )}
-        </Field>
+          type="password"
+          autoComplete={kind === 'new' ? 'new-password' : 'current-password'}
+          value={values.password}
+          onChange={(value) => setValues({ ...values, password: value })}
+        />
       )}
-      <button type="submit" disabled={form.pending}>
-        Join
-      </button>
-    </form>
+    </SchemaForm>
   );
 }

@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { JoinConfirmationInfo } from '#api/join/join.schemas.ts';
-import { linkTokenSchema } from '#api/lib/account-fields.ts';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime, formatWindow } from '../../lib/format.ts';
-import { useLinkToken } from '../../lib/one-time-link.ts';
+import { LinkCheck } from '../../lib/link-check.tsx';
+import { useLinkQuery, useLinkToken } from '../../lib/one-time-link.ts';
 
 /**
  * The page behind the link e-mailed to an applicant (`/join/confirm#<token>`). The e-mail repeats
@@ -12,28 +12,20 @@ import { useLinkToken } from '../../lib/one-time-link.ts';
  */
 export function ConfirmApplicationPage() {
   const { token, malformed } = useLinkToken();
-  const info = useQuery({
-    queryKey: ['join-confirmation', token],
-    queryFn: () => unwrap(api.join.confirmation.inspect.$post({ json: { token } })),
-    enabled: linkTokenSchema.safeParse(token).success,
-    // Confirming spends the link: a refetch would report it as used while the page moves on.
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const info = useLinkQuery('join-confirmation', token, (token) =>
+    unwrap(api.join.confirmation.inspect.$post({ json: { token } })),
+  );
 
   return (
     <main className="narrow">
       <h1>Confirm your application</h1>
-      {!token || malformed ? (
-        <p className="alert" role="alert">
-          This link is incomplete. Open the whole link from the e-mail, including the part after <code>#</code>.
-        </p>
-      ) : null}
-      {info.isLoading ? <p role="status">Checking the link…</p> : null}
-      {info.error ? (
-        <p className="alert" role="alert">
-          {errorMessage(info.error)}
-        </p>
-      ) : null}
+      <LinkCheck
+        token={token}
+        malformed={malformed}
+        from="from the e-mail"
+        checking="Checking the link…"
+        query={info}
+      />
       {info.data ? <ConfirmCard token={token} info={info.data} /> : null}
     </main>
   );

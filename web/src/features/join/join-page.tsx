@@ -3,10 +3,13 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { applyBody, type JoinInfo } from '#api/join/join.schemas.ts';
 import { linkTokenSchema } from '#api/lib/account-fields.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { CommaListField, NameField } from '../../lib/account-fields.tsx';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { Field, InputField, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
-import { listFieldError, splitCommas } from '../../lib/list-text.ts';
+import { LinkCheck } from '../../lib/link-check.tsx';
+import { ListDetail } from '../../lib/list-detail.tsx';
+import { splitCommas } from '../../lib/list-text.ts';
 import { useLinkToken } from '../../lib/one-time-link.ts';
 
 /** The public page behind a release's join link (`/join#<token>`): anyone may apply; the program lead decides. */
@@ -21,17 +24,7 @@ export function JoinPage() {
   return (
     <main className="narrow">
       <h1>{info.data ? `Join ${info.data.programName}` : 'Join a test program'}</h1>
-      {!token || malformed ? (
-        <p className="alert" role="alert">
-          This link is incomplete. Open the whole link you were given, including the part after <code>#</code>.
-        </p>
-      ) : null}
-      {info.isLoading ? <p role="status">Checking the link…</p> : null}
-      {info.error ? (
-        <p className="alert" role="alert">
-          {errorMessage(info.error)}
-        </p>
-      ) : null}
+      <LinkCheck token={token} malformed={malformed} from="you were given" checking="Checking the link…" query={info} />
       {info.data ? <JoinInfoAndForm token={token} info={info.data} /> : null}
     </main>
   );
@@ -53,8 +46,8 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
   };
   // Each field is checked as it is left, and its error clears as soon as it is fixed.
   const form = useSchemaForm(applyBody, apply, { values: request });
-  const set = (key: keyof typeof emptyValues) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof typeof emptyValues) => (value: string) =>
+    setValues((current) => ({ ...current, [key]: value }));
 
   if (apply.isSuccess) {
     return (
@@ -81,78 +74,72 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
         <dl className="details">
           <dt>Test window</dt>
           <dd>{formatWindow(info.testStart, info.testEnd)}</dd>
-          {info.focusAreas.length ? (
-            <>
-              <dt>Focus areas</dt>
-              <dd>
-                <ul className="plain-list">
-                  {info.focusAreas.map((area) => (
-                    <li key={area}>{area}</li>
-                  ))}
-                </ul>
-              </dd>
-            </>
-          ) : null}
+          <ListDetail term="Focus areas" items={info.focusAreas} />
         </dl>
       </div>
       {info.open ? (
-        <form
+        <SchemaForm
+          form={form}
           className="card"
           aria-labelledby="apply-heading"
           onSubmit={form.onSubmit(() => request)}
-          onBlur={form.checkOnBlur}
-          noValidate
+          submitLabel="Apply to test"
+          intro={<h2 id="apply-heading">Apply</h2>}
         >
-          <h2 id="apply-heading">Apply</h2>
-          <FormAlert message={form.formError} />
-          <Field label="Name" name="name" error={form.fieldErrors.name}>
-            {(attributes) => <input {...attributes} autoComplete="name" value={values.name} onChange={set('name')} />}
-          </Field>
-          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
+          <NameField value={values.name} onChange={set('name')} error={form.fieldErrors.name} />
+          <InputField
+            label="E-mail"
+            name="email"
+            error={form.fieldErrors.email}
+            type="email"
+            autoComplete="email"
+            value={values.email}
+            onChange={set('email')}
+          />
+          <InputField
+            label="Company"
+            name="company"
+            error={form.fieldErrors.company}
+            autoComplete="organization"
+            value={values.company}
+            onChange={set('company')}
+          />
+          <InputField
+            label="Role"
+            name="jobRole"
+            error={form.fieldErrors.jobRole}
+            hint="Your job, e.g. IT administrator."
+            autoComplete="organization-title"
+            value={values.jobRole}
+            onChange={set('jobRole')}
+          />
+          <CommaListField
+            label="Platforms"
+            name="platforms"
+            hint="Separated by commas, e.g. Windows 11, macOS 15."
+            value={values.platforms}
+            onChange={set('platforms')}
+            errors={form.fieldErrors}
+          />
+          <CommaListField
+            label="Devices"
+            name="devices"
+            hint="Separated by commas, e.g. Surface Pro 9, iPhone 15."
+            value={values.devices}
+            onChange={set('devices')}
+            errors={form.fieldErrors}
+          />
+          <Field label="Why do you want in?" name="motivation" error={form.fieldErrors.motivation}>
             {(attributes) => (
-              <input {...attributes} type="email" autoComplete="email" value={values.email} onChange={set('email')} />
-            )}
-          </Field>
-          <Field label="Company" name="company" error={form.fieldErrors.company}>
-            {(attributes) => (
-              <input {...attributes} autoComplete="organization" value={values.company} onChange={set('company')} />
-            )}
-          </Field>
-          <Field label="Role" name="jobRole" error={form.fieldErrors.jobRole} hint="Your job, e.g. IT administrator.">
-            {(attributes) => (
-              <input
+              <textarea
                 {...attributes}
-                autoComplete="organization-title"
-                value={values.jobRole}
-                onChange={set('jobRole')}
+                rows={4}
+                value={values.motivation}
+                onChange={(event) => set('motivation')(event.target.value)}
               />
             )}
           </Field>
-          <Field
-            label="Platforms"
-            name="platforms"
-            error={listFieldError(form.fieldErrors, 'platforms', splitCommas(values.platforms))}
-            hint="Separated by commas, e.g. Windows 11, macOS 15."
-          >
-            {(attributes) => <input {...attributes} value={values.platforms} onChange={set('platforms')} />}
-          </Field>
-          <Field
-            label="Devices"
-            name="devices"
-            error={listFieldError(form.fieldErrors, 'devices', splitCommas(values.devices))}
-            hint="Separated by commas, e.g. Surface Pro 9, iPhone 15."
-          >
-            {(attributes) => <input {...attributes} value={values.devices} onChange={set('devices')} />}
-          </Field>
-          <Field label="Why do you want in?" name="motivation" error={form.fieldErrors.motivation}>
-            {(attributes) => (
-              <textarea {...attributes} rows={4} value={values.motivation} onChange={set('motivation')} />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Apply to test
-          </button>
-        </form>
+        </SchemaForm>
       ) : (
         <p className="notice" role="status">
           {info.reason ?? 'This join link takes no applications at the moment.'}

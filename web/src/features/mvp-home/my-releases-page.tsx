@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { MyRelease } from '#api/mvp/mvp.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
+import { ListDetail } from '../../lib/list-detail.tsx';
 import { Markdown } from '../../lib/markdown.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { myReleasesQuery } from './my-releases-api.ts';
+import './mvp-home.css';
 
 const statusNames: Record<MyRelease['status'], string> = {
   planned: 'Not started yet',
@@ -19,8 +20,7 @@ export function MyReleasesPage() {
   return (
     <main>
       <h1>Your releases</h1>
-      {mine.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={mine.error ? errorMessage(mine.error) : null} />
+      <LoadState query={mine} />
       {mine.data?.pendingTerms.length ? (
         <p className="notice">
           Some programs have new terms: <Link to="/terms">accept the terms</Link> to see their releases.
@@ -59,18 +59,7 @@ function ReleaseCard(props: { release: MyRelease }) {
         <dd>{release.build}</dd>
         <dt>Test window</dt>
         <dd>{formatWindow(release.testStart, release.testEnd)}</dd>
-        {release.focusAreas.length ? (
-          <>
-            <dt>Focus areas</dt>
-            <dd>
-              <ul className="plain-list">
-                {release.focusAreas.map((area) => (
-                  <li key={area}>{area}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
+        <ListDetail term="Focus areas" items={release.focusAreas} />
       </dl>
       <h3>Instructions</h3>
       {release.instructions.trim() ? (

@@ -7,10 +7,10 @@ import {
   noticeDeliveries,
   updateNoticePreferencesBody,
 } from '#api/notices/notices.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { useNoticePreferences, useUpdateNoticePreferences } from './notices-api.ts';
 import './notice-preferences-panel.css';
+import { LoadState } from '../../lib/page-state.tsx';
 
 const deliveryNames: Record<NoticeDelivery, string> = {
   immediate: 'At once',
@@ -38,8 +38,7 @@ export function NoticePreferencesPanel() {
         What engineering does with the bugs you found (reported, or said “me too” to) reaches you by e-mail. Choose for
         each kind whether it comes at once, gathered into one digest a day, or not at all.
       </p>
-      {preferences.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={preferences.error ? errorMessage(preferences.error) : null} />
+      <LoadState query={preferences} />
       {preferences.data ? <NoticePreferencesForm items={preferences.data.items} /> : null}
     </section>
   );
@@ -59,13 +58,11 @@ function NoticePreferencesForm(props: { items: NoticePreference[] }) {
   };
 
   return (
-    <form
-      className="stack"
-      onBlur={form.checkOnBlur}
+    <SchemaForm
+      form={form}
       onSubmit={form.onSubmit(() => ({ preferences: choices }))}
-      noValidate
+      submitLabel="Save e-mail choices"
     >
-      <FormAlert message={form.formError} />
       {props.items.map((item) => {
         const error = form.fieldErrors[`preferences.${item.kind}`];
         const group = `${id}-${item.kind}`;
@@ -103,9 +100,6 @@ function NoticePreferencesForm(props: { items: NoticePreference[] }) {
         );
       })}
       {update.isSuccess ? <Notice tone="success">Your e-mail choices are saved.</Notice> : null}
-      <button type="submit" disabled={form.pending}>
-        Save e-mail choices
-      </button>
-    </form>
+    </SchemaForm>
   );
 }

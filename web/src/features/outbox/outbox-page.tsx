@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { z } from 'zod';
 import type { outboxMessageSchema } from '#api/outbox/outbox.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
+import { LoadMoreButton, LoadState } from '../../lib/page-state.tsx';
 import { LinkifiedText } from './linkified-text.tsx';
 import { useOutbox } from './outbox-api.ts';
+import './outbox.css';
+import { FilterButtons } from '../../lib/filter-buttons.tsx';
 
 type OutboxMessage = z.output<typeof outboxMessageSchema>;
 
@@ -62,26 +63,15 @@ export function OutboxPage() {
             onChange={(e) => setFilter(e.target.value)}
           />
         </div>
-        <div className="button-row">
-          <button type="submit" className="secondary">
-            Show
-          </button>
-          {to ? (
-            <button
-              type="button"
-              className="quiet"
-              onClick={() => {
-                setFilter('');
-                setTo('');
-              }}
-            >
-              Show all
-            </button>
-          ) : null}
-        </div>
+        <FilterButtons
+          filtered={to !== ''}
+          onShowAll={() => {
+            setFilter('');
+            setTo('');
+          }}
+        />
       </form>
-      {outbox.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={outbox.error ? errorMessage(outbox.error) : null} />
+      <LoadState query={outbox} />
       {outbox.data && messages.length === 0 ? (
         <p className="hint">{to ? `No message to ${to}.` : 'No message yet.'}</p>
       ) : null}
@@ -112,16 +102,7 @@ export function OutboxPage() {
           ))}
         </ul>
       ) : null}
-      {outbox.hasNextPage ? (
-        <button
-          type="button"
-          className="secondary"
-          disabled={outbox.isFetchingNextPage}
-          onClick={() => outbox.fetchNextPage()}
-        >
-          Older messages
-        </button>
-      ) : null}
+      <LoadMoreButton query={outbox}>Older messages</LoadMoreButton>
     </main>
   );
 }

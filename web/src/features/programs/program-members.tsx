@@ -3,6 +3,7 @@ import type { ProgramMembers as Members, ProgramMember } from '#api/program-memb
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { Field, FormAlert } from '../../lib/form.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';
 import { useProgramMembers, useRemoveProgramMember, useSetProgramMember } from './program-members-api.ts';
 
@@ -25,8 +26,7 @@ function MembersSection(props: { programId: string }) {
         Engineers and internal testers work only on the programs they are members of. A lead also manages the program's
         releases, cohorts, settings and members. Admins work on every program.
       </p>
-      {members.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={members.error ? errorMessage(members.error) : null} />
+      <LoadState query={members} />
       {members.data ? <MembersList programId={props.programId} members={members.data} /> : null}
     </section>
   );

@@ -1,37 +1,26 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import { type Program, programSettingsSchema, publishTermsBody } from '#api/programs/programs.schemas.ts';
-import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { EditableSection } from '../../lib/editable-section.tsx';
+import { EditForm, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
-import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
+import { QueryPage } from '../../lib/page-state.tsx';
 import { useCanManageProgram, useSignedInUser } from '../../lib/session.ts';
 import { ProgramMembers } from './program-members.tsx';
-import {
-  ProgramSettingsFields,
-  type SettingsValues,
-  settingsOf,
-  settingsValuesOf,
-} from './program-settings-fields.tsx';
+import { ProgramProduct } from './program-product.tsx';
+import { ProgramSettingsFields, settingsOf, settingsValuesOf } from './program-settings-fields.tsx';
 import { useProgram, usePublishTerms, useUpdateProgram } from './programs-api.ts';
 
 /** One program: its releases (given by the route), its terms and its settings. */
 export function ProgramPage(props: { programId: string; releases?: ReactNode; repository?: ReactNode }) {
   const program = useProgram(props.programId);
-  if (program.isPending) {
-    return <PageLoading />;
-  }
-  if (program.error) {
-    return (
-      <PageUnavailable
-        title="Program not available"
-        error={program.error}
-        back={{ to: '/programs', label: 'All programs' }}
-      />
-    );
-  }
-  return <ProgramView program={program.data} releases={props.releases} repository={props.repository} />;
+  return (
+    <QueryPage query={program} title="Program not available" back={{ to: '/programs', label: 'All programs' }}>
+      {(program) => <ProgramView program={program} releases={props.releases} repository={props.repository} />}
+    </QueryPage>
+  );
 }
 
 function ProgramView(props: { program: Program; releases: ReactNode; repository: ReactNode }) {
@@ -45,13 +34,7 @@ function ProgramView(props: { program: Program; releases: ReactNode; repository:
       </p>
       <h1>{program.name}</h1>
       <p className="lead">
-        {program.product}
-        {program.githubRepo ? (
-          <>
-            {' · '}
-            <code>{program.githubRepo}</code>
-          </>
-        ) : null}
+        <ProgramProduct program={program} />
       </p>
       <p>
         <Link to={`/programs/${program.id}/reports`}>Reports</Link>: every bug filed in this program, with filters.
@@ -81,144 +64,116 @@ function ProgramView(props: { program: Program; releases: ReactNode; repository:
 
 function SettingsSection(props: { program: Program; canEdit: boolean }) {
   const { program } = props;
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   return (
-    <section aria-labelledby="settings-heading">
-      <h2 id="settings-heading">Settings</h2>
-      {saved && !editing ? <Notice tone="success">Settings saved.</Notice> : null}
-      {editing ? (
-        <EditSettingsForm
-          program={program}
-          onDone={(didSave) => {
-            setEditing(false);
-            setSaved(didSave);
-          }}
-        />
-      ) : (
-        <>
-          <dl className="details">
-            <dt>Product</dt>
-            <dd>{program.product}</dd>
-            <dt>GitHub repository</dt>
-            <dd>{program.githubRepo ? <code>{program.githubRepo}</code> : '—'}</dd>
-            <dt>Components</dt>
-            <dd>{program.components.length ? program.components.join(', ') : 'None'}</dd>
-            <dt>Priority levels</dt>
-            <dd>{program.priorityLevels?.join(', ')}</dd>
-            <dt>Counts as priority</dt>
-            <dd>{program.priorityThreshold} and above</dd>
-            <dt>Priority labels</dt>
-            <dd>
-              {program.priorityLabels?.length ? (
-                <ul className="plain-list">
-                  {program.priorityLabels.map((entry) => (
-                    <li key={entry.label}>
-                      <code>{entry.label}</code> → {entry.level}
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                'None'
-              )}
-            </dd>
-            <dt>Not actionable</dt>
-            <dd>
-              {program.notActionableLabels?.length
-                ? program.notActionableLabels.map((label, index) => (
-                    <span key={label}>
-                      {index ? ', ' : ''}
-                      <code>{label}</code>
-                    </span>
-                  ))
-                : 'No label'}
-            </dd>
-            <dt>Trusted GitHub commenters</dt>
-            <dd>
-              {program.githubCommenters?.length
-                ? program.githubCommenters.map((login, index) => (
-                    <span key={login}>
-                      {index ? ', ' : ''}
-                      <code>{login}</code>
-                    </span>
-                  ))
-                : "Only the repository's owners, members and collaborators"}
-            </dd>
-            <dt>Internal reports as similar reports</dt>
-            <dd>{program.suggestInternalReports ? 'Offered to MVPs' : 'Not offered'}</dd>
-            <dt>Reporter's answer</dt>
-            <dd>{program.clearNeedsInfoOnAnswer ? 'Takes the needs-info label off' : 'Leaves the labels alone'}</dd>
-            <dt>Fixed-in label prefix</dt>
-            <dd>
-              {program.fixedInLabelPrefix ? <code>{program.fixedInLabelPrefix}</code> : "None: the release's build"}
-            </dd>
-            <dt>Fix still broken</dt>
-            <dd>
-              {program.stillBrokenAction === 'label' ? 'Labels the issue' : 'Reopens the issue and labels it'}{' '}
-              <code>{program.stillBrokenLabel}</code>
-            </dd>
-            <dt>Fix verified</dt>
-            <dd>
-              <code>{program.verifiedLabel}</code>
-            </dd>
-            <dt>Reminder to check a fix</dt>
-            <dd>
-              {program.verificationReminderDays
-                ? `Once, ${countOf(program.verificationReminderDays, 'day', 'days')} after the request`
-                : 'None'}
-            </dd>
-            <dt>Rescue</dt>
-            <dd>
-              {program.rescueThreshold} customers within {program.rescueWindowDays} days; label{' '}
-              <code>{program.rescueLabel}</code>
-            </dd>
-            <dt>Report files</dt>
-            <dd>
-              {program.attachmentRetentionDays
-                ? `Removed ${countOf(program.attachmentRetentionDays, 'day', 'days')} after the release ships`
-                : 'Kept for good'}
-            </dd>
-          </dl>
-          {props.canEdit ? (
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => {
-                setSaved(false);
-                setEditing(true);
-              }}
-            >
-              Edit settings
-            </button>
-          ) : null}
-        </>
-      )}
-    </section>
+    <EditableSection
+      headingId="settings-heading"
+      heading="Settings"
+      canEdit={props.canEdit}
+      editLabel="Edit settings"
+      savedNotice="Settings saved."
+      form={(onDone) => <EditSettingsForm program={program} onDone={onDone} />}
+      details={
+        <dl className="details">
+          <dt>Product</dt>
+          <dd>{program.product}</dd>
+          <dt>GitHub repository</dt>
+          <dd>{program.githubRepo ? <code>{program.githubRepo}</code> : '—'}</dd>
+          <dt>Components</dt>
+          <dd>{program.components.length ? program.components.join(', ') : 'None'}</dd>
+          <dt>Priority levels</dt>
+          <dd>{program.priorityLevels?.join(', ')}</dd>
+          <dt>Counts as priority</dt>
+          <dd>{program.priorityThreshold} and above</dd>
+          <dt>Priority labels</dt>
+          <dd>
+            {program.priorityLabels?.length ? (
+              <ul className="plain-list">
+                {program.priorityLabels.map((entry) => (
+                  <li key={entry.label}>
+                    <code>{entry.label}</code> → {entry.level}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              'None'
+            )}
+          </dd>
+          <dt>Not actionable</dt>
+          <dd>
+            {program.notActionableLabels?.length
+              ? program.notActionableLabels.map((label, index) => (
+                  <span key={label}>
+                    {index ? ', ' : ''}
+                    <code>{label}</code>
+                  </span>
+                ))
+              : 'No label'}
+          </dd>
+          <dt>Trusted GitHub commenters</dt>
+          <dd>
+            {program.githubCommenters?.length
+              ? program.githubCommenters.map((login, index) => (
+                  <span key={login}>
+                    {index ? ', ' : ''}
+                    <code>{login}</code>
+                  </span>
+                ))
+              : "Only the repository's owners, members and collaborators"}
+          </dd>
+          <dt>Internal reports as similar reports</dt>
+          <dd>{program.suggestInternalReports ? 'Offered to MVPs' : 'Not offered'}</dd>
+          <dt>Reporter's answer</dt>
+          <dd>{program.clearNeedsInfoOnAnswer ? 'Takes the needs-info label off' : 'Leaves the labels alone'}</dd>
+          <dt>Fixed-in label prefix</dt>
+          <dd>
+            {program.fixedInLabelPrefix ? <code>{program.fixedInLabelPrefix}</code> : "None: the release's build"}
+          </dd>
+          <dt>Fix still broken</dt>
+          <dd>
+            {program.stillBrokenAction === 'label' ? 'Labels the issue' : 'Reopens the issue and labels it'}{' '}
+            <code>{program.stillBrokenLabel}</code>
+          </dd>
+          <dt>Fix verified</dt>
+          <dd>
+            <code>{program.verifiedLabel}</code>
+          </dd>
+          <dt>Reminder to check a fix</dt>
+          <dd>
+            {program.verificationReminderDays
+              ? `Once, ${countOf(program.verificationReminderDays, 'day', 'days')} after the request`
+              : 'None'}
+          </dd>
+          <dt>Rescue</dt>
+          <dd>
+            {program.rescueThreshold} customers within {program.rescueWindowDays} days; label{' '}
+            <code>{program.rescueLabel}</code>
+          </dd>
+          <dt>Report files</dt>
+          <dd>
+            {program.attachmentRetentionDays
+              ? `Removed ${countOf(program.attachmentRetentionDays, 'day', 'days')} after the release ships`
+              : 'Kept for good'}
+          </dd>
+        </dl>
+      }
+    />
   );
 }
 
 function EditSettingsForm(props: { program: Program; onDone: (saved: boolean) => void }) {
-  const [values, setValues] = useState<SettingsValues>(() => settingsValuesOf(props.program));
   const update = useUpdateProgram(props.program.id);
-  const form = useSchemaForm(programSettingsSchema, update);
   return (
-    <form
-      className="stack"
-      onBlur={form.checkOnBlur}
-      onSubmit={form.onSubmit(() => settingsOf(values), { onSuccess: () => props.onDone(true) })}
-      noValidate
-    >
-      <FormAlert message={form.formError} />
-      <ProgramSettingsFields values={values} onChange={setValues} errors={form.fieldErrors} />
-      <div className="button-row">
-        <button type="submit" disabled={form.pending}>
-          Save settings
-        </button>
-        <button type="button" className="secondary" onClick={() => props.onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <EditForm
+      schema={programSettingsSchema}
+      mutation={update}
+      initial={() => settingsValuesOf(props.program)}
+      body={settingsOf}
+      submitLabel="Save settings"
+      onDone={props.onDone}
+      fields={(values, onChange, errors) => (
+        <ProgramSettingsFields values={values} onChange={onChange} errors={errors} />
+      )}
+    />
   );
 }
 
@@ -262,13 +217,12 @@ function TermsSection(props: { program: Program; canPublish: boolean }) {
       ) : null}
       {props.canPublish ? (
         publishing ? (
-          <form
-            className="stack"
-            onBlur={form.checkOnBlur}
+          <SchemaForm
+            form={form}
             onSubmit={form.onSubmit(() => ({ text }), { onSuccess: () => setPublishing(false) })}
-            noValidate
+            submitLabel={<>Publish version {program.terms.version + 1}</>}
+            onCancel={() => setPublishing(false)}
           >
-            <FormAlert message={form.formError} />
             <MarkdownField
               label="New terms"
               name="text"
@@ -277,15 +231,7 @@ function TermsSection(props: { program: Program; canPublish: boolean }) {
               error={form.fieldErrors.text}
               rows={12}
             />
-            <div className="button-row">
-              <button type="submit" disabled={form.pending}>
-                Publish version {program.terms.version + 1}
-              </button>
-              <button type="button" className="secondary" onClick={() => setPublishing(false)}>
-                Cancel
-              </button>
-            </div>
-          </form>
+          </SchemaForm>
         ) : (
           <button
             type="button"

@@ -9,8 +9,9 @@ import {
   type Program,
   type stillBrokenActions,
 } from '#api/programs/programs.schemas.ts';
-import { type ControlAttributes, Field, type FieldErrors } from '../../lib/form.tsx';
+import { type ControlAttributes, Field, type FieldErrors, InputField } from '../../lib/form.tsx';
 import { listFieldError, splitCommas, splitLines } from '../../lib/list-text.ts';
+import './programs.css';
 
 /** The settings form as typed: lists as text, labels as rows. */
 export type SettingsValues = {
@@ -143,42 +144,33 @@ export function ProgramSettingsFields(props: {
 
   return (
     <>
-      <Field label="Name" name="name" error={errors.name} hint="For example “Acme Desktop MVPs”.">
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            value={values.name}
-            onChange={(e) => set({ name: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Product" name="product" error={errors.product}>
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            value={values.product}
-            onChange={(e) => set({ product: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        label="Name"
+        name="name"
+        error={errors.name}
+        hint="For example “Acme Desktop MVPs”."
+        autoComplete="off"
+        value={values.name}
+        onChange={(value) => set({ name: value })}
+      />
+      <InputField
+        label="Product"
+        name="product"
+        error={errors.product}
+        autoComplete="off"
+        value={values.product}
+        onChange={(value) => set({ product: value })}
+      />
+      <InputField
         label="GitHub repository"
         name="githubRepo"
         error={errors.githubRepo}
         hint="owner/name, e.g. acme/desktop: every bug report becomes an issue there."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.githubRepo}
-            onChange={(e) => set({ githubRepo: e.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.githubRepo}
+        onChange={(value) => set({ githubRepo: value })}
+      />
       <Field
         label="Components"
         name="components"
@@ -233,22 +225,16 @@ function PrioritySection(props: {
         Engineering's labels on the GitHub issue decide a bug's priority, never the reporter. The defaults follow common
         practice; change them to match your repository.
       </p>
-      <Field
+      <InputField
         label="Priority levels"
         name="priorityLevels"
         error={listFieldError(errors, 'priorityLevels', levels)}
         hint="Highest first, separated by commas."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.priorityLevels}
-            onChange={(e) => setLevels(e.target.value)}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.priorityLevels}
+        onChange={setLevels}
+      />
       <Field
         label="Priority threshold"
         name="priorityThreshold"
@@ -333,22 +319,16 @@ function PrioritySection(props: {
           Add a label
         </button>
       </fieldset>
-      <Field
+      <InputField
         label="Not-actionable labels"
         name="notActionableLabels"
         error={listFieldError(errors, 'notActionableLabels', splitCommas(values.notActionableLabels))}
         hint="Separated by commas: an issue carrying one of these does not count as actionable."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.notActionableLabels}
-            onChange={(e) => set({ notActionableLabels: e.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.notActionableLabels}
+        onChange={(value) => set({ notActionableLabels: value })}
+      />
     </fieldset>
   );
 }
@@ -364,24 +344,18 @@ function MvpVisibilitySection(props: {
   return (
     <fieldset className="rules">
       <legend>What reaches MVPs</legend>
-      <Field
+      <InputField
         label="Trusted GitHub commenters"
         name="githubCommenters"
         error={listFieldError(errors, 'githubCommenters', splitCommas(values.githubCommenters))}
         hint={
           "GitHub logins separated by commas, e.g. a contractor or a support account. Comments on the issues by the repository's owners, members and collaborators, and by these logins, are shown to the reporter and e-mailed to them; anyone else's comment stays a team note only staff see."
         }
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.githubCommenters}
-            onChange={(e) => set({ githubCommenters: e.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.githubCommenters}
+        onChange={(value) => set({ githubCommenters: value })}
+      />
       <div className="field checkbox-field">
         <label>
           <input
@@ -432,22 +406,16 @@ function AfterFilingSection(props: {
           Tells engineering the answer is in; otherwise engineering removes the label itself.
         </p>
       </div>
-      <Field
+      <InputField
         label="Fixed-in label prefix"
         name="fixedInLabelPrefix"
         error={errors.fixedInLabelPrefix}
         hint="A label starting with it, e.g. “fixed in: 2.4.1-rc3”, names the build that carries a fix; finders are asked to check that build. Empty: the release's build."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.fixedInLabelPrefix}
-            onChange={(e) => set({ fixedInLabelPrefix: e.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.fixedInLabelPrefix}
+        onChange={(value) => set({ fixedInLabelPrefix: value })}
+      />
       <Field
         label="When a finder says the fix does not work"
         name="stillBrokenAction"
@@ -497,49 +465,36 @@ function AfterFilingSection(props: {
           />
         )}
       </Field>
-      <Field label="Verified label" name="verifiedLabel" error={errors.verifiedLabel} hint="Finders confirmed the fix.">
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.verifiedLabel}
-            onChange={(e) => set({ verifiedLabel: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+      <InputField
+        label="Verified label"
+        name="verifiedLabel"
+        error={errors.verifiedLabel}
+        hint="Finders confirmed the fix."
+        autoComplete="off"
+        spellCheck={false}
+        value={values.verifiedLabel}
+        onChange={(value) => set({ verifiedLabel: value })}
+      />
+      <InputField
         label="Still-broken label"
         name="stillBrokenLabel"
         error={errors.stillBrokenLabel}
         hint="A finder says the fix does not work for them."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.stillBrokenLabel}
-            onChange={(e) => set({ stillBrokenLabel: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field
+        autoComplete="off"
+        spellCheck={false}
+        value={values.stillBrokenLabel}
+        onChange={(value) => set({ stillBrokenLabel: value })}
+      />
+      <InputField
         label="Rescue label"
         name="rescueLabel"
         error={errors.rescueLabel}
         hint="Put on an issue you send back to engineering from the Rescue list."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.rescueLabel}
-            onChange={(e) => set({ rescueLabel: e.target.value })}
-          />
-        )}
-      </Field>
+        autoComplete="off"
+        spellCheck={false}
+        value={values.rescueLabel}
+        onChange={(value) => set({ rescueLabel: value })}
+      />
       <div className="field-pair">
         <Field
           label="Rescue threshold (customers)"

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createProgramBody } from '#api/programs/programs.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatDate } from '../../lib/format.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
+import { ProgramProduct } from './program-product.tsx';
 import {
   defaultSettingsValues,
   ProgramSettingsFields,
@@ -39,8 +40,7 @@ export function ProgramsPage() {
       ) : null}
       <section aria-labelledby="programs-heading">
         <h2 id="programs-heading">{user.role === 'admin' ? 'All programs' : 'Your programs'}</h2>
-        {programs.isPending ? <p role="status">Loading…</p> : null}
-        <FormAlert message={programs.error ? errorMessage(programs.error) : null} />
+        <LoadState query={programs} />
         {programs.data?.items.length === 0 ? (
           <p className="hint">
             {user.role === 'admin'
@@ -56,13 +56,7 @@ export function ProgramsPage() {
                   {program.name}
                 </Link>
                 <span className="item-meta">
-                  {program.product}
-                  {program.githubRepo ? (
-                    <>
-                      {' · '}
-                      <code>{program.githubRepo}</code>
-                    </>
-                  ) : null}
+                  <ProgramProduct program={program} />
                   {' · '}terms version {program.termsVersion}
                   {' · '}since {formatDate(program.createdAt)}
                 </span>
@@ -85,15 +79,14 @@ function NewProgramForm(props: { onCancel: () => void }) {
   return (
     <section aria-labelledby="new-program-heading">
       <h2 id="new-program-heading">New program</h2>
-      <form
-        className="stack"
-        onBlur={form.checkOnBlur}
+      <SchemaForm
+        form={form}
         onSubmit={form.onSubmit(() => ({ ...settingsOf(settings), termsText }), {
           onSuccess: (program) => void navigate(`/programs/${program.id}`),
         })}
-        noValidate
+        submitLabel="Create program"
+        onCancel={props.onCancel}
       >
-        <FormAlert message={form.formError} />
         <ProgramSettingsFields values={settings} onChange={setSettings} errors={form.fieldErrors} />
         <MarkdownField
           label="Terms"
@@ -103,15 +96,7 @@ function NewProgramForm(props: { onCancel: () => void }) {
           error={form.fieldErrors.termsText}
           hint="What MVPs agree to before they see a release (confidentiality, feedback, …); this is version 1. Markdown."
         />
-        <div className="button-row">
-          <button type="submit" disabled={form.pending}>
-            Create program
-          </button>
-          <button type="button" className="secondary" onClick={props.onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+      </SchemaForm>
     </section>
   );
 }

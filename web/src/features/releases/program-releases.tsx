@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createReleaseBody } from '#api/releases/releases.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
+import { LoadState } from '../../lib/page-state.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
 import { newReleaseValues, ReleaseFields, type ReleaseValues, releaseBodyOf } from './release-fields.tsx';
 import { releaseStatusNames } from './release-status.ts';
 import { useCreateRelease, useProgramReleases } from './releases-api.ts';
+import './releases.css';
 
 /** A program's releases, latest first; program leads add new ones here. */
 export function ProgramReleases(props: { programId: string }) {
@@ -18,8 +19,7 @@ export function ProgramReleases(props: { programId: string }) {
   return (
     <section aria-labelledby="releases-heading">
       <h2 id="releases-heading">Releases</h2>
-      {releases.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={releases.error ? errorMessage(releases.error) : null} />
+      <LoadState query={releases} />
       {releases.data?.items.length === 0 ? <p className="hint">No release yet.</p> : null}
       {releases.data?.items.length ? (
         <ul className="item-list">
@@ -55,26 +55,18 @@ function NewReleaseForm(props: { programId: string; onCancel: () => void }) {
   const create = useCreateRelease(props.programId);
   const form = useSchemaForm(createReleaseBody, create);
   return (
-    <form
+    <SchemaForm
+      form={form}
       className="stack sub-form"
       aria-labelledby="new-release-heading"
-      onBlur={form.checkOnBlur}
       onSubmit={form.onSubmit(() => releaseBodyOf(values), {
         onSuccess: (release) => void navigate(`/releases/${release.id}`),
       })}
-      noValidate
+      submitLabel="Create release"
+      onCancel={props.onCancel}
+      intro={<h3 id="new-release-heading">New release</h3>}
     >
-      <h3 id="new-release-heading">New release</h3>
-      <FormAlert message={form.formError} />
       <ReleaseFields values={values} onChange={setValues} errors={form.fieldErrors} />
-      <div className="button-row">
-        <button type="submit" disabled={form.pending}>
-          Create release
-        </button>
-        <button type="button" className="secondary" onClick={props.onCancel}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    </SchemaForm>
   );
 }

@@ -1,6 +1,6 @@
 import type { Release } from '#api/releases/releases.schemas.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../../lib/datetime-local.ts';
-import { Field, type FieldErrors } from '../../lib/form.tsx';
+import { Field, type FieldErrors, InputField } from '../../lib/form.tsx';
 import { listFieldError, splitLines } from '../../lib/list-text.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 
@@ -69,48 +69,43 @@ export function ReleaseFields(props: {
   return (
     <>
       <div className="field-pair">
-        <Field label="Version" name="version" error={errors.version} hint="Unique in the program, e.g. 4.2.">
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              value={values.version}
-              onChange={(e) => set({ version: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Build" name="build" error={errors.build} hint="The build MVPs install, e.g. 4.2.0-beta.3.">
-          {(attributes) => (
-            <input
-              {...attributes}
-              autoComplete="off"
-              value={values.build}
-              onChange={(e) => set({ build: e.target.value })}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Version"
+          name="version"
+          error={errors.version}
+          hint="Unique in the program, e.g. 4.2."
+          autoComplete="off"
+          value={values.version}
+          onChange={(value) => set({ version: value })}
+        />
+        <InputField
+          label="Build"
+          name="build"
+          error={errors.build}
+          hint="The build MVPs install, e.g. 4.2.0-beta.3."
+          autoComplete="off"
+          value={values.build}
+          onChange={(value) => set({ build: value })}
+        />
       </div>
       <div className="field-pair">
-        <Field label="Test window start" name="testStart" error={errors.testStart} hint={`Your time (${zone}).`}>
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="datetime-local"
-              value={values.testStart}
-              onChange={(e) => set({ testStart: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field label="Test window end" name="testEnd" error={errors.testEnd}>
-          {(attributes) => (
-            <input
-              {...attributes}
-              type="datetime-local"
-              value={values.testEnd}
-              onChange={(e) => set({ testEnd: e.target.value })}
-            />
-          )}
-        </Field>
+        <InputField
+          label="Test window start"
+          name="testStart"
+          error={errors.testStart}
+          hint={`Your time (${zone}).`}
+          type="datetime-local"
+          value={values.testStart}
+          onChange={(value) => set({ testStart: value })}
+        />
+        <InputField
+          label="Test window end"
+          name="testEnd"
+          error={errors.testEnd}
+          type="datetime-local"
+          value={values.testEnd}
+          onChange={(value) => set({ testEnd: value })}
+        />
       </div>
       <Field
         label="Focus areas"
@@ -135,24 +130,18 @@ export function ReleaseFields(props: {
         error={errors.instructions}
         hint="What to install and test, and how. Markdown: **bold**, lists with “-”, links as [text](https://…)."
       />
-      <Field
+      <InputField
         label="Cohort capacity"
         name="cohortCapacity"
         error={errors.cohortCapacity}
         hint="Most MVPs in the cohort (invited and active count). Empty for no limit."
-      >
-        {(attributes) => (
-          <input
-            {...attributes}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            step={1}
-            value={values.cohortCapacity}
-            onChange={(e) => set({ cohortCapacity: e.target.value })}
-          />
-        )}
-      </Field>
+        type="number"
+        inputMode="numeric"
+        min={1}
+        step={1}
+        value={values.cohortCapacity}
+        onChange={(value) => set({ cohortCapacity: value })}
+      />
     </>
   );
 }

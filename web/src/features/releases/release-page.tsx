@@ -1,40 +1,31 @@
-import { type ReactNode, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { type Release, updateReleaseBody } from '#api/releases/releases.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
-import { FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { EditableSection } from '../../lib/editable-section.tsx';
+import { EditForm, FormAlert } from '../../lib/form.tsx';
 import { formatDateTime, formatWindow } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
-import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
+import { QueryPage } from '../../lib/page-state.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
-import { ReleaseFields, type ReleaseValues, releaseBodyOf, releaseValuesOf } from './release-fields.tsx';
+import { ReleaseFields, releaseBodyOf, releaseValuesOf } from './release-fields.tsx';
 import { releaseStatusNames } from './release-status.ts';
 import { useRelease, useUpdateRelease } from './releases-api.ts';
 
 /** One release: its details and instructions, its status steps, and (given by the route) its cohort. */
 export function ReleasePage(props: { releaseId: string; cohort?: (release: Release) => ReactNode }) {
   const release = useRelease(props.releaseId);
-  if (release.isPending) {
-    return <PageLoading />;
-  }
-  if (release.error) {
-    return (
-      <PageUnavailable
-        title="Release not available"
-        error={release.error}
-        back={{ to: '/programs', label: 'All programs' }}
-      />
-    );
-  }
-  return <ReleaseView release={release.data} cohort={props.cohort} />;
+  return (
+    <QueryPage query={release} title="Release not available" back={{ to: '/programs', label: 'All programs' }}>
+      {(release) => <ReleaseView release={release} cohort={props.cohort} />}
+    </QueryPage>
+  );
 }
 
 function ReleaseView(props: { release: Release; cohort: ((release: Release) => ReactNode) | undefined }) {
   const { release } = props;
   const canManage = useCanManageProgram(release.programId);
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState(false);
   const shipped = release.status === 'shipped';
 
   return (
@@ -47,71 +38,53 @@ function ReleaseView(props: { release: Release; cohort: ((release: Release) => R
         <span className={`badge badge-${release.status}`}>{releaseStatusNames[release.status]}</span>
         {canManage && !shipped ? <StatusStep release={release} /> : null}
       </div>
-      <section aria-labelledby="details-heading">
-        <h2 id="details-heading">Details</h2>
-        {saved && !editing ? <Notice tone="success">Release saved.</Notice> : null}
-        {editing ? (
-          <EditReleaseForm
-            release={release}
-            onDone={(didSave) => {
-              setEditing(false);
-              setSaved(didSave);
-            }}
-          />
-        ) : (
-          <>
-            <dl className="details">
-              <dt>Program</dt>
-              <dd>{release.programName}</dd>
-              <dt>Build</dt>
-              <dd>{release.build}</dd>
-              <dt>Test window</dt>
-              <dd>{formatWindow(release.testStart, release.testEnd)}</dd>
-              <dt>Focus areas</dt>
-              <dd>
-                {release.focusAreas.length ? (
-                  <ul className="plain-list">
-                    {release.focusAreas.map((area) => (
-                      <li key={area}>{area}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  'None named'
-                )}
-              </dd>
-              <dt>Cohort capacity</dt>
-              <dd>{release.cohortCapacity === null ? 'No limit' : `${release.cohortCapacity} MVPs`}</dd>
-              {release.cohort ? (
-                <>
-                  <dt>Cohort</dt>
-                  <dd>
-                    {release.cohort.active} active, {release.cohort.invited} invited, {release.cohort.applied} applied
-                    {release.cohort.completed ? `, ${release.cohort.completed} completed` : ''}
-                  </dd>
-                </>
-              ) : null}
-              {release.shippedAt ? (
-                <>
-                  <dt>Shipped</dt>
-                  <dd>{formatDateTime(release.shippedAt)}</dd>
-                </>
-              ) : null}
-            </dl>
-            {canManage && !shipped ? (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setSaved(false);
-                  setEditing(true);
-                }}
-              >
-                Edit release
-              </button>
+      <EditableSection
+        headingId="details-heading"
+        heading="Details"
+        canEdit={canManage && !shipped}
+        editLabel="Edit release"
+        savedNotice="Release saved."
+        form={(onDone) => <EditReleaseForm release={release} onDone={onDone} />}
+        details={
+          <dl className="details">
+            <dt>Program</dt>
+            <dd>{release.programName}</dd>
+            <dt>Build</dt>
+            <dd>{release.build}</dd>
+            <dt>Test window</dt>
+            <dd>{formatWindow(release.testStart, release.testEnd)}</dd>
+            <dt>Focus areas</dt>
+            <dd>
+              {release.focusAreas.length ? (
+                <ul className="plain-list">
+                  {release.focusAreas.map((area) => (
+                    <li key={area}>{area}</li>
+                  ))}
+                </ul>
+              ) : (
+                'None named'
+              )}
+            </dd>
+            <dt>Cohort capacity</dt>
+            <dd>{release.cohortCapacity === null ? 'No limit' : `${release.cohortCapacity} MVPs`}</dd>
+            {release.cohort ? (
+              <>
+                <dt>Cohort</dt>
+                <dd>
+                  {release.cohort.active} active, {release.cohort.invited} invited, {release.cohort.applied} applied
+                  {release.cohort.completed ? `, ${release.cohort.completed} completed` : ''}
+                </dd>
+              </>
             ) : null}
-          </>
-        )}
-      </section>
+            {release.shippedAt ? (
+              <>
+                <dt>Shipped</dt>
+                <dd>{formatDateTime(release.shippedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+        }
+      />
       <section aria-labelledby="instructions-heading">
         <h2 id="instructions-heading">Instructions</h2>
         {release.instructions.trim() ? (
@@ -165,26 +138,16 @@ function StatusStep(props: { release: Release }) {
 }
 
 function EditReleaseForm(props: { release: Release; onDone: (saved: boolean) => void }) {
-  const [values, setValues] = useState<ReleaseValues>(() => releaseValuesOf(props.release));
   const update = useUpdateRelease(props.release.id);
-  const form = useSchemaForm(updateReleaseBody, update);
   return (
-    <form
-      className="stack"
-      onBlur={form.checkOnBlur}
-      onSubmit={form.onSubmit(() => releaseBodyOf(values), { onSuccess: () => props.onDone(true) })}
-      noValidate
-    >
-      <FormAlert message={form.formError} />
-      <ReleaseFields values={values} onChange={setValues} errors={form.fieldErrors} />
-      <div className="button-row">
-        <button type="submit" disabled={form.pending}>
-          Save release
-        </button>
-        <button type="button" className="secondary" onClick={() => props.onDone(false)}>
-          Cancel
-        </button>
-      </div>
-    </form>
+    <EditForm
+      schema={updateReleaseBody}
+      mutation={update}
+      initial={() => releaseValuesOf(props.release)}
+      body={releaseBodyOf}
+      submitLabel="Save release"
+      onDone={props.onDone}
+      fields={(values, onChange, errors) => <ReleaseFields values={values} onChange={onChange} errors={errors} />}
+    />
   );
 }

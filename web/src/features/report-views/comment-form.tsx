@@ -5,6 +5,7 @@ import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploa
 import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
 import { useAddComment } from './report-page-api.ts';
+import './report-views.css';
 
 type Visibility = 'public' | 'team';
 type Author = 'staff' | 'reporter' | 'co-finder';

@@ -3,6 +3,7 @@ import type { ReportPage } from '#api/report-views/report-views.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
+import './report-views.css';
 
 /**
  * What the report waits for, above everything else: GitHub while the program's repository is not

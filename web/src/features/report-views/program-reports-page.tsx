@@ -4,30 +4,23 @@ import type { Program } from '#api/programs/programs.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { countOf } from '../../lib/format.ts';
-import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
+import { LoadMoreButton, LoadState, QueryPage } from '../../lib/page-state.tsx';
 import { useProgram } from '../programs/programs-api.ts';
 import { useProgramReleases } from '../releases/releases-api.ts';
 import { useProgramReports } from './program-reports-api.ts';
 import { ReportFilterBar } from './report-filter-bar.tsx';
 import { filtersFromSearch, hasFilters, type ReportFilters, searchFromFilters } from './report-filters.ts';
 import { ReportTable } from './report-table.tsx';
+import './report-views.css';
 
 /** Every report of a program for staff, newest first, narrowed by the filters in the URL. */
 export function ProgramReportsPage(props: { programId: string }) {
   const program = useProgram(props.programId);
-  if (program.isPending) {
-    return <PageLoading />;
-  }
-  if (program.error) {
-    return (
-      <PageUnavailable
-        title="Program not available"
-        error={program.error}
-        back={{ to: '/programs', label: 'All programs' }}
-      />
-    );
-  }
-  return <ProgramReports program={program.data} />;
+  return (
+    <QueryPage query={program} title="Program not available" back={{ to: '/programs', label: 'All programs' }}>
+      {(program) => <ProgramReports program={program} />}
+    </QueryPage>
+  );
 }
 
 function ProgramReports(props: { program: Program }) {
@@ -57,8 +50,7 @@ function ProgramReports(props: { program: Program }) {
         onChange={setFilters}
       />
       <FormAlert message={releases.error ? errorMessage(releases.error) : null} />
-      <FormAlert message={reports.error ? errorMessage(reports.error) : null} />
-      {reports.isPending ? <p role="status">Loading…</p> : null}
+      <LoadState query={reports} />
       {reports.data && items.length === 0 ? (
         <p className="empty-state">
           {filtered ? 'No report matches these filters.' : 'No report in this program yet.'}
@@ -78,16 +70,7 @@ function ProgramReports(props: { program: Program }) {
             {reports.hasNextPage ? ' shown, newest first; more below.' : ', newest first.'}
           </p>
           <ReportTable reports={items} />
-          {reports.hasNextPage ? (
-            <button
-              type="button"
-              className="secondary"
-              disabled={reports.isFetchingNextPage}
-              onClick={() => reports.fetchNextPage()}
-            >
-              Load more
-            </button>
-          ) : null}
+          <LoadMoreButton query={reports}>Load more</LoadMoreButton>
         </section>
       ) : null}
     </main>

@@ -1,5 +1,6 @@
 import type { ReportDetail } from '#api/report-views/report-views.schemas.ts';
 import { formatBytes } from '../../lib/format.ts';
+import './report-views.css';
 
 type Attachment = ReportDetail['attachments'][number];
 

@@ -6,6 +6,7 @@ import { sourceNames } from '../../lib/report-labels.ts';
 import { statusNames } from '../../lib/report-status.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { hasFilters, type ReportFilters } from './report-filters.ts';
+import './report-views.css';
 
 type Option = { value: string; label: string };
 

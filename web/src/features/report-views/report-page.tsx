@@ -14,6 +14,7 @@ import { FollowUpNotices } from './follow-up-notices.tsx';
 import { ReportAttachments } from './report-attachments.tsx';
 import { useReport } from './report-page-api.ts';
 import { ReportTimeline } from './report-timeline.tsx';
+import './report-views.css';
 
 /** One report as its reader may see it: what was filed, who found it too, and what happened since. */
 export function ReportPage(props: {

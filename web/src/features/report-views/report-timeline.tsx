@@ -5,6 +5,7 @@ import { Markdown } from '../../lib/markdown.tsx';
 import { personLabel } from '../../lib/report-labels.ts';
 import { statusNames } from '../../lib/report-status.tsx';
 import { useSignedInUser } from '../../lib/session.ts';
+import './report-views.css';
 
 function statusName(value: unknown): string | null {
   return (reportStatuses as readonly unknown[]).includes(value) ? statusNames[value as ReportStatus] : null;

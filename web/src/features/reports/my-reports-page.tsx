@@ -1,10 +1,11 @@
 import { Link, useLocation } from 'react-router';
 import type { MyReport } from '#api/reports/reports.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert, Notice } from '../../lib/form.tsx';
+import { Notice } from '../../lib/form.tsx';
 import { formatDate } from '../../lib/format.ts';
+import { LoadMoreButton, LoadState } from '../../lib/page-state.tsx';
 import { ReportStatusBadge, ReportStatusLegend } from '../../lib/report-status.tsx';
 import { useMyReports } from './my-reports-api.ts';
+import './reports.css';
 
 /** What the user filed or found too, and what engineering made of each. */
 export function MyReportsPage() {
@@ -18,8 +19,7 @@ export function MyReportsPage() {
       <p className="lead">
         The bugs you filed, and those you said “me too” to, newest first, with what engineering made of each.
       </p>
-      {reports.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={reports.error ? errorMessage(reports.error) : null} />
+      <LoadState query={reports} />
       {reports.data && items.length === 0 ? (
         <p>
           Nothing yet. <Link to="/report">File a bug</Link> when you find one.
@@ -35,16 +35,7 @@ export function MyReportsPage() {
               <MyReportRow key={report.id} report={report} />
             ))}
           </ul>
-          {reports.hasNextPage ? (
-            <button
-              type="button"
-              className="secondary"
-              disabled={reports.isFetchingNextPage}
-              onClick={() => reports.fetchNextPage()}
-            >
-              Older reports
-            </button>
-          ) : null}
+          <LoadMoreButton query={reports}>Older reports</LoadMoreButton>
         </section>
       ) : null}
       {items.length ? (

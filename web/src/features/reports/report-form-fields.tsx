@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Field } from '../../lib/form.tsx';
 import type { ReportableRelease } from './reportable-releases.ts';
 import { severityOptions } from './severity.ts';
+import './reports.css';
 
 // The report form's own choices: which release, how bad, which component.
 

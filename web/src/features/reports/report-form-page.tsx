@@ -6,7 +6,7 @@ import { AttachmentsField } from '../../lib/attachments/attachments-field.tsx';
 import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploads.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { EnvironmentFields } from '../../lib/environment-fields.tsx';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { FormAlert, InputField, Notice, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { listFieldError } from '../../lib/list-text.ts';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
@@ -20,8 +20,31 @@ import { type ReportableRelease, useProgramComponents, useReportableReleases } f
 import { SimilarReports } from './similar-reports.tsx';
 import { useDraftAutosave } from './use-draft-autosave.ts';
 import { useReportValues } from './use-report-values.ts';
+import './reports.css';
 
 /** File a bug: the release, what happened, where, with files; the draft is kept while it is typed. */
+/** The story of a bug, in the order it is told: each part a Markdown field. */
+const storyFields = [
+  {
+    name: 'steps',
+    label: 'Steps to reproduce',
+    rows: 6,
+    hint: 'Numbered steps from a fresh start, as precise as you can. Markdown works: “1.” for lists, `code` for names.',
+  },
+  {
+    name: 'expected',
+    label: 'Expected result',
+    rows: 3,
+    hint: 'What should have happened.',
+  },
+  {
+    name: 'actual',
+    label: 'Actual result',
+    rows: 4,
+    hint: 'What happened instead: messages word for word, what you saw on screen.',
+  },
+] as const;
+
 export function ReportFormPage() {
   const user = useSignedInUser();
   const releases = useReportableReleases(user.role === 'mvp');
@@ -177,50 +200,26 @@ function ReportForm(props: { userId: string; releases: ReportableRelease[]; rest
           error={form.fieldErrors.releaseId}
           onChange={report.chooseRelease}
         />
-        <Field
+        <InputField
           label="Title"
           name="title"
           error={form.fieldErrors.title}
           hint="One line that names what goes wrong, e.g. “Sync stops after the laptop wakes from sleep”."
-        >
-          {(attributes) => (
-            <input
-              {...attributes}
-              maxLength={200}
-              value={values.title}
-              onChange={(e) => report.setText('title')(e.target.value)}
-            />
-          )}
-        </Field>
+          maxLength={200}
+          value={values.title}
+          onChange={report.setText('title')}
+        />
         {/* Right under the title, in view while it is typed: the moment a "me too" saves a duplicate. */}
         <SimilarReports suggestions={suggestions} environment={values.environment} onMeToo={onMeToo} />
-        <MarkdownField
-          label="Steps to reproduce"
-          name="steps"
-          rows={6}
-          value={values.steps}
-          onChange={report.setText('steps')}
-          error={form.fieldErrors.steps}
-          hint="Numbered steps from a fresh start, as precise as you can. Markdown works: “1.” for lists, `code` for names."
-        />
-        <MarkdownField
-          label="Expected result"
-          name="expected"
-          rows={3}
-          value={values.expected}
-          onChange={report.setText('expected')}
-          error={form.fieldErrors.expected}
-          hint="What should have happened."
-        />
-        <MarkdownField
-          label="Actual result"
-          name="actual"
-          rows={4}
-          value={values.actual}
-          onChange={report.setText('actual')}
-          error={form.fieldErrors.actual}
-          hint="What happened instead: messages word for word, what you saw on screen."
-        />
+        {storyFields.map((field) => (
+          <MarkdownField
+            key={field.name}
+            {...field}
+            value={values[field.name]}
+            onChange={report.setText(field.name)}
+            error={form.fieldErrors[field.name]}
+          />
+        ))}
         <SeverityField
           value={values.severity}
           error={form.fieldErrors.severity}

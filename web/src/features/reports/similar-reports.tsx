@@ -7,6 +7,7 @@ import { countOf } from '../../lib/format.ts';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import type { DraftEnvironment } from './report-draft.ts';
 import { useMeToo } from './report-form-api.ts';
+import './reports.css';
 
 /**
  * Reports of the same release that read like this one, shown while it is typed: saying "me too" to

@@ -10,10 +10,12 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { ConfirmButton } from '../../lib/confirm-button.tsx';
 import { FormAlert, Notice } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
+import { IssueLink } from '../../lib/issue-link.tsx';
 import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
 import { ReportStatusBadge } from '../../lib/report-status.tsx';
 import { useCanManageProgram } from '../../lib/session.ts';
 import { useRequestRescue, useRescueList } from './rescue-api.ts';
+import './rescue.css';
 
 const kindWords: Record<RescueReproduction['kind'], string> = {
   me_too: 'said “me too”',
@@ -184,14 +186,7 @@ function ClusterMeta(props: { cluster: Pick<RescueCandidate, 'releaseVersion' | 
       {cluster.priority && cluster.status !== 'triaged' && cluster.status !== 'needs_info'
         ? ` · ${cluster.priority}`
         : ''}
-      {cluster.issueUrl ? (
-        <>
-          {' · '}
-          <a href={cluster.issueUrl} rel="noreferrer" target="_blank">
-            GitHub issue
-          </a>
-        </>
-      ) : null}
+      <IssueLink url={cluster.issueUrl} />
     </p>
   );
 }

@@ -2,8 +2,9 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { createFirstAdminBody } from '#api/setup/setup.schemas.ts';
+import { NameField, NewPasswordField, SignInEmailField } from '../../lib/account-fields.tsx';
 import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { useLinkInfo, useLinkToken } from '../../lib/one-time-link.ts';
 import { useStartSession } from '../../lib/session.ts';
@@ -27,8 +28,7 @@ export function SetupPage() {
     },
   });
   const form = useSchemaForm(createFirstAdminBody, createAdmin);
-  const set = (key: keyof Values) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [key]: event.target.value }));
+  const set = (key: keyof Values) => (value: string) => setValues((current) => ({ ...current, [key]: value }));
 
   return (
     <main className="narrow">
@@ -60,51 +60,22 @@ export function SetupPage() {
         </p>
       ) : null}
       {link.data?.purpose === 'first_admin' ? (
-        <form
+        <SchemaForm
+          form={form}
           className="card"
-          onBlur={form.checkOnBlur}
           onSubmit={form.onSubmit(() => ({ ...values, token }))}
-          noValidate
+          submitLabel="Create admin account"
+          intro={
+            <p>
+              You will be the first program lead: you set up programs and releases and add the rest of the staff. This
+              link works once, until {formatDateTime(link.data.expiresAt)}.
+            </p>
+          }
         >
-          <p>
-            You will be the first program lead: you set up programs and releases and add the rest of the staff. This
-            link works once, until {formatDateTime(link.data.expiresAt)}.
-          </p>
-          <FormAlert message={form.formError} />
-          <Field label="Name" name="name" error={form.fieldErrors.name}>
-            {(attributes) => <input {...attributes} autoComplete="name" value={values.name} onChange={set('name')} />}
-          </Field>
-          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="email"
-                autoComplete="username"
-                value={values.email}
-                onChange={set('email')}
-              />
-            )}
-          </Field>
-          <Field
-            label="Password"
-            name="password"
-            error={form.fieldErrors.password}
-            hint="At least 12 characters; a few unrelated words make a good one."
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="password"
-                autoComplete="new-password"
-                value={values.password}
-                onChange={set('password')}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Create admin account
-          </button>
-        </form>
+          <NameField value={values.name} onChange={set('name')} error={form.fieldErrors.name} />
+          <SignInEmailField value={values.email} onChange={set('email')} error={form.fieldErrors.email} />
+          <NewPasswordField value={values.password} onChange={set('password')} error={form.fieldErrors.password} />
+        </SchemaForm>
       ) : null}
     </main>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { PasswordLink } from '#api/staff/staff.schemas.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import './staff.css';
 
 /**
  * A freshly made one-time link, shown once: the API keeps only its hash, so it cannot be shown again.

@@ -5,6 +5,7 @@ import { errorMessage } from '../../lib/api-client.ts';
 import { roleNames } from '../../lib/session.ts';
 import { PasswordLinkBox } from './password-link-box.tsx';
 import { type StaffRole, useIssuePasswordLink, useUpdateStaffMember } from './staff-api.ts';
+import './staff.css';
 
 const statusNames: Record<StaffMember['status'], string> = {
   active: 'Active',

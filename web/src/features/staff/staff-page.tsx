@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { staffRoles } from '#api/lib/roles.ts';
 import { createStaffMemberBody } from '#api/staff/staff.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { Field, FormAlert, useSchemaForm } from '../../lib/form.tsx';
+import { DataTable } from '../../lib/data-table.tsx';
+import { Field, InputField, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { roleNames, useSignedInUser } from '../../lib/session.ts';
 import { PasswordLinkBox } from './password-link-box.tsx';
 import { type StaffRole, useCreateStaffMember, useStaffList } from './staff-api.ts';
 import { StaffMemberRow } from './staff-member-row.tsx';
+import './staff.css';
 
 const roleHints: Record<StaffRole, string> = {
   admin: 'Admins manage staff and every program, its releases and its members.',
@@ -38,36 +40,31 @@ export function StaffPage() {
       </p>
       <section aria-labelledby="add-heading">
         <h2 id="add-heading">Add a staff member</h2>
-        <form
+        <SchemaForm
+          form={form}
           className="inline-form"
-          onBlur={form.checkOnBlur}
           onSubmit={form.onSubmit(() => values, {
             onSuccess: () => setValues((current) => ({ name: '', email: '', role: current.role })),
           })}
-          noValidate
+          submitLabel="Add staff member"
         >
-          <FormAlert message={form.formError} />
-          <Field label="Name" name="name" error={form.fieldErrors.name}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                autoComplete="off"
-                value={values.name}
-                onChange={(e) => setValues({ ...values, name: e.target.value })}
-              />
-            )}
-          </Field>
-          <Field label="E-mail" name="email" error={form.fieldErrors.email}>
-            {(attributes) => (
-              <input
-                {...attributes}
-                type="email"
-                autoComplete="off"
-                value={values.email}
-                onChange={(e) => setValues({ ...values, email: e.target.value })}
-              />
-            )}
-          </Field>
+          <InputField
+            label="Name"
+            name="name"
+            error={form.fieldErrors.name}
+            autoComplete="off"
+            value={values.name}
+            onChange={(value) => setValues({ ...values, name: value })}
+          />
+          <InputField
+            label="E-mail"
+            name="email"
+            error={form.fieldErrors.email}
+            type="email"
+            autoComplete="off"
+            value={values.email}
+            onChange={(value) => setValues({ ...values, email: value })}
+          />
           <Field label="Role" name="role" error={form.fieldErrors.role} hint={roleHints[values.role]}>
             {(attributes) => (
               <select
@@ -83,41 +80,33 @@ export function StaffPage() {
               </select>
             )}
           </Field>
-          <button type="submit" disabled={form.pending}>
-            Add staff member
-          </button>
-        </form>
+        </SchemaForm>
         {created ? <PasswordLinkBox name={created.member.name} link={created.passwordLink} /> : null}
       </section>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">Everyone on staff</h2>
-        {staff.isPending ? <p role="status">Loading…</p> : null}
-        <FormAlert message={staff.error ? errorMessage(staff.error) : null} />
+        <LoadState query={staff} />
         {staff.data ? (
-          <table className="staff-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">GitHub login</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.data.items.map((member) => (
-                <StaffMemberRow
-                  key={member.id}
-                  member={member}
-                  isSelf={member.id === me.id}
-                  // A new link voids the one shown above, and a disabled account cannot use it.
-                  onChanged={(id) => (created?.member.id === id ? create.reset() : undefined)}
-                />
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            className="staff-table"
+            rows={staff.data.items}
+            rowKey={(member) => member.id}
+            headers={[
+              { header: 'Name' },
+              { header: 'Role' },
+              { header: 'Status' },
+              { header: 'GitHub login' },
+              { header: 'Actions', headerHidden: true },
+            ]}
+            renderRow={(member) => (
+              <StaffMemberRow
+                member={member}
+                isSelf={member.id === me.id}
+                // A new link voids the one shown above, and a disabled account cannot use it.
+                onChanged={(id) => (created?.member.id === id ? create.reset() : undefined)}
+              />
+            )}
+          />
         ) : null}
       </section>
     </main>

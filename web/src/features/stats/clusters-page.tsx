@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { Cluster } from '#api/stats/stats.schemas.ts';
 import { clusterListQuery } from '#api/stats/stats.schemas.ts';
-import { errorMessage } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
 import { countOf, formatDateTime } from '../../lib/format.ts';
+import { IssueLink } from '../../lib/issue-link.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { sourceNames } from '../../lib/report-labels.ts';
 import { useProgram } from '../programs/programs-api.ts';
 import { type ClusterQuery, useClusters } from './stats-api.ts';
@@ -65,8 +65,7 @@ export function ClustersPage(props: { programId: string }) {
           Download CSV
         </a>
       </p>
-      <FormAlert message={list.error ? errorMessage(list.error) : null} />
-      {list.isPending ? <p role="status">Loading…</p> : null}
+      <LoadState query={list} />
       {list.data && list.data.items.length === 0 ? <p className="empty-state">No cluster matches.</p> : null}
       {list.data?.items.length ? (
         <section aria-labelledby="clusters-heading" aria-busy={list.isPlaceholderData}>
@@ -132,14 +131,7 @@ function ClusterCard(props: { cluster: Cluster }) {
         {sourceNames[cluster.finderSource]}) · {countOf(cluster.members, 'report', 'reports')} (
         {cluster.customerMembers} customer, {cluster.internalMembers} internal)
         {cluster.customerOnly ? ' · customer-only' : ''}
-        {cluster.issueUrl ? (
-          <>
-            {' · '}
-            <a href={cluster.issueUrl} rel="noreferrer" target="_blank">
-              GitHub issue
-            </a>
-          </>
-        ) : null}
+        <IssueLink url={cluster.issueUrl} />
       </p>
       <ul className="plain-list cluster-members">
         {cluster.memberReports.map((member) => (

@@ -1,5 +1,6 @@
 import type { StatsSettings } from '#api/stats/stats.schemas.ts';
 import { contributionDefinitions } from '#api/stats/stats.schemas.ts';
+import './stats.css';
 
 /** The definitions beside the figures, word for word what the API computes, with the program's own rules. */
 export function DefinitionsPanel(props: { settings: StatsSettings }) {

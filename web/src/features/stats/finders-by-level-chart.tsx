@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ReleaseStats } from '#api/stats/stats.schemas.ts';
+import './stats.css';
 
 // Blue and orange stay apart for the common colour-vision deficiencies; the table beside the chart
 // carries the same numbers, each a link to its clusters.

@@ -1,8 +1,11 @@
-import type { MyRecognition, Standing } from '#api/stats/stats.schemas.ts';
+import type { MyRecognition } from '#api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import { DataTable } from '../../lib/data-table.tsx';
 import { FormAlert, Notice } from '../../lib/form.tsx';
-import { TableScroll } from '../../lib/table-scroll.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
+import { Badges } from './badges.tsx';
 import { useMyRecognition, useSetLeaderboardVisibility } from './stats-api.ts';
+import './stats.css';
 
 /** An MVP's own recognition: finds, score, rank and badges, and whether their handle shows on boards. */
 export function MyRecognitionPage() {
@@ -10,8 +13,7 @@ export function MyRecognitionPage() {
   return (
     <main>
       <h1>My recognition</h1>
-      {mine.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={mine.error ? errorMessage(mine.error) : null} />
+      <LoadState query={mine} />
       {mine.data ? <Recognition data={mine.data} /> : null}
     </main>
   );
@@ -45,66 +47,35 @@ function Recognition(props: { data: MyRecognition }) {
         data.programs.map((program) => (
           <section key={program.programId} aria-labelledby={`program-${program.programId}`}>
             <h2 id={`program-${program.programId}`}>{program.programName}</h2>
-            <TableScroll>
-              <table className="card-table stats-table">
-                <caption className="visually-hidden">Your standing in {program.programName}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Scope</th>
-                    <th scope="col">Rank</th>
-                    <th scope="col">Score</th>
-                    <th scope="col">Finds</th>
-                    <th scope="col">Co-finds</th>
-                    <th scope="col">Customer-only finds</th>
-                    <th scope="col">Badges</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <StandingRow name="All releases" standing={program.overall} badgeLabel={badgeLabel} />
-                  {program.releases.map((release) => (
-                    <StandingRow
-                      key={release.releaseId}
-                      name={`Release ${release.releaseVersion}`}
-                      standing={release.standing}
-                      badgeLabel={badgeLabel}
-                    />
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
+            <DataTable
+              className="card-table stats-table"
+              caption={`Your standing in ${program.programName}`}
+              rows={[
+                { key: 'all', name: 'All releases', standing: program.overall },
+                ...program.releases.map((release) => ({
+                  key: release.releaseId,
+                  name: `Release ${release.releaseVersion}`,
+                  standing: release.standing,
+                })),
+              ]}
+              rowKey={(row) => row.key}
+              columns={[
+                { header: 'Scope', cell: (row) => row.name },
+                {
+                  header: 'Rank',
+                  cell: ({ standing }) => (standing.rank === null ? '—' : `${standing.rank} of ${standing.ranked}`),
+                },
+                { header: 'Score', cell: (row) => row.standing.score },
+                { header: 'Finds', cell: (row) => row.standing.finds },
+                { header: 'Co-finds', cell: (row) => row.standing.coFinds },
+                { header: 'Customer-only finds', cell: (row) => row.standing.customerOnlyFinds },
+                { header: 'Badges', cell: (row) => <Badges ids={row.standing.badges} labels={badgeLabel} /> },
+              ]}
+            />
           </section>
         ))
       )}
     </>
-  );
-}
-
-function StandingRow(props: {
-  name: string;
-  standing: Standing;
-  badgeLabel: Map<string, { label: string; description: string }>;
-}) {
-  const { standing } = props;
-  return (
-    <tr>
-      <th scope="row" data-label="Scope">
-        {props.name}
-      </th>
-      <td data-label="Rank">{standing.rank === null ? '—' : `${standing.rank} of ${standing.ranked}`}</td>
-      <td data-label="Score">{standing.score}</td>
-      <td data-label="Finds">{standing.finds}</td>
-      <td data-label="Co-finds">{standing.coFinds}</td>
-      <td data-label="Customer-only finds">{standing.customerOnlyFinds}</td>
-      <td data-label="Badges">
-        {standing.badges.length
-          ? standing.badges.map((id) => (
-              <span key={id} className="badge badge-award" title={props.badgeLabel.get(id)?.description}>
-                {props.badgeLabel.get(id)?.label ?? id}
-              </span>
-            ))
-          : '—'}
-      </td>
-    </tr>
   );
 }
 

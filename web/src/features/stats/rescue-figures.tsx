@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { rescueDefinitions } from '#api/rescue/rescue.schemas.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { LoadState } from '../../lib/page-state.tsx';
 import { TableScroll } from '../../lib/table-scroll.tsx';
+import './stats.css';
 
 const shownTerms = new Set<string>(['Rescued', 'Prioritised after rescue']);
 
@@ -27,8 +28,7 @@ export function RescueFigures(props: { programId: string; releaseId: string | un
   return (
     <section aria-labelledby="rescue-figures-heading">
       <h2 id="rescue-figures-heading">Sent back to engineering</h2>
-      <FormAlert message={stats.error ? errorMessage(stats.error) : null} />
-      {stats.isPending ? <p role="status">Loading…</p> : null}
+      <LoadState query={stats} />
       {stats.data ? (
         <>
           <dl className="stats-figures">

@@ -1,6 +1,7 @@
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { ProgramStats } from '#api/stats/stats.schemas.ts';
 import { formatInterval, formatShare } from './stats-format.ts';
+import './stats.css';
 
 // Blue for the share, its interval a pale band of the same hue: readable in print and for the
 // common colour-vision deficiencies, with the numbers in a table below for screen readers.

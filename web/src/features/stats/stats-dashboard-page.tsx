@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import type { ContributionFigures, ProgramStats, ReleaseStats } from '#api/stats/stats.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
+import { DataTable } from '../../lib/data-table.tsx';
 import { FormAlert } from '../../lib/form.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { PageLoading, PageUnavailable } from '../../lib/page-state.tsx';
@@ -14,6 +15,7 @@ import { ShareTrendChart } from './share-trend-chart.tsx';
 import { useLeaderboard, useProgramStats, useReleaseStats } from './stats-api.ts';
 import { clustersHref, formatHours, formatInterval, formatShare } from './stats-format.ts';
 import { VerificationFigures } from './verification-figures.tsx';
+import './stats.css';
 
 /** The program lead's dashboard: the customer share and what it is made of, for the program or one release. */
 export function StatsDashboardPage(props: { programId: string }) {
@@ -236,89 +238,66 @@ function GroupTable(props: {
   rows: { key: string; name: string; figures: ContributionFigures; filter: Record<string, string> }[];
   href: (filter: Record<string, string | undefined>) => string;
 }) {
+  const { href } = props;
   return (
-    <TableScroll>
-      <table className="card-table stats-table">
-        <caption className="visually-hidden">{props.caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{props.header}</th>
-            <th scope="col">Clusters</th>
-            <th scope="col">Customer first</th>
-            <th scope="col">Internal first</th>
-            <th scope="col">Customer share</th>
-            <th scope="col">95% interval</th>
-            <th scope="col">Customer-only</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.rows.map((row) => (
-            <tr key={row.key}>
-              <th scope="row" data-label={props.header}>
-                {row.name}
-              </th>
-              <td data-label="Clusters">
-                <Link to={props.href(row.filter)}>{row.figures.clusters}</Link>
-              </td>
-              <td data-label="Customer first">
-                <Link to={props.href({ ...row.filter, finderSource: 'customer' })}>{row.figures.customerFound}</Link>
-              </td>
-              <td data-label="Internal first">
-                <Link to={props.href({ ...row.filter, finderSource: 'internal' })}>{row.figures.internalFound}</Link>
-              </td>
-              <td data-label="Customer share">{formatShare(row.figures.share)}</td>
-              <td data-label="95% interval">{formatInterval(row.figures)}</td>
-              <td data-label="Customer-only">
-                <Link to={props.href({ ...row.filter, customerOnly: 'true' })}>{row.figures.customerOnly}</Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      className="card-table stats-table"
+      caption={props.caption}
+      rows={props.rows}
+      rowKey={(row) => row.key}
+      columns={[
+        { header: props.header, cell: (row) => row.name },
+        { header: 'Clusters', cell: (row) => <Link to={href(row.filter)}>{row.figures.clusters}</Link> },
+        {
+          header: 'Customer first',
+          cell: (row) => (
+            <Link to={href({ ...row.filter, finderSource: 'customer' })}>{row.figures.customerFound}</Link>
+          ),
+        },
+        {
+          header: 'Internal first',
+          cell: (row) => (
+            <Link to={href({ ...row.filter, finderSource: 'internal' })}>{row.figures.internalFound}</Link>
+          ),
+        },
+        { header: 'Customer share', cell: (row) => formatShare(row.figures.share) },
+        { header: '95% interval', cell: (row) => formatInterval(row.figures) },
+        {
+          header: 'Customer-only',
+          cell: (row) => <Link to={href({ ...row.filter, customerOnly: 'true' })}>{row.figures.customerOnly}</Link>,
+        },
+      ]}
+    />
   );
 }
 
 function TrendTable(props: { programId: string; trend: ProgramStats['trend'] }) {
+  const href = (entry: ProgramStats['trend'][number], filter: Record<string, string>) =>
+    clustersHref(props.programId, { releaseId: entry.releaseId, ...filter });
   return (
-    <TableScroll>
-      <table className="card-table stats-table">
-        <caption className="visually-hidden">Customer share per release</caption>
-        <thead>
-          <tr>
-            <th scope="col">Release</th>
-            <th scope="col">Priority actionable clusters</th>
-            <th scope="col">Customer first</th>
-            <th scope="col">Customer share</th>
-            <th scope="col">95% interval</th>
-            <th scope="col">Customer-only</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.trend.map((entry) => {
-            const href = (filter: Record<string, string>) =>
-              clustersHref(props.programId, { releaseId: entry.releaseId, ...filter });
-            return (
-              <tr key={entry.releaseId}>
-                <th scope="row" data-label="Release">
-                  {entry.releaseVersion}
-                </th>
-                <td data-label="Clusters">
-                  <Link to={href({})}>{entry.clusters}</Link>
-                </td>
-                <td data-label="Customer first">
-                  <Link to={href({ finderSource: 'customer' })}>{entry.customerFound}</Link>
-                </td>
-                <td data-label="Customer share">{formatShare(entry.share)}</td>
-                <td data-label="95% interval">{formatInterval(entry)}</td>
-                <td data-label="Customer-only">
-                  <Link to={href({ customerOnly: 'true' })}>{entry.customerOnly}</Link>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      className="card-table stats-table"
+      caption="Customer share per release"
+      rows={props.trend}
+      rowKey={(entry) => entry.releaseId}
+      columns={[
+        { header: 'Release', cell: (entry) => entry.releaseVersion },
+        {
+          header: 'Priority actionable clusters',
+          label: 'Clusters',
+          cell: (entry) => <Link to={href(entry, {})}>{entry.clusters}</Link>,
+        },
+        {
+          header: 'Customer first',
+          cell: (entry) => <Link to={href(entry, { finderSource: 'customer' })}>{entry.customerFound}</Link>,
+        },
+        { header: 'Customer share', cell: (entry) => formatShare(entry.share) },
+        { header: '95% interval', cell: (entry) => formatInterval(entry) },
+        {
+          header: 'Customer-only',
+          cell: (entry) => <Link to={href(entry, { customerOnly: 'true' })}>{entry.customerOnly}</Link>,
+        },
+      ]}
+    />
   );
 }

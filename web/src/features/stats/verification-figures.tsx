@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import type { VerificationFigures as Figures, VerificationGroup } from '#api/verification/verification.schemas.ts';
+import type { VerificationGroup } from '#api/verification/verification.schemas.ts';
 import { verificationDefinitions } from '#api/verification/verification.schemas.ts';
-import { api, errorMessage, unwrap } from '../../lib/api-client.ts';
-import { FormAlert } from '../../lib/form.tsx';
-import { TableScroll } from '../../lib/table-scroll.tsx';
+import { api, unwrap } from '../../lib/api-client.ts';
+import { DataTable } from '../../lib/data-table.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { formatHours, formatShare } from './stats-format.ts';
+import './stats.css';
 
 function useVerificationStats(programId: string) {
   return useQuery({
@@ -34,8 +35,7 @@ export function VerificationFigures(props: { programId: string; releaseId: strin
   return (
     <section aria-labelledby="verification-figures-heading">
       <h2 id="verification-figures-heading">Fix verification</h2>
-      <FormAlert message={stats.error ? errorMessage(stats.error) : null} />
-      {stats.isPending ? <p role="status">Loading…</p> : null}
+      <LoadState query={stats} />
       {stats.data && scoped ? (
         <>
           <dl className="stats-figures">
@@ -85,85 +85,43 @@ export function VerificationFigures(props: { programId: string; releaseId: strin
 
 function SourceTable(props: { figures: VerificationGroup }) {
   return (
-    <TableScroll>
-      <table className="card-table stats-table">
-        <caption className="visually-hidden">Verification by the source of the person asked</caption>
-        <thead>
-          <tr>
-            <th scope="col">Asked</th>
-            <th scope="col">Requests</th>
-            <th scope="col">Answered</th>
-            <th scope="col">Rate</th>
-            <th scope="col">Median to verify</th>
-            <th scope="col">Fixed for them</th>
-            <th scope="col">Still broken</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Expired</th>
-          </tr>
-        </thead>
-        <tbody>
-          {sources.map(([key, name]) => (
-            <FigureRow key={key} name={name} figures={props.figures[key]} />
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
-function FigureRow(props: { name: string; figures: Figures }) {
-  const { figures } = props;
-  return (
-    <tr>
-      <th scope="row" data-label="Asked">
-        {props.name}
-      </th>
-      <td data-label="Requests">{figures.requests}</td>
-      <td data-label="Answered">{figures.answered}</td>
-      <td data-label="Rate">{formatShare(figures.rate)}</td>
-      <td data-label="Median to verify">{formatHours(figures.medianHoursToVerify)}</td>
-      <td data-label="Fixed for them">{figures.fixedForMe}</td>
-      <td data-label="Still broken">{figures.stillBroken}</td>
-      <td data-label="Waiting">{figures.pending}</td>
-      <td data-label="Expired">{figures.expired}</td>
-    </tr>
+    <DataTable
+      className="card-table stats-table"
+      caption="Verification by the source of the person asked"
+      rows={sources}
+      rowKey={([key]) => key}
+      columns={[
+        { header: 'Asked', cell: ([, name]) => name },
+        { header: 'Requests', cell: ([key]) => props.figures[key].requests },
+        { header: 'Answered', cell: ([key]) => props.figures[key].answered },
+        { header: 'Rate', cell: ([key]) => formatShare(props.figures[key].rate) },
+        { header: 'Median to verify', cell: ([key]) => formatHours(props.figures[key].medianHoursToVerify) },
+        { header: 'Fixed for them', cell: ([key]) => props.figures[key].fixedForMe },
+        { header: 'Still broken', cell: ([key]) => props.figures[key].stillBroken },
+        { header: 'Waiting', cell: ([key]) => props.figures[key].pending },
+        { header: 'Expired', cell: ([key]) => props.figures[key].expired },
+      ]}
+    />
   );
 }
 
 function ReleaseTable(props: { releases: (VerificationGroup & { releaseId: string; releaseVersion: string })[] }) {
   return (
-    <TableScroll>
-      <table className="card-table stats-table">
-        <caption className="visually-hidden">Fix verification per release</caption>
-        <thead>
-          <tr>
-            <th scope="col">Release</th>
-            <th scope="col">Requests</th>
-            <th scope="col">Rate</th>
-            <th scope="col">Customer rate</th>
-            <th scope="col">Internal rate</th>
-            <th scope="col">Median to verify</th>
-            <th scope="col">Failed fixes</th>
-            <th scope="col">Caught by customers</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.releases.map((entry) => (
-            <tr key={entry.releaseId}>
-              <th scope="row" data-label="Release">
-                {entry.releaseVersion}
-              </th>
-              <td data-label="Requests">{entry.all.requests}</td>
-              <td data-label="Rate">{formatShare(entry.all.rate)}</td>
-              <td data-label="Customer rate">{formatShare(entry.customer.rate)}</td>
-              <td data-label="Internal rate">{formatShare(entry.internal.rate)}</td>
-              <td data-label="Median to verify">{formatHours(entry.all.medianHoursToVerify)}</td>
-              <td data-label="Failed fixes">{entry.failedFixes}</td>
-              <td data-label="Caught by customers">{entry.caughtByCustomers}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      className="card-table stats-table"
+      caption="Fix verification per release"
+      rows={props.releases}
+      rowKey={(entry) => entry.releaseId}
+      columns={[
+        { header: 'Release', cell: (entry) => entry.releaseVersion },
+        { header: 'Requests', cell: (entry) => entry.all.requests },
+        { header: 'Rate', cell: (entry) => formatShare(entry.all.rate) },
+        { header: 'Customer rate', cell: (entry) => formatShare(entry.customer.rate) },
+        { header: 'Internal rate', cell: (entry) => formatShare(entry.internal.rate) },
+        { header: 'Median to verify', cell: (entry) => formatHours(entry.all.medianHoursToVerify) },
+        { header: 'Failed fixes', cell: (entry) => entry.failedFixes },
+        { header: 'Caught by customers', cell: (entry) => entry.caughtByCustomers },
+      ]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts';
-import { TableScroll } from '../../lib/table-scroll.tsx';
+import { DataTable } from '../../lib/data-table.tsx';
 import { When } from './when.tsx';
+import './sync-health.css';
 
 type Delivery = SyncHealth['deliveries'][number];
 
@@ -21,47 +22,43 @@ const statusHints: Record<Delivery['status'], string> = {
 /** What GitHub told Fieldtest about the repository lately, and what came of it. */
 export function DeliveriesTable(props: { deliveries: Delivery[]; now: string }) {
   return (
-    <TableScroll>
-      <table className="card-table sync-table deliveries">
-        <thead>
-          <tr>
-            <th scope="col">Received</th>
-            <th scope="col">Event</th>
-            <th scope="col">Issue</th>
-            <th scope="col">Status</th>
-            <th scope="col">Outcome</th>
-            <th scope="col">Processed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.deliveries.map((delivery) => (
-            <tr key={delivery.id}>
-              <th scope="row" title={`Delivery ${delivery.id}`}>
-                <When at={delivery.receivedAt} now={props.now} />
-              </th>
-              <td data-label="Event">
-                <code>
-                  {delivery.event}
-                  {delivery.action ? `.${delivery.action}` : ''}
-                </code>
-              </td>
-              <td data-label="Issue">{delivery.issueNumber === null ? '—' : `#${delivery.issueNumber}`}</td>
-              <td data-label="Status">
-                <span className={`badge badge-delivery-${delivery.status}`} title={statusHints[delivery.status]}>
-                  {statusNames[delivery.status]}
-                </span>
-                {delivery.attempts > 1 ? <span className="cell-note hint">{delivery.attempts} attempts</span> : null}
-              </td>
-              <td data-label="Outcome" className="sync-reason">
-                {delivery.outcome ?? '—'}
-              </td>
-              <td data-label="Processed">
-                <When at={delivery.processedAt} now={props.now} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      className="card-table sync-table deliveries"
+      rows={props.deliveries}
+      rowKey={(delivery) => delivery.id}
+      columns={[
+        {
+          header: 'Received',
+          cellTitle: (delivery) => `Delivery ${delivery.id}`,
+          cell: (delivery) => <When at={delivery.receivedAt} now={props.now} />,
+        },
+        {
+          header: 'Event',
+          cell: (delivery) => (
+            <code>
+              {delivery.event}
+              {delivery.action ? `.${delivery.action}` : ''}
+            </code>
+          ),
+        },
+        {
+          header: 'Issue',
+          cell: (delivery) => (delivery.issueNumber === null ? '—' : `#${delivery.issueNumber}`),
+        },
+        {
+          header: 'Status',
+          cell: (delivery) => (
+            <>
+              <span className={`badge badge-delivery-${delivery.status}`} title={statusHints[delivery.status]}>
+                {statusNames[delivery.status]}
+              </span>
+              {delivery.attempts > 1 ? <span className="cell-note hint">{delivery.attempts} attempts</span> : null}
+            </>
+          ),
+        },
+        { header: 'Outcome', cellClassName: 'sync-reason', cell: (delivery) => delivery.outcome ?? '—' },
+        { header: 'Processed', cell: (delivery) => <When at={delivery.processedAt} now={props.now} /> },
+      ]}
+    />
   );
 }

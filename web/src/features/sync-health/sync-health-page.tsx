@@ -12,6 +12,7 @@ import { refreshMs, useSyncHealth } from './sync-health-api.ts';
 import { DeadLettersTable, FailuresTable } from './sync-job-tables.tsx';
 import { SyncStatusTiles } from './sync-status-tiles.tsx';
 import { When } from './when.tsx';
+import './sync-health.css';
 
 /** How a program's GitHub sync is doing, for those who look after it; refreshes by itself. */
 export function SyncHealthPage(props: { programId: string }) {

@@ -2,6 +2,7 @@ import type { SyncHealth } from '#api/github-sync/health/sync-health.schemas.ts'
 import { formatDateTime } from '../../lib/format.ts';
 import { formatDuration } from './sync-format.ts';
 import { When } from './when.tsx';
+import './sync-health.css';
 
 type Credential = SyncHealth['budget']['credentials'][number];
 

@@ -3,8 +3,10 @@ import type { PendingTerms } from '#api/mvp/mvp.schemas.ts';
 import { errorMessage } from '../../lib/api-client.ts';
 import { FormAlert } from '../../lib/form.tsx';
 import { Markdown } from '../../lib/markdown.tsx';
+import { LoadState } from '../../lib/page-state.tsx';
 import { safeNextPath } from '../../lib/safe-next.ts';
 import { useAcceptTerms, usePendingTerms } from './terms-api.ts';
+import './terms.css';
 
 /** Each program's current terms that the MVP has yet to accept; once none are left, on to where they were going. */
 export function TermsPage() {
@@ -20,8 +22,7 @@ export function TermsPage() {
         Before you see a release, please read the terms of its program. They say what you may share about pre-release
         software and how your feedback is used.
       </p>
-      {pending.isPending ? <p role="status">Loading…</p> : null}
-      <FormAlert message={pending.error ? errorMessage(pending.error) : null} />
+      <LoadState query={pending} />
       {pending.data?.items.map((terms) => (
         <ProgramTerms key={`${terms.programId}:${terms.version}`} terms={terms} />
       ))}

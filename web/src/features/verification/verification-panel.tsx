@@ -6,7 +6,7 @@ import { useAttachmentUploads } from '../../lib/attachments/use-attachment-uploa
 import { readBrowserEnvironment } from '../../lib/browser-environment.ts';
 // The report form's environment fields, reused as they are: an answer says where it was checked.
 import { EnvironmentFields, type EnvironmentValues } from '../../lib/environment-fields.tsx';
-import { Field, FormAlert, Notice, useSchemaForm } from '../../lib/form.tsx';
+import { FormAlert, InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatBytes, formatDateTime } from '../../lib/format.ts';
 import { Markdown } from '../../lib/markdown.tsx';
 import { MarkdownField } from '../../lib/markdown-field.tsx';
@@ -237,40 +237,28 @@ function TeamPanel(props: { reportId: string; team: NonNullable<VerificationStat
         <p className="hint">Nobody has been asked yet: the finders are asked when the issue is closed as completed.</p>
       )}
       {team.canSetFixedIn ? (
-        <form
+        <SchemaForm
+          form={form}
           className="verification-fixed-in"
           aria-label="Fixed in build"
-          noValidate
-          onBlur={form.checkOnBlur}
-          onSubmit={form.onSubmit(() => ({ build: build.trim() ? build : null }), {
-            onSuccess: () => setSaved(true),
-          })}
+          onSubmit={form.onSubmit(() => ({ build: build.trim() ? build : null }), { onSuccess: () => setSaved(true) })}
+          submitLabel="Save build"
         >
-          <FormAlert message={form.formError} />
           {saved ? <Notice tone="success">Saved.</Notice> : null}
-          <Field
+          <InputField
             label="Fixed in build"
             name="build"
             error={form.fieldErrors.build}
             hint={`The build finders check the fix on. Empty: the release's build (${team.releaseBuild}). A "fixed in" label on the issue sets it too.`}
-          >
-            {(attributes) => (
-              <input
-                {...attributes}
-                autoComplete="off"
-                spellCheck={false}
-                value={build}
-                onChange={(event) => {
-                  setBuild(event.target.value);
-                  setSaved(false);
-                }}
-              />
-            )}
-          </Field>
-          <button type="submit" disabled={form.pending}>
-            Save build
-          </button>
-        </form>
+            autoComplete="off"
+            spellCheck={false}
+            value={build}
+            onChange={(value) => {
+              setBuild(value);
+              setSaved(false);
+            }}
+          />
+        </SchemaForm>
       ) : (
         <p className="hint">Fixed in build: {team.fixedInBuild ?? `${team.releaseBuild} (the release's build)`}</p>
       )}

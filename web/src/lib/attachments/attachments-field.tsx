@@ -3,6 +3,7 @@ import { attachmentAccept, attachmentLimits, uploadQuota } from '#api/attachment
 import { maxAttachments } from '#api/reports/reports.schemas.ts';
 import { formatBytes } from '../format.ts';
 import type { AttachmentEntry } from './use-attachment-uploads.ts';
+import './attachments-field.css';
 
 const limitsHint =
   `Screenshots (up to ${formatBytes(attachmentLimits.image)}), short videos (${formatBytes(attachmentLimits.video)}) ` +
