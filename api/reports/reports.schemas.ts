@@ -72,7 +72,7 @@ export const reportTitleSchema = z
   .max(200, { error: 'Use at most 200 characters' });
 
 /** Files the caller uploaded (POST /api/attachments) and has not attached anywhere yet. */
-const attachmentIdsSchema = z
+export const attachmentIdsSchema = z
   .array(z.uuid({ error: 'Not an attachment id' }))
   .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
   .default([])

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { nullableRef } from '../lib/nullable-ref.ts';
 import {
+  attachmentIdsSchema,
   attachmentSummarySchema,
-  maxAttachments,
   reportEnvironmentSchema,
   reportStatusSchema,
 } from '../reports/reports.schemas.ts';
@@ -13,18 +13,6 @@ import {
 
 export const verificationStatuses = ['pending', 'fixed', 'still_broken', 'expired'] as const;
 export const verificationRoles = ['reporter', 'co-finder', 'duplicate'] as const;
-
-const attachmentIdsSchema = z
-  .array(z.uuid({ error: 'Not an attachment id' }))
-  .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
-  .default([])
-  .superRefine((ids, ctx) => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'This file is attached twice' });
-      seen.add(id);
-    });
-  });
 
 export const answerVerificationBody = z
   .strictObject({
