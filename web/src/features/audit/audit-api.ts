@@ -1,5 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api-client.ts';
+import { programsQuery } from '../../lib/program-query.ts';
+import { staffQuery } from '../../lib/staff-query.ts';
 
 export type AuditFilters = { programId: string; action: string; actorId: string; from: string; to: string };
 
@@ -21,7 +23,7 @@ export function useAuditEntries(filters: AuditFilters) {
 
 /** The programs and staff to filter by. */
 export function useAuditFilterChoices() {
-  const programs = useQuery({ queryKey: ['programs'], queryFn: () => unwrap(api.programs.$get()) });
-  const staff = useQuery({ queryKey: ['staff'], queryFn: () => unwrap(api.staff.$get()) });
+  const programs = useQuery(programsQuery());
+  const staff = useQuery(staffQuery());
   return { programs: programs.data?.items ?? [], staff: staff.data?.items ?? [] };
 }

@@ -2,23 +2,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { createProgramBody, programSettingsSchema } from '#api/programs/programs.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
-
-export const programsQueryKey = ['programs'] as const;
-
-export function programQueryKey(id: string) {
-  return ['programs', id] as const;
-}
+import { programQuery, programQueryKey, programsQuery, programsQueryKey } from '../../lib/program-query.ts';
 
 /** Read again whenever a page shows it: programs come and go with other admins' work, and the home page reads it first. */
 export function usePrograms() {
-  return useQuery({ queryKey: programsQueryKey, queryFn: () => unwrap(api.programs.$get()), refetchOnMount: 'always' });
+  return useQuery({ ...programsQuery(), refetchOnMount: 'always' });
 }
 
 export function useProgram(id: string) {
-  return useQuery({
-    queryKey: programQueryKey(id),
-    queryFn: () => unwrap(api.programs[':id'].$get({ param: { id } })),
-  });
+  return useQuery(programQuery(id));
 }
 
 export function useCreateProgram() {

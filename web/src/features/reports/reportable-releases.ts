@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { releaseAcceptsReports } from '#api/lib/release-accepts-reports.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
+import { programQuery } from '../../lib/program-query.ts';
 import { myReleasesQuery } from '../mvp-home/my-releases-api.ts';
 
 /** A release one can file against now, named the way the reporter knows it. */
@@ -57,8 +58,7 @@ export function useReportableReleases(isMvp: boolean) {
 /** The components a report can name: the program's own list, possibly empty. */
 export function useProgramComponents(programId: string | undefined) {
   return useQuery({
-    queryKey: ['programs', programId ?? ''],
-    queryFn: () => unwrap(api.programs[':id'].$get({ param: { id: programId ?? '' } })),
+    ...programQuery(programId ?? ''),
     enabled: Boolean(programId),
     select: (program) => program.components,
   });

@@ -1,13 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateStaffMemberBody, StaffMember } from '#api/staff/staff.schemas.ts';
 import { api, unwrap } from '../../lib/api-client.ts';
-
-export const staffQueryKey = ['staff'] as const;
+import { staffQuery, staffQueryKey } from '../../lib/staff-query.ts';
 
 export type StaffRole = StaffMember['role'];
 
 export function useStaffList() {
-  return useQuery({ queryKey: staffQueryKey, queryFn: () => unwrap(api.staff.$get()) });
+  return useQuery(staffQuery());
 }
 
 export function useCreateStaffMember() {
