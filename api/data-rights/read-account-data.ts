@@ -2,6 +2,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
 import { enrolmentFieldsSelect } from '../lib/enrolment-fields.ts';
 import { filedReportSelect } from '../lib/report-view.ts';
+import { verificationFieldsSelect } from '../lib/verification-fields.ts';
 
 /** One file of the archive: the person's own upload, by its record. */
 export type ArchiveFile = { id: string; sha256: string; fileName: string; path: string; purged: boolean };
@@ -128,17 +129,7 @@ export async function readAccountData(options: {
       prisma.verification.findMany({
         where: { userId },
         orderBy: { requestedAt: 'asc' },
-        select: {
-          reportId: true,
-          round: true,
-          role: true,
-          build: true,
-          status: true,
-          requestedAt: true,
-          answeredAt: true,
-          environment: true,
-          note: true,
-        },
+        select: verificationFieldsSelect,
       }),
       prisma.noticePreference.findMany({
         where: { userId },

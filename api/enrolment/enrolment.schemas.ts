@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { emailSchema } from '../lib/account-fields.ts';
+import { companySchema, personNameSchema } from '../lib/person-fields.ts';
 
 // The program lead's side of a release's cohort: invitations, the public join link, the queue of
 // applications and the cohort itself. The portal's forms reuse these schemas.
@@ -22,27 +23,6 @@ export const inCohortStatuses = ['invited', 'applied', 'active'] as const;
 export const placeTakingStatuses = ['invited', 'active'] as const;
 
 export const maxInvitees = 500;
-
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: 'Enter a name' })
-  .max(120, { error: 'Use at most 120 characters' });
-export const companySchema = z.string().trim().max(200, { error: 'Use at most 200 characters' });
-
-function shortList(what: string) {
-  return z
-    .array(
-      z
-        .string()
-        .trim()
-        .min(1, { error: `Enter the ${what}` })
-        .max(100, { error: 'Use at most 100 characters' }),
-    )
-    .max(20, { error: `List at most 20 ${what}s` });
-}
-export const platformsSchema = shortList('platform').meta({ description: 'e.g. Windows 11, macOS 15' });
-export const devicesSchema = shortList('device').meta({ description: 'e.g. Surface Pro 9, iPhone 15' });
 
 export const inviteeSchema = z
   .strictObject({ email: emailSchema, name: personNameSchema, company: companySchema.default('') })

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { companySchema, devicesSchema, personNameSchema, platformsSchema } from '../enrolment/enrolment.schemas.ts';
 import { emailSchema, linkTokenSchema } from '../lib/account-fields.ts';
+import { companySchema, devicesSchema, personNameSchema, platformsSchema } from '../lib/person-fields.ts';
 
 // Applying through a release's public join link. The portal's form reuses these schemas.
 

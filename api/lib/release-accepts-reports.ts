@@ -1,4 +1,4 @@
-import type { ReleaseStatus } from '../releases/releases.schemas.ts';
+import type { ReleaseStatus } from './release-status.ts';
 
 export type ReportWindow = { ok: true } | { ok: false; reason: string };
 

@@ -1,5 +1,5 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { Report, ReportEnvironment, ReportSuggestion } from '../reports/reports.schemas.ts';
+import type { Report, ReportEnvironment, ReportSuggestion } from './report-schemas.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 

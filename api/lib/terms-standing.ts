@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
-import type { PendingTerms } from '../mvp/mvp.schemas.ts';
 import type { SessionUser } from './app-context.ts';
+import type { PendingTerms } from './pending-terms.ts';
 import { visibleProgramIds } from './release-access.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;

@@ -1,8 +1,9 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
+import type { PendingTerms } from '../lib/pending-terms.ts';
 import { releaseWindowSelect } from '../lib/release-window.ts';
 import { readTermsStanding } from '../lib/terms-standing.ts';
-import type { MyRelease, PendingTerms } from './mvp.schemas.ts';
+import type { MyRelease } from './mvp.schemas.ts';
 
 /**
  * The MVP's home: releases they take part in (or did, until it shipped), leaving out programs whose

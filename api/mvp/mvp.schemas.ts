@@ -1,16 +1,11 @@
 import { z } from 'zod';
-import { companySchema, devicesSchema, personNameSchema, platformsSchema } from '../enrolment/enrolment.schemas.ts';
+import { pendingTermsSchema } from '../lib/pending-terms.ts';
+import { companySchema, devicesSchema, personNameSchema, platformsSchema } from '../lib/person-fields.ts';
 
-// What an MVP sees of their own enrolment: terms to accept, their profile, their releases.
+// What an MVP sees of their own enrolment: terms to accept (lib/pending-terms.ts, as
+// lib/terms-standing.ts finds them), their profile, their releases.
 
-export const pendingTermsSchema = z
-  .object({
-    programId: z.uuid(),
-    programName: z.string(),
-    version: z.number().int(),
-    text: z.string().meta({ description: 'Plain text or Markdown' }),
-  })
-  .meta({ id: 'PendingTerms', description: "A program's current terms, not yet accepted" });
+export type { PendingTerms } from '../lib/pending-terms.ts';
 
 export const pendingTermsListSchema = z
   .object({ items: z.array(pendingTermsSchema) })
@@ -89,7 +84,6 @@ export const myReleasesSchema = z
   })
   .meta({ id: 'MyReleases' });
 
-export type PendingTerms = z.output<typeof pendingTermsSchema>;
 export type MvpProfile = z.output<typeof mvpProfileSchema>;
 export type UpdateMvpProfileBody = z.input<typeof updateMvpProfileBody>;
 export type MyRelease = z.output<typeof myReleaseSchema>;

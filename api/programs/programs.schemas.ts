@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { githubLoginSchema, githubRepoProblem } from '../lib/github-names.ts';
 
 // Programs: one product's MVP program, its GitHub repository, how engineering's labels translate
 // into priority and actionability, and its versioned terms. The portal's forms reuse these schemas.
@@ -45,30 +46,6 @@ function uniqueList<T extends z.ZodType<string>>(item: T, what: string) {
     });
   });
 }
-
-// GitHub's own rules: an owner is 1-39 letters, digits or single hyphens, not at either end; a
-// repository name is 1-100 letters, digits, '.', '-' or '_', except '.' and '..'.
-const githubOwnerPattern = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
-const githubNamePattern = /^[A-Za-z0-9._-]+$/;
-
-export function githubRepoProblem(value: string): string | undefined {
-  const parts = value.split('/');
-  const [owner = '', name = ''] = parts;
-  if (parts.length !== 2) return 'Write the repository as owner/name';
-  if (owner.length > 39 || !githubOwnerPattern.test(owner))
-    return 'The owner is 1 to 39 letters, digits or single hyphens, not starting or ending with one';
-  if (name.length > 100 || !githubNamePattern.test(name) || name === '.' || name === '..')
-    return 'The repository name is 1 to 100 letters, digits, ".", "-" or "_", and not "." or ".."';
-  return undefined;
-}
-
-/** A GitHub login follows the owner rule: 1-39 letters, digits or single hyphens, not at either end. */
-export const githubLoginSchema = z
-  .string()
-  .trim()
-  .refine((value) => value.length <= 39 && githubOwnerPattern.test(value), {
-    error: 'A GitHub login is 1 to 39 letters, digits or single hyphens, not starting or ending with one',
-  });
 
 export const githubRepoSchema = z
   .string()

@@ -4,17 +4,12 @@ import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { validationError } from '../lib/problem.ts';
 import { changedFields, recordAudit } from '../lib/record-audit.ts';
+import { type ReleaseStatus, releaseStatuses } from '../lib/release-status.ts';
 import { lockProgram, lockRelease } from '../lib/row-locks.ts';
 import { expireVerifications } from '../verification/expire-verifications.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';
-import {
-  type Release,
-  type ReleaseStatus,
-  releaseStatuses,
-  testWindowSchema,
-  type updateReleaseBody,
-} from './releases.schemas.ts';
+import { type Release, testWindowSchema, type updateReleaseBody } from './releases.schemas.ts';
 
 /** Statuses that take up a place in the cohort (see Release.cohortCapacity). */
 const placeTaking = ['invited', 'active'] as const;

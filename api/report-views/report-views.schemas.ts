@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { maxAttachments } from '../lib/attachment-schemas.ts';
 import { nullableRef } from '../lib/nullable-ref.ts';
-import { maxAttachments, reportSourceSchema, reportStatusSchema, severitySchema } from '../reports/reports.schemas.ts';
+import { reportSourceSchema, reportStatusSchema, severitySchema } from '../lib/report-schemas.ts';
 
 // What people read about reports: the report page with its timeline, comments, and the staff list.
 

@@ -3,10 +3,11 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
 import { claimAttachments } from '../lib/claim-attachments.ts';
+import type { ReportSuggestion } from '../lib/report-schemas.ts';
 import { compactEnvironment, reportSuggestionSelect, toReportSuggestion } from '../lib/report-view.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import type { meTooBody, ReportSuggestion } from './reports.schemas.ts';
+import type { meTooBody } from './reports.schemas.ts';
 
 const alreadySaid = () => new AppError('conflict', { detail: 'You already said you found this bug too.' });
 const noSuchReport = () => new AppError('not_found', { detail: 'No such report.' });

@@ -4,12 +4,13 @@ import type { SessionUser } from '../lib/app-context.ts';
 import { AppError, type FieldError } from '../lib/app-error.ts';
 import { checkAttachments } from '../lib/check-attachments.ts';
 import { assertReportVisible } from '../lib/report-access.ts';
+import type { Report } from '../lib/report-schemas.ts';
 import { compactEnvironment, readReport, toReport } from '../lib/report-view.ts';
 import { type Bucket, secondsUntilToken, takeTokenStatement } from '../lib/token-bucket.ts';
 import { isUniqueViolation } from '../lib/unique-violation.ts';
 import { uuid7 } from '../lib/uuid7.ts';
 import { lockReleaseForFiling } from './lock-release-for-filing.ts';
-import { type fileReportBody, filingLimits, type Report } from './reports.schemas.ts';
+import { type fileReportBody, filingLimits } from './reports.schemas.ts';
 
 type Tx = Prisma.TransactionClient;
 type FileReportOptions = { prisma: PrismaClient; user: SessionUser } & z.output<typeof fileReportBody>;

@@ -1,14 +1,14 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReleaseVisible } from '../lib/release-access.ts';
+import type { ReportSuggestion } from '../lib/report-schemas.ts';
 import { reportSuggestionSelect, toReportSuggestion } from '../lib/report-view.ts';
-import type { ReportSuggestion } from './reports.schemas.ts';
 
 /**
  * Reports of the release that look like what the reporter is typing, closest first, at most five:
  * Postgres full-text search over each report's title and steps. The words typed are OR-ed (any one
  * shared stem is a match) and ts_rank orders by how many are shared and how often, relative to the
- * report's length. Only a public summary comes back (reports.schemas.ts, ReportSuggestion): an MVP
+ * report's length. Only a public summary comes back (lib/report-schemas.ts, ReportSuggestion): an MVP
  * sees another customer's title and status, never the rest.
  */
 export async function findSimilarReports(options: {

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { releaseIdParams, reportIdParams } from '../lib/id-params.ts';
 import { jsonBody, jsonResponse, noContent, problems } from '../lib/openapi.ts';
+import { reportSchema, reportSuggestionSchema } from '../lib/report-schemas.ts';
 import { requireRole } from '../lib/require-role.ts';
 import {
   fileReportBody,
@@ -9,8 +10,6 @@ import {
   myReportsPageSchema,
   myReportsQuery,
   reportDraftStateSchema,
-  reportSchema,
-  reportSuggestionSchema,
   saveReportDraftBody,
   similarReportListSchema,
   similarReportsBody,

@@ -1,31 +1,30 @@
 import { z } from 'zod';
+import { attachmentIdsSchema } from '../lib/attachment-schemas.ts';
 import { nullableRef } from '../lib/nullable-ref.ts';
+import {
+  reportEnvironmentSchema,
+  reportStatusSchema,
+  reportSuggestionSchema,
+  severitySchema,
+} from '../lib/report-schemas.ts';
 
 // Bug reports: filing, suggestions of similar reports while typing, "me too", the form's draft and
-// the reporter's own list. The portal's report form validates with these same schemas.
+// the reporter's own list. The portal's report form validates with these same schemas. A report's
+// own shape and enums, and the attachment rules, are shared with every feature that reads reports
+// (lib/report-schemas.ts, lib/attachment-schemas.ts); the portal's report pages read them from here.
 
-export const severities = ['blocker', 'major', 'minor', 'cosmetic'] as const;
-export const severitySchema = z.enum(severities, { error: 'Choose a severity' }).meta({
-  id: 'Severity',
-  description: "The reporter's own view of how bad it is; priority comes from engineering's labels, never from this",
-});
+export { maxAttachments } from '../lib/attachment-schemas.ts';
+export {
+  type Report,
+  type ReportSource,
+  type ReportStatus,
+  type ReportSuggestion,
+  reportSourceSchema,
+  reportStatuses,
+  type Severity,
+  severities,
+} from '../lib/report-schemas.ts';
 
-export const reportSources = ['customer', 'internal'] as const;
-export const reportSourceSchema = z.enum(reportSources).meta({
-  id: 'ReportSource',
-  description: "From the reporter's role at filing time: customer for an MVP, internal for staff",
-});
-
-export const reportStatuses = ['new', 'synced', 'triaged', 'needs_info', 'fixed', 'not_planned', 'duplicate'] as const;
-export const reportStatusSchema = z.enum(reportStatuses).meta({
-  id: 'ReportStatus',
-  description:
-    'new: filed, not on GitHub yet; synced: its issue exists; triaged: engineering set a priority (any level); ' +
-    'needs_info: engineering asked the reporter for more information; ' +
-    'fixed, not_planned, duplicate: how the issue was closed',
-});
-
-export const maxAttachments = 10;
 /**
  * Reports one person may file, as a token bucket: `burst` at once, then `perHour` more an hour.
  * Every report becomes a GitHub issue, and GitHub allows the program's credential 500 creations
@@ -38,22 +37,6 @@ export const filingLimits = {
 } as const;
 /** The draft is the form as typed, kept loosely; this bounds what one person can park on the server. */
 export const maxDraftBytes = 100_000;
-
-const environmentField = z.string().trim().max(200, { error: 'Use at most 200 characters' }).optional();
-
-/** Where the bug happened; the portal fills in what the browser tells it and the reporter may edit it. */
-export const reportEnvironmentSchema = z
-  .strictObject({
-    os: environmentField,
-    browser: environmentField,
-    browserVersion: environmentField,
-    screen: environmentField,
-    locale: environmentField,
-    timeZone: environmentField,
-    device: environmentField,
-    build: environmentField.meta({ description: 'The build of the product under test' }),
-  })
-  .meta({ id: 'ReportEnvironment', description: 'Each field optional; empty ones are not kept' });
 
 /** Markdown, stored exactly as written (so not trimmed), but not blank. */
 function markdownText(max: number, emptyMessage: string) {
@@ -70,20 +53,6 @@ export const reportTitleSchema = z
   .min(1, { error: 'Give the bug a title: one line that names what goes wrong', abort: true })
   .min(3, { error: 'Use at least 3 characters' })
   .max(200, { error: 'Use at most 200 characters' });
-
-/** Files the caller uploaded (POST /api/attachments) and has not attached anywhere yet. */
-export const attachmentIdsSchema = z
-  .array(z.uuid({ error: 'Not an attachment id' }))
-  .max(maxAttachments, { error: `Attach at most ${maxAttachments} files` })
-  .default([])
-  .superRefine((ids, ctx) => {
-    const seen = new Set<string>();
-    ids.forEach((id, index) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: 'This file is attached twice' });
-      seen.add(id);
-    });
-  })
-  .meta({ description: 'Files you uploaded (POST /api/attachments) and have not attached elsewhere' });
 
 export const fileReportBody = z
   .strictObject({
@@ -114,55 +83,12 @@ export const fileReportBody = z
   })
   .meta({ id: 'FileReportBody' });
 
-export const attachmentSummarySchema = z
-  .object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), size: z.number().int() })
-  .meta({ id: 'AttachmentSummary' });
-
-export const reportSchema = z
-  .object({
-    id: z.uuid(),
-    programId: z.uuid(),
-    releaseId: z.uuid(),
-    title: z.string(),
-    steps: z.string().meta({ description: 'Markdown, as written' }),
-    expected: z.string().meta({ description: 'Markdown, as written' }),
-    actual: z.string().meta({ description: 'Markdown, as written' }),
-    severity: nullableRef(severitySchema).meta({
-      description: "The reporter's own severity; null for an issue opened on GitHub",
-    }),
-    component: z.string().nullable(),
-    environment: reportEnvironmentSchema,
-    source: reportSourceSchema,
-    status: reportStatusSchema,
-    priority: z.string().nullable().meta({ description: "The program's priority level, once triaged" }),
-    createdAt: z.iso.datetime(),
-    updatedAt: z.iso.datetime(),
-    attachments: z.array(attachmentSummarySchema).meta({ description: 'In upload order' }),
-  })
-  .meta({ id: 'Report' });
-
 export const similarReportsBody = z
   .strictObject({
     title: z.string().max(200, { error: 'Use at most 200 characters' }),
     steps: z.string().max(20_000, { error: 'Use at most 20,000 characters' }).optional(),
   })
   .meta({ id: 'SimilarReportsBody', description: 'What the reporter has typed so far' });
-
-/**
- * All a customer may learn of a report they did not write: enough to recognise it and say "me too";
- * never its text, environment, files, comments or reporter.
- */
-export const reportSuggestionSchema = z
-  .object({
-    id: z.uuid(),
-    title: z.string(),
-    status: reportStatusSchema,
-    priority: z.string().nullable().meta({ description: "The program's priority level, once triaged" }),
-    createdAt: z.iso.datetime(),
-    meTooCount: z.number().int().meta({ description: 'People who said they found it too' }),
-    mine: z.boolean().meta({ description: 'The caller filed it or already said me too' }),
-  })
-  .meta({ id: 'ReportSuggestion' });
 
 export const similarReportListSchema = z
   .object({ items: z.array(reportSuggestionSchema).meta({ description: 'At most 5, closest first' }) })
@@ -251,14 +177,8 @@ export const myReportsPageSchema = z
   .object({ items: z.array(myReportSchema).meta({ description: 'Newest first' }), nextCursor: z.uuid().nullable() })
   .meta({ id: 'MyReportsPage' });
 
-export type Severity = z.output<typeof severitySchema>;
-export type ReportSource = z.output<typeof reportSourceSchema>;
-export type ReportStatus = z.output<typeof reportStatusSchema>;
-export type ReportEnvironment = z.output<typeof reportEnvironmentSchema>;
 export type FileReportBody = z.input<typeof fileReportBody>;
-export type Report = z.output<typeof reportSchema>;
 export type SimilarReportsBody = z.input<typeof similarReportsBody>;
-export type ReportSuggestion = z.output<typeof reportSuggestionSchema>;
 export type MeTooBody = z.input<typeof meTooBody>;
 export type SaveReportDraftBody = z.input<typeof saveReportDraftBody>;
 export type ReportDraft = z.output<typeof reportDraftSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportStatusSchema } from '../reports/reports.schemas.ts';
+import { reportStatusSchema } from '../lib/report-schemas.ts';
 
 // Rescue: a cluster engineering closed as not planned (or left without a priority) that customers
 // keep reproducing goes on a list for program leads, who may send it back to engineering once.

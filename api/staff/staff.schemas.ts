@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { emailSchema } from '../lib/account-fields.ts';
+import { githubLoginSchema } from '../lib/github-names.ts';
 import { staffRoles } from '../lib/roles.ts';
-import { githubLoginSchema } from '../programs/programs.schemas.ts';
 
 export const staffRoleSchema = z.enum(staffRoles).meta({ id: 'StaffRole' });
 

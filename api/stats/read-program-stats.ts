@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { programReleasesSelect } from '../lib/program-releases.ts';
 import { computeFigures, figuresOf } from './contribution-figures.ts';
 import { readPriorityMappingChange } from './read-priority-mapping-change.ts';
 import type { ProgramStats } from './stats.schemas.ts';
@@ -9,13 +10,7 @@ export async function readProgramStats(options: { prisma: PrismaClient; programI
   const { prisma, programId } = options;
   const program = await prisma.program.findUnique({
     where: { id: programId },
-    select: {
-      name: true,
-      releases: {
-        orderBy: [{ testStart: 'asc' }, { id: 'asc' }],
-        select: { id: true, version: true, testStart: true, status: true },
-      },
-    },
+    select: programReleasesSelect,
   });
   if (!program) throw new AppError('not_found', { detail: 'No such program.' });
   const { byRelease, ...figures } = await computeFigures(prisma, { programId, releaseId: null });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nullableRef } from '../lib/nullable-ref.ts';
-import { reportSourceSchema, reportStatusSchema } from '../reports/reports.schemas.ts';
+import { reportSourceSchema, reportStatusSchema } from '../lib/report-schemas.ts';
 
 // Contribution statistics and recognition: what customers found, computed on every read from the
 // reports as GitHub triage left them. The portal shows the same definitions beside the figures.

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient, VerificationStatus } from '../generated/pris
 import type { SessionUser } from '../lib/app-context.ts';
 import { assertReportVisible, type ReportAccess } from '../lib/report-access.ts';
 import { attachmentSummarySelect } from '../lib/report-view.ts';
+import { verificationFieldsSelect } from '../lib/verification-fields.ts';
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -10,16 +11,8 @@ const maxChain = 10;
 
 export const verificationSelect = {
   id: true,
-  reportId: true,
-  round: true,
-  role: true,
+  ...verificationFieldsSelect,
   source: true,
-  build: true,
-  status: true,
-  requestedAt: true,
-  answeredAt: true,
-  environment: true,
-  note: true,
   attachments: { select: attachmentSummarySelect, orderBy: { createdAt: 'asc' } },
   report: { select: { release: { select: { status: true } } } },
 } satisfies Prisma.VerificationSelect;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
+import { programReleasesSelect } from '../lib/program-releases.ts';
 import { effectiveStatus } from './find-my-verification.ts';
 import {
   type VerificationFigures,
@@ -31,13 +32,7 @@ export async function readVerificationStats(options: {
   const { prisma, programId } = options;
   const program = await prisma.program.findUnique({
     where: { id: programId },
-    select: {
-      name: true,
-      releases: {
-        orderBy: [{ testStart: 'asc' }, { id: 'asc' }],
-        select: { id: true, version: true, status: true },
-      },
-    },
+    select: programReleasesSelect,
   });
   if (!program) throw new AppError('not_found', { detail: 'No such program.' });
   const found = await prisma.verification.findMany({

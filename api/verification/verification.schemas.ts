@@ -1,11 +1,7 @@
 import { z } from 'zod';
+import { attachmentIdsSchema, attachmentSummarySchema } from '../lib/attachment-schemas.ts';
 import { nullableRef } from '../lib/nullable-ref.ts';
-import {
-  attachmentIdsSchema,
-  attachmentSummarySchema,
-  reportEnvironmentSchema,
-  reportStatusSchema,
-} from '../reports/reports.schemas.ts';
+import { reportEnvironmentSchema, reportStatusSchema } from '../lib/report-schemas.ts';
 
 // Fix verification: when engineering closes a bug as completed, everyone who found it is asked
 // whether the fix works for them on the build that carries it. The portal's panel validates with
