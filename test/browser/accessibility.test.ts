@@ -2,14 +2,15 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AxeFinding, seriousAccessibilityViolations } from '../support/axe.ts';
 import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage, signedInPage } from '../support/browser-flows.ts';
 import {
+  addRelease,
   apiAs,
-  createFirstAdmin,
   createStaffMember,
-  joinByInvitation,
+  fileReport,
   portalForFile,
   prepareRelease,
-  signIn,
+  printingCrash,
 } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
@@ -30,19 +31,13 @@ let ids: { program: string; release: string; shippedRelease: string; customerRep
 const contexts = new Map<string, BrowserContext>();
 
 beforeAll(async () => {
-  const { browser } = portal;
-
   // An admin sets up a program with a release in testing; a customer joins and files a report;
   // an engineer leads the program and an internal tester works on it and files one too.
-  const adminContext = await browser.newContext();
-  const adminPage = await adminContext.newPage();
-  await createFirstAdmin(adminPage, portal.setupLink, admin);
-  const adminApi = await apiAs(adminContext, portal.baseUrl);
+  const { context: adminContext, api: adminApi } = await firstAdminSession(portal, admin);
   const { release, invitationLink } = await prepareRelease(adminApi, customer);
 
-  const customerContext = await browser.newContext();
-  await joinByInvitation(await customerContext.newPage(), invitationLink, customer.password);
-  const customerReport = await fileReport(await apiAs(customerContext, portal.baseUrl), release.id, 'customer');
+  const { context: customerContext } = await joinedCustomerPage(portal, invitationLink, customer.password);
+  const customerReport = await filePrintingCrash(await apiAs(customerContext, portal.baseUrl), release.id, 'customer');
 
   for (const [person, role, lead] of [
     [engineer, 'engineer', true],
@@ -58,21 +53,15 @@ beforeAll(async () => {
     );
   }
   const testerContext = await signedInContext(tester);
-  const testerReport = await fileReport(await apiAs(testerContext, portal.baseUrl), release.id, 'tester');
+  const testerReport = await filePrintingCrash(await apiAs(testerContext, portal.baseUrl), release.id, 'tester');
   // An earlier release of the program, tested and shipped.
   const day = 24 * 3600_000;
-  const shipped = await bodyOf(
-    await adminApi.api.api.programs[':id'].releases.$post({
-      param: { id: release.programId },
-      json: {
-        version: '0.9',
-        build: '0.9.0-rc.2',
-        testStart: new Date(Date.now() - 60 * day).toISOString(),
-        testEnd: new Date(Date.now() - 30 * day).toISOString(),
-      },
-    }),
-    201,
-  );
+  const shipped = await addRelease(adminApi, release.programId, {
+    version: '0.9',
+    build: '0.9.0-rc.2',
+    testStart: new Date(Date.now() - 60 * day),
+    testEnd: new Date(Date.now() - 30 * day),
+  });
   for (const status of ['testing', 'shipped'] as const) {
     await bodyOf(await adminApi.api.api.releases[':id'].$patch({ param: { id: shipped.id }, json: { status } }), 200);
   }
@@ -93,28 +82,18 @@ afterAll(async () => {
   for (const context of contexts.values()) await context.close();
 });
 
-async function fileReport(api: Awaited<ReturnType<typeof apiAs>>, releaseId: string, who: string) {
-  return bodyOf(
-    await api.api.api.reports.$post({
-      json: {
-        releaseId,
-        title: `Printing a long document crashes (${who})`,
-        steps: '1. Open a long document\n2. Print',
-        expected: 'It prints',
-        actual: 'The editor closes',
-        severity: 'major',
-        component: 'Printing',
-        clientKey: `accessibility-${who}`,
-      },
-    }),
-    201,
-  );
+async function filePrintingCrash(api: Awaited<ReturnType<typeof apiAs>>, releaseId: string, who: string) {
+  return fileReport(api, {
+    ...printingCrash,
+    releaseId,
+    title: `${printingCrash.title} (${who})`,
+    clientKey: `accessibility-${who}`,
+  });
 }
 
+/** A context signed in as the person, its sign-in page closed: each sweep opens pages of its own. */
 async function signedInContext(person: Person) {
-  const context = await portal.browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, portal.baseUrl, person);
+  const { context, page } = await signedInPage(portal, person);
   await page.close();
   return context;
 }

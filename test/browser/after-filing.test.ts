@@ -1,16 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
 import { reviewAtWidths } from '../support/axe.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { migratedDataDir } from '../support/database-template.ts';
+import { screenshot } from '../support/browser.ts';
+import { joinedCustomerPage } from '../support/browser-flows.ts';
 import { setUpTestingRelease } from '../support/first-release.ts';
 import { createClient } from '../support/http-client.ts';
-import { apiAs } from '../support/portal-fixtures.ts';
+import { apiAs, fileReport, inviteToRelease, type Portal, startPortalOnGithub } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
 import { until } from '../support/sync-outbound-fixtures.ts';
 
 // The reporter's loop after filing, end to end: the built server as its own process, synced with
@@ -25,39 +21,18 @@ const secret = 'verification browser secret';
 const engineer = 'eng-octo';
 
 let emulator: GithubEmulator;
-let server: ReturnType<typeof spawnServer>;
-let browser: Browser;
-let baseUrl = '';
-let setupLink = '';
-let dataDir = '';
+let portal: Portal;
 
 beforeAll(async () => {
-  dataDir = await migratedDataDir('ft-verification-');
   emulator = await startGithubEmulator({ repos: [repo], webhookSecret: secret });
   await emulator.control.setAssociation(repo, engineer, 'COLLABORATOR');
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawnServer({
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    GITHUB_API_URL: emulator.url,
-    GITHUB_TOKEN: emulator.token,
-    GITHUB_WEBHOOK_SECRET: secret,
-    GITHUB_TIME_SCALE: '20',
-  });
-  await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  await emulator.control.setWebhookUrl(`${baseUrl}/api/github/webhooks`);
-  browser = await launchBrowser();
+  portal = await startPortalOnGithub(emulator, { GITHUB_WEBHOOK_SECRET: secret, GITHUB_TIME_SCALE: '20' });
+  await emulator.control.setWebhookUrl(`${portal.baseUrl}/api/github/webhooks`);
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await portal?.stop();
   await emulator?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 /** Waits for the comment that carries `text` and checks it is the only one, with the file's portal link. */
@@ -68,51 +43,39 @@ async function oneCommentWith(issueNumber: number, text: string, fileName: strin
   );
   const carrying = comments.filter((comment) => comment.body?.includes(text));
   expect(carrying).toHaveLength(1);
-  const link = new RegExp(`\\[${fileName.replaceAll('.', '\\.')}\\]\\(${baseUrl}/api/attachments/[0-9a-f-]{36}\\)`);
+  const link = new RegExp(
+    `\\[${fileName.replaceAll('.', '\\.')}\\]\\(${portal.baseUrl}/api/attachments/[0-9a-f-]{36}\\)`,
+  );
   expect(carrying[0]!.body).toMatch(link);
   return comments;
 }
 
 describe('after filing', () => {
   it('the customer answers engineering’s question with a file, then, after the fix, says "Still broken" with a note and a file, and the issue is commented on and reopened', async () => {
-    const lead = createClient(baseUrl);
-    const releaseId = await setUpTestingRelease(lead, setupLink, { name: 'Acme Desktop MVPs', githubRepo: repo });
+    const lead = createClient(portal.baseUrl);
+    const releaseId = await setUpTestingRelease(lead, portal.setupLink, {
+      name: 'Acme Desktop MVPs',
+      githubRepo: repo,
+    });
     const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
-    await bodyOf(
-      await lead.api.api.releases[':id'].invitations.$post({
-        param: { id: releaseId },
-        json: { invitees: [{ name: customer.name, email: customer.email, company: 'Acme' }] },
-      }),
-      201,
-    );
-    const outbox = await bodyOf(await lead.api.api.outbox.$get({ query: { to: customer.email } }), 200);
-    const invitationLink = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
-    expect(invitationLink).toBeDefined();
+    const invitationLink = await inviteToRelease(lead, releaseId, customer);
 
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(invitationLink!.replace(/^https?:\/\/[^/]+/, baseUrl));
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'I accept' }).click();
-    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
-    const customerApi = await apiAs(context, baseUrl);
-    const title = 'Printing a selection prints the whole document';
-    const filed = await bodyOf(
-      await customerApi.api.api.reports.$post({
-        json: {
-          releaseId,
-          title,
-          steps: 'Select two pages, print the selection.',
-          expected: 'Two pages',
-          actual: 'All twelve pages',
-          severity: 'major',
-          clientKey: randomUUID(),
-        },
-      }),
-      201,
+    const { context, page, errors } = await joinedCustomerPage(
+      portal,
+      invitationLink.replace(/^https?:\/\/[^/]+/, portal.baseUrl),
+      customer.password,
+      { viewport: { width: 1100, height: 900 } },
     );
+    const customerApi = await apiAs(context, portal.baseUrl);
+    const title = 'Printing a selection prints the whole document';
+    const filed = await fileReport(customerApi, {
+      releaseId,
+      title,
+      steps: 'Select two pages, print the selection.',
+      expected: 'Two pages',
+      actual: 'All twelve pages',
+      severity: 'major',
+    });
     const [issue] = await until(
       () => emulator.control.issues(repo),
       (issues) => issues.length === 1,
@@ -130,7 +93,7 @@ describe('after filing', () => {
         (await bodyOf(await customerApi.api.api.reports[':id'].$get({ param: { id: filed.id } }), 200)).status,
       (status) => status === 'needs_info',
     );
-    await page.goto(`${baseUrl}/reports/${filed.id}`);
+    await page.goto(`${portal.baseUrl}/reports/${filed.id}`);
     const banner = page.getByRole('region', { name: 'Engineering needs more information' });
     await banner.getByText(question).waitFor();
     await banner.getByText('Engineering asked on').waitFor();
@@ -168,7 +131,7 @@ describe('after filing', () => {
       (state) => state?.canAnswer === true,
     );
 
-    await page.goto(`${baseUrl}/reports/${filed.id}`);
+    await page.goto(`${portal.baseUrl}/reports/${filed.id}`);
     await page.getByRole('heading', { name: title, level: 1 }).waitFor();
     const panel = page.getByRole('region', { name: 'Is it fixed for you on build 100?' });
     await panel.waitFor();

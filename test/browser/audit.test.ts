@@ -1,40 +1,16 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, createFirstAdmin, startPortal } from '../support/portal-fixtures.ts';
-import { bodyOf } from '../support/problem.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { addProgram, portalForFile } from '../support/portal-fixtures.ts';
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = portal.browser;
-});
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
 
 describe('the audit trail in the portal', () => {
   it('shows the threshold change on the Audit page, and the dashboard says when the mapping last changed', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
-
-    await createFirstAdmin(page, portal.setupLink, admin);
-
-    const api = await apiAs(context, portal.baseUrl);
-    const program = await bodyOf(
-      await api.api.api.programs.$post({
-        json: {
-          name: 'Acme Desktop MVPs',
-          product: 'Acme Desktop',
-          githubRepo: 'acme/desktop',
-          termsText: 'Keep pre-release builds to yourself.',
-        },
-      }),
-      201,
-    );
+    const { context, page, errors: pageErrors, api } = await firstAdminSession(portal, admin);
+    const program = await addProgram(api, { name: 'Acme Desktop MVPs' });
 
     // The dashboard says nothing of a change before there is one.
     await page.goto(`${portal.baseUrl}/programs/${program.id}/stats`);

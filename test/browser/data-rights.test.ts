@@ -1,78 +1,45 @@
 import { readFile } from 'node:fs/promises';
 import { unzipSync } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, signedInPage } from '../support/browser-flows.ts';
 import { acceptCurrentTerms } from '../support/enrolment-fixtures.ts';
-import { createClient } from '../support/http-client.ts';
 import {
+  acceptInvitation,
   apiAs,
-  createFirstAdmin,
   createStaffMember,
+  fileReport,
   pngImage,
+  portalForFile,
   prepareRelease,
-  signIn,
-  startPortal,
+  printingCrash,
+  uploadAttachment,
 } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Dana Customer', email: 'dana@example.test', password: 'dana chooses a long one' };
 
 describe("a customer's data rights on the account page", () => {
   it('downloads their archive, then erases the account and can no longer sign in', async () => {
-    const leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    await createFirstAdmin(leadPage, portal.setupLink, lead);
-    const leadApi = await apiAs(leadContext, portal.baseUrl);
+    const { api: leadApi } = await firstAdminSession(portal, lead);
     const { release, invitationLink } = await prepareRelease(leadApi, customer);
 
     // The customer joins and files one report with a screenshot through the API, as the portal would.
-    const customerApi = createClient(portal.baseUrl);
-    await bodyOf(
-      await customerApi.api.api.invitations.accept.$post({
-        json: { token: new URL(invitationLink).hash.slice(1), name: customer.name, password: customer.password },
-      }),
-      200,
-    );
+    const customerApi = await acceptInvitation(portal.baseUrl, invitationLink, customer);
     await acceptCurrentTerms(customerApi, release.programId);
     const image = pngImage(8, 8);
-    const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(image)], { type: 'image/png' }), 'crash.png');
-    const uploaded = await customerApi.request('/api/attachments', { method: 'POST', body: form });
-    expect(uploaded.status).toBe(201);
-    const file = (await uploaded.json()) as { id: string };
-    const filed = await bodyOf(
-      await customerApi.api.api.reports.$post({
-        json: {
-          releaseId: release.id,
-          title: 'Printing a long document crashes',
-          steps: '1. Open a long document\n2. Print',
-          expected: 'It prints',
-          actual: 'The editor closes',
-          severity: 'major',
-          component: 'Printing',
-          clientKey: 'data-rights-browser',
-          attachmentIds: [file.id],
-        },
-      }),
-      201,
-    );
+    const file = await uploadAttachment(customerApi, { name: 'crash.png', bytes: image, type: 'image/png' });
+    const filed = await fileReport(customerApi, {
+      ...printingCrash,
+      releaseId: release.id,
+      clientKey: 'data-rights-browser',
+      attachmentIds: [file.id],
+    });
 
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, portal.baseUrl, customer);
+    const { page, errors } = await signedInPage(portal, customer, { acceptDownloads: true });
     await page.goto(`${portal.baseUrl}/account`);
     await page.getByRole('heading', { name: 'Your data' }).waitFor();
 
@@ -118,20 +85,11 @@ describe("a customer's data rights on the account page", () => {
 
   it("lets the program lead export an MVP's data and erase the account from the cohort", async () => {
     const other = { name: 'Eli Customer', email: 'eli@example.test', password: 'eli chooses a long one too' };
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, portal.baseUrl, lead);
+    const { context, page, errors } = await signedInPage(portal, lead, { acceptDownloads: true });
     const { release, invitationLink } = await prepareRelease(await apiAs(context, portal.baseUrl), other, {
       programName: 'Acme Mobile MVPs',
     });
-    const customerApi = createClient(portal.baseUrl);
-    await bodyOf(
-      await customerApi.api.api.invitations.accept.$post({
-        json: { token: new URL(invitationLink).hash.slice(1), name: other.name, password: other.password },
-      }),
-      200,
-    );
+    const customerApi = await acceptInvitation(portal.baseUrl, invitationLink, other);
 
     await page.goto(`${portal.baseUrl}/releases/${release.id}`);
     const row = page.getByRole('row', { name: new RegExp(other.name) });
@@ -160,23 +118,12 @@ describe("a customer's data rights on the account page", () => {
     const fay = { name: 'Fay Customer', email: 'fay@example.test', password: 'fay chooses a long one' };
     const gus = { name: 'Gus Customer', email: 'gus@example.test', password: 'gus chooses a long one' };
     const engineer = { name: 'Eve Engineer', email: 'eve@example.test', password: 'the engineer password' };
-    const adminContext = await browser.newContext();
-    const adminPage = await adminContext.newPage();
-    await signIn(adminPage, portal.baseUrl, lead);
+    const { context: adminContext } = await signedInPage(portal, lead);
     const admin = await apiAs(adminContext, portal.baseUrl);
     const web = await prepareRelease(admin, fay, { programName: 'Acme Web MVPs' });
     const cloud = await prepareRelease(admin, gus, { programName: 'Acme Cloud MVPs' });
-    for (const [person, link] of [
-      [fay, web.invitationLink],
-      [gus, cloud.invitationLink],
-    ] as const) {
-      await bodyOf(
-        await createClient(portal.baseUrl).api.api.invitations.accept.$post({
-          json: { token: new URL(link).hash.slice(1), name: person.name, password: person.password },
-        }),
-        200,
-      );
-    }
+    await acceptInvitation(portal.baseUrl, web.invitationLink, fay);
+    await acceptInvitation(portal.baseUrl, cloud.invitationLink, gus);
     // Gus is also invited to the web release: he takes part in both programs.
     await bodyOf(
       await admin.api.api.releases[':id'].invitations.$post({
@@ -195,10 +142,7 @@ describe("a customer's data rights on the account page", () => {
     );
     await adminContext.close();
 
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, portal.baseUrl, engineer);
+    const { context, page, errors } = await signedInPage(portal, engineer, { acceptDownloads: true });
     await page.goto(`${portal.baseUrl}/releases/${web.release.id}`);
 
     // Fay takes part in this program only: the lead saves her archive.

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RescueList, RescueStats } from '../../api/rescue/rescue.schemas.ts';
 import type { ProgramStats } from '../../api/stats/stats.schemas.ts';
 import type { VerificationStats } from '../../api/verification/verification.schemas.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { signedInPage } from '../support/browser-flows.ts';
 import { freePort, spawnScript } from '../support/server-process.ts';
 
 // `npm run demo` as a newcomer meets it: the demo script in its own process (seeding, the sync
@@ -38,13 +39,10 @@ afterAll(async () => {
 
 describe('the demo program', () => {
   it('shows its lead a populated dashboard whose share is the API’s, and its clusters download', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(lead.email);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { context, page, errors } = await signedInPage({ browser, baseUrl }, lead, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Programs' }).click();
     await page.getByRole('link', { name: 'Acme Desktop MVPs' }).click();
     const programId = new URL(page.url()).pathname.split('/').pop() ?? '';

@@ -1,19 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { startPortal } from '../support/portal-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { portalForFile } from '../support/portal-fixtures.ts';
 
-let browser: Browser;
-let setupLink: string;
-
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, setupLink } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -29,20 +19,9 @@ function dateTimeLocal(date: Date): string {
   );
 }
 
-async function createFirstAdmin(page: Page): Promise<void> {
-  await page.goto(setupLink);
-  await page.getByLabel('Name').fill(lead.name);
-  await page.getByLabel('E-mail').fill(lead.email);
-  await page.getByLabel('Password').fill(lead.password);
-  await page.getByRole('button', { name: 'Create admin account' }).click();
-  await page.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-}
-
 describe('enrolment through an invitation', () => {
   it('takes an invited customer from the e-mail link through the terms to the release, and shows them active', async () => {
-    const leadPage = await (await browser.newContext()).newPage();
-    const leadErrors = watchPageErrors(leadPage);
-    await createFirstAdmin(leadPage);
+    const { page: leadPage, errors: leadErrors } = await firstAdminSession(portal, lead);
     const nav = leadPage.getByRole('navigation', { name: 'Main' });
 
     // A program, with version 1 of its terms.
@@ -103,8 +82,7 @@ describe('enrolment through an invitation', () => {
     await screenshot(leadPage, 'enrolment-outbox');
 
     // The customer, in a browser of their own.
-    const customerPage = await (await browser.newContext()).newPage();
-    const customerErrors = watchPageErrors(customerPage);
+    const { page: customerPage, errors: customerErrors } = await openPage(portal.browser);
     await customerPage.goto(invitationLink!);
     await customerPage.getByRole('heading', { name: 'Accept your invitation' }).waitFor();
     await customerPage.getByText(`${program.name} invites you to test`).waitFor();

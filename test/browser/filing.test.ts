@@ -1,25 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage } from '../support/browser-flows.ts';
 import { acceptCurrentTerms, invitationToken } from '../support/enrolment-fixtures.ts';
 import { createClient, type TestClient } from '../support/http-client.ts';
-import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { fileReport, pngImage, portalForFile, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let setupLink: string;
-let dataDir: string;
-
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, dataDir, setupLink } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -56,46 +46,27 @@ async function fieldValue(page: Page, label: string): Promise<string> {
 
 describe('filing a bug', () => {
   it('lets an MVP file a report with a screenshot, then say "me too" to a similar one, and find both under My reports', async () => {
-    const leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    const leadErrors = watchPageErrors(leadPage);
-    await leadPage.goto(setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const baseUrl = new URL(leadPage.url()).origin;
-    const leadApi = await apiAs(leadContext, baseUrl);
+    const { page: leadPage, errors: leadErrors, baseUrl, api: leadApi } = await firstAdminSession(portal, lead);
     const { release, invitationLink } = await prepareRelease(leadApi, customer, { build });
 
     // Another customer of the release reported a printing bug before this one came.
     const other = await otherCustomer(leadApi, baseUrl, release);
     const printingBug = 'Printing stops after page 10 of a long document';
-    await bodyOf(
-      await other.api.api.reports.$post({
-        json: {
-          releaseId: release.id,
-          title: printingBug,
-          steps: '1. Open a 40-page document\n2. Print it',
-          expected: 'All 40 pages print.',
-          actual: 'The printer stops after page 10.',
-          severity: 'major',
-          component: 'Printing',
-          clientKey: 'olive-printing-report',
-        },
-      }),
-      201,
-    );
+    await fileReport(other, {
+      releaseId: release.id,
+      title: printingBug,
+      steps: '1. Open a 40-page document\n2. Print it',
+      expected: 'All 40 pages print.',
+      actual: 'The printer stops after page 10.',
+      severity: 'major',
+      component: 'Printing',
+      clientKey: 'olive-printing-report',
+    });
 
     // The customer accepts the invitation and the terms.
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(invitationLink);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'I accept' }).click();
-    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    const { page, errors } = await joinedCustomerPage(portal, invitationLink, customer.password, {
+      viewport: { width: 1100, height: 900 },
+    });
 
     // The form: the only release is chosen, its build and the browser's environment filled in.
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -133,7 +104,7 @@ describe('filing a bug', () => {
       .locator('strong', { hasText: 'sync' })
       .waitFor();
 
-    const screenshotFile = join(dataDir, 'sync-paused.png');
+    const screenshotFile = join(portal.dataDir, 'sync-paused.png');
     const png = pngImage(64, 40);
     await writeFile(screenshotFile, png);
     await page.getByLabel('Attachments').setInputFiles(screenshotFile);
@@ -176,7 +147,7 @@ describe('filing a bug', () => {
     await screenshot(page, 'filing-similar-reports');
     await suggestion.getByRole('button', { name: 'Me too' }).click();
     await suggestion.getByLabel('What differs for you (optional)').fill('Also on a *laser* printer.');
-    const printerLog = join(dataDir, 'printer-queue.log');
+    const printerLog = join(portal.dataDir, 'printer-queue.log');
     await writeFile(printerLog, 'job 7 stalled at page 10\n');
     await suggestion.getByLabel('Your files (optional)').setInputFiles(printerLog);
     await suggestion.getByRole('listitem').filter({ hasText: 'printer-queue.log' }).getByText('Uploaded').waitFor();

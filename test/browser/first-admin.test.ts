@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { startPortal } from '../support/portal-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot, watchPageErrors } from '../support/browser.ts';
+import { signedInPage } from '../support/browser-flows.ts';
+import { portalForFile } from '../support/portal-fixtures.ts';
 
-let browser: Browser;
-let baseUrl: string;
-let setupLink: string;
-
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ baseUrl, browser, setupLink } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const admin = { name: 'Ada Lead', email: 'ada@example.test', password: 'a long enough password' };
 
 describe('a newcomer on a fresh install', () => {
   it('creates the first admin through the setup link, signs out and signs in again', async () => {
-    const page = await browser.newPage();
+    const page = await portal.browser.newPage();
     const pageErrors = watchPageErrors(page);
 
-    await page.goto(setupLink);
+    await page.goto(portal.setupLink);
     await page.getByRole('heading', { name: 'Create the first admin' }).waitFor();
     await page.getByLabel('Name').fill(admin.name);
     await page.getByLabel('E-mail').fill(admin.email);
@@ -48,7 +37,7 @@ describe('a newcomer on a fresh install', () => {
     await screenshot(page, 'signed-in-home');
 
     // The setup link is spent.
-    await page.goto(setupLink);
+    await page.goto(portal.setupLink);
     await expect.poll(() => page.locator('body').textContent()).toMatch(/already been used|already exists|sign in/i);
 
     expect(pageErrors()).toEqual([]);
@@ -56,13 +45,7 @@ describe('a newcomer on a fresh install', () => {
   });
 
   it('lets the admin add an engineer, who chooses a password through the link', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const pageErrors = watchPageErrors(page);
-    await page.goto(`${baseUrl}/sign-in`);
-    await page.getByLabel('E-mail').fill(admin.email);
-    await page.getByLabel('Password').fill(admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const { context, page, errors: pageErrors } = await signedInPage(portal, admin);
     await page.getByRole('link', { name: 'Staff' }).click();
     await page.getByRole('heading', { name: 'Staff', exact: true }).waitFor();
 
@@ -74,8 +57,7 @@ describe('a newcomer on a fresh install', () => {
     await screenshot(page, 'staff-created');
     const passwordLink = link!.match(/http\S+\/set-password#[A-Za-z0-9_-]{43}/)![0];
 
-    const newcomer = await (await browser.newContext()).newPage();
-    const newcomerErrors = watchPageErrors(newcomer);
+    const { page: newcomer, errors: newcomerErrors } = await openPage(portal.browser);
     await newcomer.goto(passwordLink);
     await newcomer.getByRole('heading', { name: 'Choose your password' }).waitFor();
     await newcomer.getByLabel('Password').fill('grace has a long password');

@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import {
-  apiAs,
-  createFirstAdmin,
-  joinByInvitation,
-  portalForFile,
-  prepareRelease,
-  signIn,
-} from '../support/portal-fixtures.ts';
+import { openPage, screenshot } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage } from '../support/browser-flows.ts';
+import { portalForFile, prepareRelease, signIn } from '../support/portal-fixtures.ts';
 
 // The bug form as a customer fills it in: each field is checked as they leave it, an error goes as
 // soon as the field is fixed, and a submit with errors takes them to the first one, without asking
@@ -30,15 +24,12 @@ async function errorOf(page: Page, label: string): Promise<string | null> {
 
 describe('the bug form', () => {
   it('checks each field as it is left, clears an error once fixed, and takes a refused submit to the first error', async () => {
-    const adminContext = await portal.browser.newContext();
-    const adminPage = await adminContext.newPage();
-    await createFirstAdmin(adminPage, portal.setupLink, admin);
-    const { invitationLink } = await prepareRelease(await apiAs(adminContext, portal.baseUrl), customer);
+    const { context: adminContext, api } = await firstAdminSession(portal, admin);
+    const { invitationLink } = await prepareRelease(api, customer);
 
-    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await joinByInvitation(page, invitationLink, customer.password);
+    const { context, page, errors } = await joinedCustomerPage(portal, invitationLink, customer.password, {
+      viewport: { width: 1280, height: 800 },
+    });
     const filings: string[] = [];
     page.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/reports')
@@ -97,9 +88,7 @@ describe('the bug form', () => {
 
 describe('every other form', () => {
   it('checks a field as it is left and clears it once fixed; an error the server gave stays until its field changes', async () => {
-    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
+    const { context, page, errors } = await openPage(portal.browser, { viewport: { width: 1280, height: 800 } });
 
     // Signed out: the sign-in form.
     await page.goto(`${portal.baseUrl}/sign-in`);

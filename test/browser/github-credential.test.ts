@@ -1,12 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { migratedDataDir } from '../support/database-template.ts';
-import { apiAs, createFirstAdmin, prepareRelease } from '../support/portal-fixtures.ts';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { type Portal, prepareRelease, startPortalOnGithub } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
 
 // A lead gives a program a GitHub credential of its own on the program page: the form checks what
 // is entered, the repository is checked with it on saving, and what was entered is never shown again.
@@ -16,42 +14,27 @@ const programToken = `ghp_${randomBytes(18).toString('hex')}`;
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 
 let emulator: GithubEmulator;
-let server: ReturnType<typeof spawnServer>;
-let browser: Browser;
-let setupLink: string;
+let portal: Portal;
 
 beforeAll(async () => {
   emulator = await startGithubEmulator({ repos: [repo], tokens: [{ token: programToken, login: 'desktop-bot' }] });
-  server = spawnServer({
-    DATA_DIR: await migratedDataDir('ft-browser-'),
-    PORT: String(await freePort()),
-    GITHUB_API_URL: emulator.url,
-    GITHUB_TOKEN: emulator.token,
-    CREDENTIALS_KEY: randomBytes(32).toString('base64'),
-  });
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  browser = await launchBrowser();
+  portal = await startPortalOnGithub(emulator, { CREDENTIALS_KEY: randomBytes(32).toString('base64') });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await portal?.stop();
   await emulator?.stop();
 });
 
 describe("a program's GitHub access", () => {
   it('takes a token of its own on the program page, checks the repository with it, and never shows it again', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await createFirstAdmin(page, setupLink, lead);
-    const baseUrl = new URL(page.url()).origin;
-    const leadApi = await apiAs(context, baseUrl);
-    await prepareRelease(leadApi, { name: 'Rita Reporter', email: 'rita@example.test' });
-    const programId = (await bodyOf(await leadApi.api.api.programs.$get(), 200)).items[0]!.id;
+    const { context, page, errors, api } = await firstAdminSession(portal, lead, {
+      viewport: { width: 1200, height: 900 },
+    });
+    await prepareRelease(api, { name: 'Rita Reporter', email: 'rita@example.test' });
+    const programId = (await bodyOf(await api.api.api.programs.$get(), 200)).items[0]!.id;
 
-    await page.goto(`${baseUrl}/programs/${programId}`);
+    await page.goto(`${portal.baseUrl}/programs/${programId}`);
     await page.getByRole('heading', { name: 'GitHub access' }).waitFor();
     await page.getByText("Reports go out with the server's token.").waitFor();
     await page.getByRole('button', { name: 'Use a credential of its own' }).click();

@@ -1,12 +1,10 @@
-import { rm } from 'node:fs/promises';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { migratedDataDir } from '../support/database-template.ts';
-import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease } from '../support/portal-fixtures.ts';
+import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage } from '../support/browser-flows.ts';
+import { addProgram, apiAs, type Portal, prepareRelease, startPortalOnGithub } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
 
 // An MVP links their GitHub account from their profile: the browser goes to GitHub's approval page
 // (the emulator's, signed in as their login) and comes back to the profile, linked.
@@ -16,60 +14,42 @@ const lead = { name: 'Noa Lead', email: 'noa@example.test', password: 'the progr
 const customer = { name: 'Mika Customer', email: 'mika@example.test', password: 'mika chooses a long one' };
 
 let emulator: GithubEmulator;
-let server: ReturnType<typeof spawnServer>;
-let browser: Browser;
-let baseUrl = '';
-let setupLink = '';
-let dataDir = '';
+let portal: Portal;
 let leadContext: BrowserContext;
 
 beforeAll(async () => {
-  dataDir = await migratedDataDir('ft-github-link-');
   emulator = await startGithubEmulator({ repos: ['acme/desktop'], oauth });
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  server = spawnServer({
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    PUBLIC_URL: baseUrl,
-    GITHUB_API_URL: emulator.url,
-    GITHUB_TOKEN: emulator.token,
+  portal = await startPortalOnGithub(emulator, {
     GITHUB_OAUTH_CLIENT_ID: oauth.clientId,
     GITHUB_OAUTH_CLIENT_SECRET: oauth.clientSecret,
     GITHUB_WEB_URL: emulator.url,
   });
-  await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  browser = await launchBrowser();
 }, 90_000);
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await portal?.stop();
   await emulator?.stop();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('linking a GitHub account', () => {
   it('goes to GitHub and back to the profile, linked, and can be undone', async () => {
-    leadContext = await browser.newContext();
-    await createFirstAdmin(await leadContext.newPage(), setupLink, lead);
-    const { invitationLink } = await prepareRelease(await apiAs(leadContext, baseUrl), customer);
+    const admin = await firstAdminSession(portal, lead);
+    leadContext = admin.context;
+    const { invitationLink } = await prepareRelease(admin.api, customer);
 
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    const errors = watchPageErrors(page);
-    await joinByInvitation(page, invitationLink, customer.password);
+    const { page, errors } = await joinedCustomerPage(portal, invitationLink, customer.password, {
+      viewport: { width: 1100, height: 900 },
+    });
 
     await emulator.control.signInBrowser('mika-octo');
-    await page.goto(`${baseUrl}/profile`);
+    await page.goto(`${portal.baseUrl}/profile`);
     await page.getByRole('button', { name: 'Link my GitHub account' }).click();
     await page.getByText('Your GitHub account is linked.').waitFor();
     await page.getByText('Linked to').waitFor();
     expect(await page.getByText('mika-octo').count()).toBe(1);
     expect(new URL(page.url()).pathname).toBe('/profile');
     await screenshot(page, 'github-linked');
-    const api = await apiAs(page.context(), baseUrl);
+    const api = await apiAs(page.context(), portal.baseUrl);
     expect(await bodyOf(await api.api.api.me.github.$get(), 200)).toEqual({ login: 'mika-octo', linkable: true });
 
     await page.getByRole('button', { name: 'Unlink' }).click();
@@ -79,20 +59,14 @@ describe('linking a GitHub account', () => {
   });
 
   it("tells the program's lead which repository is connected, and which is not and why", async () => {
-    const api = await apiAs(leadContext, baseUrl);
+    const api = await apiAs(leadContext, portal.baseUrl);
     const connected = (await bodyOf(await api.api.api.programs.$get(), 200)).items[0]!;
-    const nowhere = await bodyOf(
-      await api.api.api.programs.$post({
-        json: {
-          name: 'Acme Mobile MVPs',
-          product: 'Acme Mobile',
-          githubRepo: 'acme/nowhere',
-          components: [],
-          termsText: 'Keep pre-release builds to yourself.',
-        },
-      }),
-      201,
-    );
+    const nowhere = await addProgram(api, {
+      name: 'Acme Mobile MVPs',
+      product: 'Acme Mobile',
+      githubRepo: 'acme/nowhere',
+      components: [],
+    });
     // Creating a program checks its repository in the background.
     await expect
       .poll(async () => {
@@ -102,9 +76,9 @@ describe('linking a GitHub account', () => {
       .toBe(true);
     const page = await leadContext.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(`${baseUrl}/programs/${connected.id}`);
+    await page.goto(`${portal.baseUrl}/programs/${connected.id}`);
     await page.getByText('Connected to').waitFor();
-    await page.goto(baseUrl);
+    await page.goto(portal.baseUrl);
     const notice = page.getByRole('alert').filter({ hasText: 'Not connected to GitHub' });
     await notice.waitFor();
     expect(await notice.getByRole('link', { name: nowhere.name }).count()).toBe(1);

@@ -1,20 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { portalForFile, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let setupLink: string;
-
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, setupLink } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const applicant = {
@@ -28,17 +18,7 @@ const programName = 'Acme Desktop MVPs';
 
 describe('applying through the join link', () => {
   it('takes an applicant from the public link through the confirmation e-mail to the lead’s queue', async () => {
-    const leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    const leadErrors = watchPageErrors(leadPage);
-    await leadPage.goto(setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const baseUrl = new URL(leadPage.url()).origin;
-    const leadApi = await apiAs(leadContext, baseUrl);
+    const { page: leadPage, errors: leadErrors, baseUrl, api: leadApi } = await firstAdminSession(portal, lead);
     const { release } = await prepareRelease(leadApi, { name: 'Casey Customer', email: 'casey@example.test' });
     const joinLink = await bodyOf(
       await leadApi.api.api.releases[':id']['join-link'].$put({
@@ -49,8 +29,7 @@ describe('applying through the join link', () => {
     );
 
     // The applicant, in a browser of their own, fills in the public form.
-    const page = await (await browser.newContext()).newPage();
-    const errors = watchPageErrors(page);
+    const { page, errors } = await openPage(portal.browser);
     await page.goto(joinLink.url!);
     await page.getByRole('heading', { name: `Join ${programName}` }).waitFor();
     await page.getByLabel('Name').fill(applicant.name);

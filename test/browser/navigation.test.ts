@@ -1,14 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import {
-  apiAs,
-  createFirstAdmin,
-  joinByInvitation,
-  portalForFile,
-  prepareRelease,
-  signIn,
-} from '../support/portal-fixtures.ts';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage, signedInPage } from '../support/browser-flows.ts';
+import { apiAs, portalForFile, prepareRelease } from '../support/portal-fixtures.ts';
 
 // The header as an admin and a customer use it: one row of links on a laptop, a menu on a phone;
 // every page titles the window after its heading, and following a link moves focus to it.
@@ -51,10 +45,7 @@ async function follow(page: Page, link: string) {
 
 describe('the header and page titles', () => {
   it("an admin's links stand in one row at 1280 px; every page has its own title and takes focus", async () => {
-    const context = await portal.browser.newContext({ viewport: laptop });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await createFirstAdmin(page, portal.setupLink, admin);
+    const { context, page, errors } = await firstAdminSession(portal, admin, { viewport: laptop });
     expect(await page.title()).toBe(`Welcome, ${admin.name} · Fieldtest`);
 
     const rows = await headerRows(page);
@@ -81,10 +72,7 @@ describe('the header and page titles', () => {
   });
 
   it('folds into a menu on a 375 px phone, for an admin and for a customer', async () => {
-    const adminContext = await portal.browser.newContext({ viewport: phone });
-    const page = await adminContext.newPage();
-    const errors = watchPageErrors(page);
-    await signIn(page, portal.baseUrl, admin);
+    const { context: adminContext, page, errors } = await signedInPage(portal, admin, { viewport: phone });
     const menu = page.getByRole('button', { name: 'Menu' });
     await menu.waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
@@ -106,10 +94,11 @@ describe('the header and page titles', () => {
 
     // The customer's header: one row on a laptop, the same menu on a phone.
     const { invitationLink } = await prepareRelease(await apiAs(adminContext, portal.baseUrl), customer);
-    const customerContext = await portal.browser.newContext({ viewport: laptop });
-    const own = await customerContext.newPage();
-    const customerErrors = watchPageErrors(own);
-    await joinByInvitation(own, invitationLink, customer.password);
+    const {
+      context: customerContext,
+      page: own,
+      errors: customerErrors,
+    } = await joinedCustomerPage(portal, invitationLink, customer.password, { viewport: laptop });
     expect(await own.title()).toBe('Your releases · Fieldtest');
     expect((await headerRows(own)).spread).toBeLessThan(12);
     await screenshot(own, 'navigation-customer-laptop');

@@ -1,29 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, createFirstAdmin, joinByInvitation, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage } from '../support/browser-flows.ts';
+import { apiAs, portalForFile, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Noa Lead', email: 'noa@example.test', password: 'the program lead password' };
 const customer = { name: 'Mika Customer', email: 'mika@example.test', password: 'mika chooses a long one' };
 
 describe('e-mail notices', () => {
   it('staff choose on their account page and an MVP on their profile, where e-mails link, each saved with a confirmation', async () => {
-    const leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    const leadErrors = watchPageErrors(leadPage);
-    await createFirstAdmin(leadPage, portal.setupLink, lead);
-    const leadApi = await apiAs(leadContext, portal.baseUrl);
+    const { page: leadPage, errors: leadErrors, api: leadApi } = await firstAdminSession(portal, lead);
     const { invitationLink } = await prepareRelease(leadApi, customer);
 
     await leadPage.goto(`${portal.baseUrl}/account`);
@@ -47,9 +35,9 @@ describe('e-mail notices', () => {
       .toBe(true);
     expect(leadErrors()).toEqual([]);
 
-    const page = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-    const errors = watchPageErrors(page);
-    await joinByInvitation(page, invitationLink, customer.password);
+    const { page, errors } = await joinedCustomerPage(portal, invitationLink, customer.password, {
+      viewport: { width: 1100, height: 900 },
+    });
 
     // The link every notice e-mail ends with.
     await page.goto(`${portal.baseUrl}/profile#notices`);

@@ -1,19 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { openPage, screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
 import { createClient } from '../support/http-client.ts';
-import { apiAs, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { acceptInvitation, apiAs, portalForFile, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
@@ -21,28 +13,12 @@ const newPassword = 'casey remembers this one';
 
 describe('an MVP who forgot their password', () => {
   it('asks for a link from the sign-in page, chooses a new password through it and is signed in', async () => {
-    const leadContext = await browser.newContext();
-    const leadPage = await leadContext.newPage();
-    await leadPage.goto(portal.setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const leadApi = await apiAs(leadContext, portal.baseUrl);
+    const { api: leadApi } = await firstAdminSession(portal, lead);
     const { invitationLink } = await prepareRelease(leadApi, customer);
     // The customer made their account through the invitation, and is signed in on another device.
-    const otherDevice = createClient(portal.baseUrl);
-    await bodyOf(
-      await otherDevice.api.api.invitations.accept.$post({
-        json: { token: new URL(invitationLink).hash.slice(1), name: customer.name, password: customer.password },
-      }),
-      200,
-    );
+    const otherDevice = await acceptInvitation(portal.baseUrl, invitationLink, customer);
 
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
+    const { context, page, errors } = await openPage(portal.browser);
     await page.goto(`${portal.baseUrl}/sign-in`);
     await page.getByLabel('E-mail').fill(customer.email);
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
@@ -79,7 +55,7 @@ describe('an MVP who forgot their password', () => {
     expect((await signIn(newPassword)).status).toBe(200);
 
     // The link is spent.
-    const again = await (await browser.newContext()).newPage();
+    const again = await (await portal.browser.newContext()).newPage();
     await again.goto(link!);
     await again.getByText(/already been used/).waitFor();
 

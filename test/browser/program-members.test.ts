@@ -1,40 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, createFirstAdmin, createStaffMember, signIn, startPortal } from '../support/portal-fixtures.ts';
-import { bodyOf } from '../support/problem.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, signedInPage } from '../support/browser-flows.ts';
+import { addProgram, createStaffMember, portalForFile } from '../support/portal-fixtures.ts';
 
 // An admin makes an engineer a member and lead of one program on its page; the engineer signs in,
 // sees that program only, and adds a release to it.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  browser = portal.browser;
-});
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const admin = { name: 'Avery Admin', email: 'avery@example.test', password: 'a long enough password' };
 const engineer = { name: 'Eli Engineer', email: 'eli@example.test', password: 'the engineer password' };
 
 describe('staff per program in the portal', () => {
   it('an admin adds an engineer as lead of one program, and the engineer manages that program only', async () => {
-    const adminContext = await browser.newContext();
-    const page = await adminContext.newPage();
-    const adminErrors = watchPageErrors(page);
+    const { context: adminContext, page, errors: adminErrors, api } = await firstAdminSession(portal, admin);
 
-    await createFirstAdmin(page, portal.setupLink, admin);
-
-    const api = await apiAs(adminContext, portal.baseUrl);
-    const program = async (name: string) =>
-      bodyOf(
-        await api.api.api.programs.$post({
-          json: { name, product: 'Acme', githubRepo: 'acme/desktop', termsText: 'Keep it to yourself.' },
-        }),
-        201,
-      );
+    const program = (name: string) => addProgram(api, { name, product: 'Acme', termsText: 'Keep it to yourself.' });
     const desktop = await program('Acme Desktop MVPs');
     const cloud = await program('Acme Cloud MVPs');
     await createStaffMember(api, portal.baseUrl, engineer, 'engineer');
@@ -51,10 +32,7 @@ describe('staff per program in the portal', () => {
     await screenshot(page, 'program-members-admin');
     expect(adminErrors()).toEqual([]);
 
-    const engineerContext = await browser.newContext();
-    const own = await engineerContext.newPage();
-    const engineerErrors = watchPageErrors(own);
-    await signIn(own, portal.baseUrl, engineer);
+    const { context: engineerContext, page: own, errors: engineerErrors } = await signedInPage(portal, engineer);
     await own.getByRole('link', { name: 'Programs', exact: true }).click();
     await own.getByRole('heading', { name: 'Your programs' }).waitFor();
     await own.getByRole('link', { name: desktop.name }).waitFor();

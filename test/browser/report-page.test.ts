@@ -1,103 +1,76 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attachment } from '../../api/attachments/attachments.schemas.ts';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import type { TestClient } from '../support/http-client.ts';
-import { apiAs, pngImage, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession, joinedCustomerPage } from '../support/browser-flows.ts';
+import {
+  apiAs,
+  fileReport,
+  pngImage,
+  portalForFile,
+  prepareRelease,
+  uploadAttachment,
+} from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 
-let browser: Browser;
-let setupLink: string;
-
-let portal: Awaited<ReturnType<typeof startPortal>>;
-
-beforeAll(async () => {
-  portal = await startPortal();
-  ({ browser, setupLink } = portal);
-});
-
-afterAll(() => portal?.stop());
+const portal = portalForFile();
 
 const lead = { name: 'Lee Lead', email: 'lee@example.test', password: 'the program lead password' };
 const customer = { name: 'Casey Customer', email: 'casey@example.test', password: 'casey chooses a long one' };
 const programName = 'Acme Desktop MVPs';
 
-async function upload(client: TestClient, bytes: Uint8Array, fileName: string): Promise<Attachment> {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(bytes)]), fileName);
-  const response = await client.request('/api/attachments', { method: 'POST', body: form });
-  expect(response.status).toBe(201);
-  return (await response.json()) as Attachment;
-}
-
 describe('the report page', () => {
   it('lets a lead find a customer report by source, add a team note and a public comment, and shows the customer only the comment', async () => {
-    const leadContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const leadPage = await leadContext.newPage();
-    const leadErrors = watchPageErrors(leadPage);
-    await leadPage.goto(setupLink);
-    await leadPage.getByLabel('Name').fill(lead.name);
-    await leadPage.getByLabel('E-mail').fill(lead.email);
-    await leadPage.getByLabel('Password').fill(lead.password);
-    await leadPage.getByRole('button', { name: 'Create admin account' }).click();
-    await leadPage.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const baseUrl = new URL(leadPage.url()).origin;
-    const leadApi = await apiAs(leadContext, baseUrl);
+    const {
+      page: leadPage,
+      errors: leadErrors,
+      baseUrl,
+      api: leadApi,
+    } = await firstAdminSession(portal, lead, { viewport: { width: 1200, height: 900 } });
     const { release, invitationLink } = await prepareRelease(leadApi, customer, { programName });
 
     // Internal testing found 50 bugs first: more than one page of the list.
     const internalReports = [];
     for (let index = 1; index <= 50; index += 1) {
       internalReports.push(
-        await bodyOf(
-          await leadApi.api.api.reports.$post({
-            json: {
-              releaseId: release.id,
-              title: `Internal finding number ${index}`,
-              steps: 'Found while testing in-house.',
-              expected: 'It works.',
-              actual: 'It does not.',
-              severity: 'minor',
-              component: 'Printing',
-              clientKey: `internal-${index}`,
-            },
-          }),
-          201,
-        ),
+        await fileReport(leadApi, {
+          releaseId: release.id,
+          title: `Internal finding number ${index}`,
+          steps: 'Found while testing in-house.',
+          expected: 'It works.',
+          actual: 'It does not.',
+          severity: 'minor',
+          component: 'Printing',
+          clientKey: `internal-${index}`,
+        }),
       );
     }
 
     // The customer joins, accepts the terms, and files a report with a screenshot and a log.
-    const customerContext = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await customerContext.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(invitationLink);
-    await page.getByLabel('Password').fill(customer.password);
-    await page.getByRole('button', { name: 'Join' }).click();
-    await page.getByRole('button', { name: 'I accept' }).click();
-    await page.getByRole('heading', { name: 'Your releases' }).waitFor();
+    const {
+      context: customerContext,
+      page,
+      errors,
+    } = await joinedCustomerPage(portal, invitationLink, customer.password, {
+      viewport: { width: 1100, height: 900 },
+    });
     const customerApi = await apiAs(customerContext, baseUrl);
-    const image = await upload(customerApi, pngImage(96, 60), 'sync-paused.png');
-    const log = await upload(customerApi, Buffer.from('12:00:01 sync: paused (lid closed)\n'.repeat(40)), 'sync.log');
+    const image = await uploadAttachment(customerApi, { name: 'sync-paused.png', bytes: pngImage(96, 60) });
+    const log = await uploadAttachment(customerApi, {
+      name: 'sync.log',
+      bytes: Buffer.from('12:00:01 sync: paused (lid closed)\n'.repeat(40)),
+    });
     const title = 'Sync stops after the laptop wakes from sleep';
-    const filed = await bodyOf(
-      await customerApi.api.api.reports.$post({
-        json: {
-          releaseId: release.id,
-          title,
-          steps: '1. Let **sync** finish\n2. Close the lid for a minute\n3. Open it again <script>alert(1)</script>',
-          expected: 'Sync carries on.',
-          actual: 'Sync shows *Paused* until the app restarts.',
-          severity: 'major',
-          component: 'Sync',
-          environment: { os: 'Windows 11', browser: 'Edge', browserVersion: '131.0', device: 'ThinkPad X1 Carbon' },
-          attachmentIds: [image.id, log.id],
-          clientKey: randomUUID(),
-        },
-      }),
-      201,
-    );
+    const filed = await fileReport(customerApi, {
+      releaseId: release.id,
+      title,
+      steps: '1. Let **sync** finish\n2. Close the lid for a minute\n3. Open it again <script>alert(1)</script>',
+      expected: 'Sync carries on.',
+      actual: 'Sync shows *Paused* until the app restarts.',
+      severity: 'major',
+      component: 'Sync',
+      environment: { os: 'Windows 11', browser: 'Edge', browserVersion: '131.0', device: 'ThinkPad X1 Carbon' },
+      attachmentIds: [image.id, log.id],
+    });
 
     // An engineer's machine shows it too: the lead says so, with a note for the team.
     await bodyOf(

@@ -1,13 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type GithubEmulator, startGithubEmulator } from '../../scripts/github-emulator/start-github-emulator.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
-import { migratedDataDir } from '../support/database-template.ts';
-import { createClient, type TestClient } from '../support/http-client.ts';
-import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { createClient } from '../support/http-client.ts';
+import {
+  fileReport,
+  inviteToRelease,
+  type Portal,
+  prepareRelease,
+  startPortalOnGithub,
+} from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
-import { freePort, spawnServer } from '../support/server-process.ts';
 import { until } from '../support/sync-outbound-fixtures.ts';
 import { tokenOf } from '../support/test-server.ts';
 
@@ -22,32 +25,17 @@ const password = 'a customer password that is long';
 const engineer = 'eng-octo';
 
 let emulator: GithubEmulator;
-let server: ReturnType<typeof spawnServer>;
-let browser: Browser;
-let setupLink: string;
+let portal: Portal;
 
 beforeAll(async () => {
   emulator = await startGithubEmulator({ repos: [repo], webhookSecret: secret, timeScale: 60 });
   await emulator.control.setAssociation(repo, engineer, 'COLLABORATOR');
-  const port = await freePort();
-  server = spawnServer({
-    DATA_DIR: await migratedDataDir('ft-browser-'),
-    PORT: String(port),
-    GITHUB_API_URL: emulator.url,
-    GITHUB_TOKEN: emulator.token,
-    GITHUB_WEBHOOK_SECRET: secret,
-    GITHUB_TIME_SCALE: '60',
-  });
-  const [, baseUrl = ''] = await server.waitFor(/Fieldtest is running at (\S+)/);
-  [, setupLink = ''] = await server.waitFor(/(http:\S+\/setup#\S+)/);
-  await emulator.control.setWebhookUrl(`${baseUrl}/api/github/webhooks`);
-  browser = await launchBrowser();
+  portal = await startPortalOnGithub(emulator, { GITHUB_WEBHOOK_SECRET: secret, GITHUB_TIME_SCALE: '60' });
+  await emulator.control.setWebhookUrl(`${portal.baseUrl}/api/github/webhooks`);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  server?.child.kill('SIGTERM');
-  await server?.exited;
+  await portal?.stop();
   await emulator?.stop();
 });
 
@@ -74,56 +62,31 @@ async function becomeMvp(baseUrl: string, invitationLink: string, programId: str
   return client;
 }
 
-async function invitationLinkFor(leadApi: TestClient, releaseId: string, email: string) {
-  await bodyOf(
-    await leadApi.api.api.releases[':id'].invitations.$post({
-      param: { id: releaseId },
-      json: { invitees: [{ name: `Invited ${email}`, email, company: 'Acme' }] },
-    }),
-    201,
-  );
-  const outbox = await bodyOf(await leadApi.api.api.outbox.$get({ query: { to: email } }), 200);
-  const link = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]+/.exec(outbox.items[0]?.text ?? '')?.[0];
-  expect(link).toBeDefined();
-  return link!;
-}
-
 const labelNames = (issue: { labels: (string | { name?: string })[] }) =>
   issue.labels.map((label) => (typeof label === 'string' ? label : (label.name ?? '')));
 
 describe('the Rescue page', () => {
   it('three MVPs reproduce a not-planned bug, and the lead finds it on the Rescue list and sends it back', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(setupLink);
-    await page.getByLabel('Name').fill(lead.name);
-    await page.getByLabel('E-mail').fill(lead.email);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const baseUrl = new URL(page.url()).origin;
-    const leadApi = await apiAs(context, baseUrl);
+    const {
+      context,
+      page,
+      errors,
+      api: leadApi,
+    } = await firstAdminSession(portal, lead, { viewport: { width: 1200, height: 900 } });
     const reporterEmail = 'rita@example.test';
     const { release, invitationLink } = await prepareRelease(leadApi, { name: 'Rita Reporter', email: reporterEmail });
     const programId = (await bodyOf(await leadApi.api.api.programs.$get(), 200)).items[0]!.id;
 
-    const rita = await becomeMvp(baseUrl, invitationLink, programId, 'rita-finds');
-    const report = await bodyOf(
-      await rita.api.api.reports.$post({
-        json: {
-          releaseId: release.id,
-          title: 'Exporting to PDF drops the page footer',
-          steps: 'Export any document with a footer to PDF.',
-          expected: 'The footer on every page',
-          actual: 'No footer',
-          severity: 'major',
-          component: 'Printing',
-          clientKey: randomUUID(),
-        },
-      }),
-      201,
-    );
+    const rita = await becomeMvp(portal.baseUrl, invitationLink, programId, 'rita-finds');
+    const report = await fileReport(rita, {
+      releaseId: release.id,
+      title: 'Exporting to PDF drops the page footer',
+      steps: 'Export any document with a footer to PDF.',
+      expected: 'The footer on every page',
+      actual: 'No footer',
+      severity: 'major',
+      component: 'Printing',
+    });
     // The sync creates the issue; engineering closes it as not planned on GitHub.
     const issue = await until(
       () => emulator.control.issues(repo),
@@ -142,8 +105,9 @@ describe('the Rescue page', () => {
     // Three other customers hit it too.
     const handles = ['ana-finds', 'ben-finds', 'cleo-finds'];
     for (const [index, handle] of handles.entries()) {
-      const link = await invitationLinkFor(leadApi, release.id, `${handle}@example.test`);
-      const client = await becomeMvp(baseUrl, link, programId, handle);
+      const email = `${handle}@example.test`;
+      const link = await inviteToRelease(leadApi, release.id, { name: `Invited ${email}`, email });
+      const client = await becomeMvp(portal.baseUrl, link, programId, handle);
       await bodyOf(
         await client.api.api.reports[':id']['me-too'].$post({
           param: { id: report.id },
@@ -157,7 +121,7 @@ describe('the Rescue page', () => {
     }
 
     // The lead goes from the program page to the Rescue list.
-    await page.goto(`${baseUrl}/programs/${programId}`);
+    await page.goto(`${portal.baseUrl}/programs/${programId}`);
     await page.getByRole('link', { name: 'Rescue', exact: true }).click();
     await page.getByRole('heading', { name: /^Rescue/ }).waitFor();
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: report.title }) });
@@ -193,7 +157,7 @@ describe('the Rescue page', () => {
       .getByText('comment on GitHub')
       .waitFor();
     // The report's timeline says what the lead did, as staff see it.
-    await page.goto(`${baseUrl}/reports/${report.id}`);
+    await page.goto(`${portal.baseUrl}/reports/${report.id}`);
     await page
       .getByRole('region', { name: 'Timeline' })
       .getByText(/sent it back to engineering with this summary/)

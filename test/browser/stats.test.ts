@@ -3,15 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import type { ReportSource } from '../../api/generated/prisma/enums.ts';
 import type { ProgramStats } from '../../api/stats/stats.schemas.ts';
-import { screenshot, watchPageErrors } from '../support/browser.ts';
-import { apiAs, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
+import { screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
+import { addRelease, type Portal, prepareRelease, startPortal } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { spawnServer } from '../support/server-process.ts';
 
 // Triage happens on GitHub; here the server is stopped, the reports are written into its data
 // folder as the sync would have left them, and the server is started again on the same address.
 
-let portal: Awaited<ReturnType<typeof startPortal>>;
+let portal: Portal;
 let restarted: ReturnType<typeof spawnServer> | null = null;
 
 beforeAll(async () => {
@@ -95,34 +96,27 @@ async function seedTriagedReports(dataDir: string, programId: string, releaseIds
 
 describe('the contribution dashboard', () => {
   it('shows a lead the share the API computes, links to its clusters, and downloads them as CSV', async () => {
-    const context = await portal.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(portal.setupLink);
-    await page.getByLabel('Name').fill(lead.name);
-    await page.getByLabel('E-mail').fill(lead.email);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
+    const {
+      context,
+      page,
+      errors,
+      api: leadApi,
+    } = await firstAdminSession(portal, lead, {
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
     const baseUrl = portal.baseUrl;
-    const leadApi = await apiAs(context, baseUrl);
     const { release } = await prepareRelease(
       leadApi,
       { name: 'Casey', email: 'casey-invite@example.test' },
       { programName },
     );
-    const second = await bodyOf(
-      await leadApi.api.api.programs[':id'].releases.$post({
-        param: { id: release.programId },
-        json: {
-          version: '1.1',
-          build: '1.1.0-beta.1',
-          testStart: new Date(Date.now() + 20 * 86_400_000).toISOString(),
-          testEnd: new Date(Date.now() + 40 * 86_400_000).toISOString(),
-        },
-      }),
-      201,
-    );
+    const second = await addRelease(leadApi, release.programId, {
+      version: '1.1',
+      build: '1.1.0-beta.1',
+      testStart: new Date(Date.now() + 20 * 86_400_000),
+      testEnd: new Date(Date.now() + 40 * 86_400_000),
+    });
 
     // Stop, write what GitHub triage left, start again on the same address (the session survives).
     portal.server.child.kill('SIGTERM');

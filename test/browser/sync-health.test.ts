@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../api/db/open-database.ts';
 import { parseEnv } from '../../api/env.ts';
 import { createGithubClient } from '../../api/github-sync/client/github-client.ts';
-import { launchBrowser, screenshot, watchPageErrors } from '../support/browser.ts';
+import { launchBrowser, screenshot } from '../support/browser.ts';
+import { firstAdminSession } from '../support/browser-flows.ts';
 import { migratedDataDir } from '../support/database-template.ts';
-import { apiAs, prepareRelease } from '../support/portal-fixtures.ts';
+import { fileReport, prepareRelease } from '../support/portal-fixtures.ts';
 import { bodyOf } from '../support/problem.ts';
 import { freePort, spawnServer } from '../support/server-process.ts';
 
@@ -58,37 +59,26 @@ describe('the sync health page', () => {
   it('shows an admin a dead letter with its reason, and Retry takes it off the list', async () => {
     const setupBaseUrl = await startServer();
     const [, setupLink = ''] = await server!.waitFor(/(http:\S+\/setup#\S+)/);
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
-    await page.goto(setupLink);
-    await page.getByLabel('Name').fill(lead.name);
-    await page.getByLabel('E-mail').fill(lead.email);
-    await page.getByLabel('Password').fill(lead.password);
-    await page.getByRole('button', { name: 'Create admin account' }).click();
-    await page.getByRole('heading', { name: `Welcome, ${lead.name}` }).waitFor();
-    const baseUrl = new URL(page.url()).origin;
+    const {
+      page,
+      errors,
+      baseUrl,
+      api: leadApi,
+    } = await firstAdminSession({ browser, setupLink }, lead, { viewport: { width: 1200, height: 900 } });
     expect(baseUrl).toBe(new URL(setupBaseUrl).origin);
-    const leadApi = await apiAs(context, baseUrl);
     const { release } = await prepareRelease(leadApi, { name: 'Casey Customer', email: 'casey@example.test' });
 
     // Two reports filed through the API: each commits its create_issue job with it.
-    const file = async (title: string) =>
-      bodyOf(
-        await leadApi.api.api.reports.$post({
-          json: {
-            releaseId: release.id,
-            title,
-            steps: 'Open the app',
-            expected: 'It works',
-            actual: 'It does not',
-            severity: 'major',
-            component: 'Sync',
-            clientKey: randomUUID(),
-          },
-        }),
-        201,
-      );
+    const file = (title: string) =>
+      fileReport(leadApi, {
+        releaseId: release.id,
+        title,
+        steps: 'Open the app',
+        expected: 'It works',
+        actual: 'It does not',
+        severity: 'major',
+        component: 'Sync',
+      });
     const dead = await file('Sync stops after the laptop wakes from sleep');
     const failing = await file('Printing a long document stops at page 1');
 
@@ -134,32 +124,26 @@ describe('the sync health page', () => {
           sentAt: new Date(now - index * 240_000 - 10_000),
         })),
       });
+      // Two webhook deliveries, each handled once, `took` milliseconds after it came `ago` ago.
+      const delivery = (ago: number, took: number) => ({
+        id: randomUUID(),
+        repo: 'acme/desktop',
+        payload: {},
+        attempts: 1,
+        receivedAt: new Date(now - ago),
+        processedAt: new Date(now - ago + took),
+      });
       await prisma.webhookDelivery.createMany({
         data: [
           {
-            id: randomUUID(),
+            ...delivery(300_000, 100),
             event: 'issues',
             action: 'labeled',
-            repo: 'acme/desktop',
             issueNumber: 41,
-            payload: {},
             status: 'processed',
             outcome: 'priority P1',
-            attempts: 1,
-            receivedAt: new Date(now - 300_000),
-            processedAt: new Date(now - 299_900),
           },
-          {
-            id: randomUUID(),
-            event: 'ping',
-            repo: 'acme/desktop',
-            payload: {},
-            status: 'ignored',
-            outcome: 'not an issue event',
-            attempts: 1,
-            receivedAt: new Date(now - 3_600_000),
-            processedAt: new Date(now - 3_599_990),
-          },
+          { ...delivery(3_600_000, 10), event: 'ping', status: 'ignored', outcome: 'not an issue event' },
         ],
       });
     } finally {

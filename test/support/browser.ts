@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const screenshotDir = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
@@ -31,6 +31,13 @@ export function watchPageErrors(page: Page): () => string[] {
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return () => errors;
+}
+
+/** A browser context of its own (a person's browser) with one page, and the errors that page logs or throws. */
+export async function openPage(browser: Browser, options?: BrowserContextOptions) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page, errors: watchPageErrors(page) };
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
