@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { applyBody, type JoinInfo } from '#api/join/join.schemas.ts';
 import { linkTokenSchema } from '#api/lib/account-fields.ts';
-import { CommaListField, NameField } from '../../lib/account-fields.tsx';
+import { CompanyField, NameField, TestSetupFields } from '../../lib/account-fields.tsx';
 import { api, unwrap } from '../../lib/api-client.ts';
 import { Field, InputField, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { formatWindow } from '../../lib/format.ts';
@@ -96,14 +96,7 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
             value={values.email}
             onChange={set('email')}
           />
-          <InputField
-            label="Company"
-            name="company"
-            error={form.fieldErrors.company}
-            autoComplete="organization"
-            value={values.company}
-            onChange={set('company')}
-          />
+          <CompanyField value={values.company} onChange={set('company')} error={form.fieldErrors.company} />
           <InputField
             label="Role"
             name="jobRole"
@@ -113,22 +106,7 @@ function JoinInfoAndForm(props: { token: string; info: JoinInfo }) {
             value={values.jobRole}
             onChange={set('jobRole')}
           />
-          <CommaListField
-            label="Platforms"
-            name="platforms"
-            hint="Separated by commas, e.g. Windows 11, macOS 15."
-            value={values.platforms}
-            onChange={set('platforms')}
-            errors={form.fieldErrors}
-          />
-          <CommaListField
-            label="Devices"
-            name="devices"
-            hint="Separated by commas, e.g. Surface Pro 9, iPhone 15."
-            value={values.devices}
-            onChange={set('devices')}
-            errors={form.fieldErrors}
-          />
+          <TestSetupFields platforms={values.platforms} devices={values.devices} set={set} errors={form.fieldErrors} />
           <Field label="Why do you want in?" name="motivation" error={form.fieldErrors.motivation}>
             {(attributes) => (
               <textarea

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { type MvpProfile, updateMvpProfileBody } from '#api/mvp/mvp.schemas.ts';
-import { CommaListField, NameField } from '../../lib/account-fields.tsx';
+import { CompanyField, NameField, TestSetupFields } from '../../lib/account-fields.tsx';
 import { InputField, Notice, SchemaForm, useSchemaForm } from '../../lib/form.tsx';
 import { splitCommas } from '../../lib/list-text.ts';
 import { LoadState } from '../../lib/page-state.tsx';
@@ -54,14 +54,7 @@ function ProfileForm(props: { profile: MvpProfile }) {
           You sign in as <strong>{profile.email}</strong>.
         </p>
         <NameField value={values.name} onChange={set('name')} error={form.fieldErrors.name} />
-        <InputField
-          label="Company"
-          name="company"
-          error={form.fieldErrors.company}
-          autoComplete="organization"
-          value={values.company}
-          onChange={set('company')}
-        />
+        <CompanyField value={values.company} onChange={set('company')} error={form.fieldErrors.company} />
         <InputField
           label="Public handle"
           name="handle"
@@ -72,22 +65,7 @@ function ProfileForm(props: { profile: MvpProfile }) {
           value={values.handle}
           onChange={set('handle')}
         />
-        <CommaListField
-          label="Platforms"
-          name="platforms"
-          hint="What you test on, separated by commas, e.g. Windows 11, macOS 15."
-          value={values.platforms}
-          onChange={set('platforms')}
-          errors={form.fieldErrors}
-        />
-        <CommaListField
-          label="Devices"
-          name="devices"
-          hint="Separated by commas, e.g. Surface Pro 9, iPhone 15."
-          value={values.devices}
-          onChange={set('devices')}
-          errors={form.fieldErrors}
-        />
+        <TestSetupFields platforms={values.platforms} devices={values.devices} set={set} errors={form.fieldErrors} />
       </SchemaForm>
     </section>
   );
