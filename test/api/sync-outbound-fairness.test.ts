@@ -7,7 +7,7 @@ import { outboundWorld } from '../support/sync-outbound-fixtures.ts';
 
 const timeScale = 60;
 
-const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach } = outboundWorld({
+const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach, emulator } = outboundWorld({
   timeScale,
 });
 
@@ -52,6 +52,45 @@ describe('sharing GitHub between reporters', () => {
       Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
     expect(await numbers(firsts)).toEqual([1, 3, 5, 7, 9, 11]);
     expect(await numbers(seconds)).toEqual([2, 4, 6, 8, 10, 12]);
+    await expectOneIssueEach(
+      repo,
+      [...firsts, ...seconds].map((report) => report.id),
+    );
+  });
+
+  it('sends one request to GitHub at a time, in turn, while the next job gets ready', async () => {
+    const { repo, release } = await setUp();
+    const first = await mvpOf(release);
+    const second = await mvpOf(release);
+    const firsts = [];
+    const seconds = [];
+    for (let n = 0; n < 5; n += 1) firsts.push(await fileReport(first.client, release.id));
+    for (let n = 0; n < 5; n += 1) seconds.push(await fileReport(second.client, release.id));
+    // No spacing between writes, each answer 50 ms after its issue is made, and GitHub refusing a
+    // second request of the token while one is out: the worker's own order is all that keeps its
+    // requests apart.
+    const earlier = (await emulator().control.stats()).violations.length;
+    await emulator().control.setLimits({ maxConcurrent: 1 });
+    await emulator().control.addFaults({
+      kind: 'slow',
+      method: 'POST',
+      path: `${repo}/issues$`,
+      delayMs: 50,
+      times: 10,
+    });
+    const worker = await startWorker({ settings: { GITHUB_WRITE_SPACING_MS: '0' } });
+    try {
+      for (const report of [...firsts, ...seconds]) await untilLinked(report.id);
+    } finally {
+      await worker.stop();
+      await emulator().control.setLimits({ maxConcurrent: 100 });
+    }
+    const { violations } = await emulator().control.stats();
+    expect(violations.slice(earlier)).toEqual([]);
+    const numbers = async (reports: { id: string }[]) =>
+      Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
+    expect(await numbers(firsts)).toEqual([1, 3, 5, 7, 9]);
+    expect(await numbers(seconds)).toEqual([2, 4, 6, 8, 10]);
     await expectOneIssueEach(
       repo,
       [...firsts, ...seconds].map((report) => report.id),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../../api/generated/prisma/client.ts';
 import { allowGithubRead } from '../../api/github-sync/client/allow-github-read.ts';
 import { recordGithubFailure } from '../../api/github-sync/client/record-github-failure.ts';
 import { recordGithubSuccess } from '../../api/github-sync/client/record-github-success.ts';
@@ -84,6 +85,29 @@ describe('takeWriteSlot', () => {
     expect(await slot(0)).toMatchObject({ ok: true });
     expect(await slot(50)).toEqual({ ok: false, waitMs: 50, reason: 'writes are spaced' });
     expect(await slot(100)).toMatchObject({ ok: true });
+  });
+
+  it('takes a slot only together with the mark made in it, and gives it back when the mark finds nothing', async () => {
+    const rateKey = newKey();
+    const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };
+    const slot = (ms: number, marks: boolean) =>
+      takeWriteSlot({
+        prisma: server.prisma,
+        rateKey,
+        content: true,
+        pacing: spaced,
+        now: at(ms),
+        // What the worker marks is its job, while it holds the lease; here, a row or none.
+        inSlot: {
+          statement: () => (marks ? Prisma.sql`select 1` : Prisma.sql`select 1 where false`),
+          refused: () => new Error('the lease is lost'),
+        },
+      });
+    await expect(slot(0, false)).rejects.toThrow('the lease is lost');
+    // Nothing was written and the next slot did not move: the same moment is still free.
+    expect(await server.prisma.githubWrite.count({ where: { key: rateKey } })).toBe(0);
+    expect(await slot(0, true)).toMatchObject({ ok: true, nextWriteAt: at(100) });
+    expect(await server.prisma.githubWrite.count({ where: { key: rateKey } })).toBe(1);
   });
 
   it('keeps the pace of a busy queue: a grant a moment late counts from its slot, a long-idle one from now', async () => {

@@ -78,10 +78,11 @@ export function syncFixtures(options: { server: () => TestServer; emulator: () =
   }
 
   /** The worker's environment on a token of its own (a new one unless given), accepted by the emulator. */
-  async function workerEnv(token?: string) {
+  async function workerEnv(token?: string, settings: Record<string, string> = {}) {
     const own = token ?? `ghp_${randomBytes(16).toString('hex')}`;
     if (!token) await options.emulator().control.addToken(own);
     return parseEnv({
+      ...settings,
       GITHUB_API_URL: options.emulator().url,
       GITHUB_TOKEN: own,
       GITHUB_TIME_SCALE: String(timeScale),
@@ -90,9 +91,9 @@ export function syncFixtures(options: { server: () => TestServer; emulator: () =
     });
   }
 
-  /** A sync worker in this process; the caller stops it. */
-  async function startWorker(worker: { owner?: string; token?: string } = {}) {
-    const env = await workerEnv(worker.token);
+  /** A sync worker in this process (`settings`: more of its environment); the caller stops it. */
+  async function startWorker(worker: { owner?: string; token?: string; settings?: Record<string, string> } = {}) {
+    const env = await workerEnv(worker.token, worker.settings);
     const github = createGithubClient(env.github) as GithubClient;
     const running = startSyncWorker({
       prisma: options.server().prisma,

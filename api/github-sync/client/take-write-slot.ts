@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { lockRateState, passBlock, type SlotRefusal } from './lock-rate-state.ts';
 import { hourMs, minuteMs, type Pacing, scaled } from './sync-timing.ts';
 
@@ -8,6 +8,9 @@ import { hourMs, minuteMs, type Pacing, scaled } from './sync-timing.ts';
  * next content write, could be granted as things stand (spacing, and the content windows).
  */
 export type SlotAnswer = { ok: true; writeId: string; nextWriteAt: Date; nextContentAt: Date } | SlotRefusal;
+
+/** A statement made with a slot (see `inSlot`), and the error when it finds nothing to mark. */
+export type SlotMark = { statement: (now: Date) => Prisma.Sql; refused: () => Error };
 
 /**
  * Takes the credential's next write slot, shared by every process through the database: nothing
@@ -24,10 +27,11 @@ export async function takeWriteSlot(options: {
   /** How long the block stays on while a probing request is answered (the request's timeout). */
   probeMs?: number;
   /**
-   * Written with the slot, in its transaction, before the write leaves (e.g. the job's mark that it
-   * was sent). Throwing gives the slot back.
+   * Written with the slot, in the statement that records the write, before the write leaves (e.g.
+   * the job's mark that it was sent): an `update … returning` that must return a row, or the slot
+   * is given back and `refused()` thrown.
    */
-  inSlot?: (tx: Prisma.TransactionClient, now: Date) => Promise<void>;
+  inSlot?: SlotMark;
 }): Promise<SlotAnswer> {
   const { prisma, rateKey, content, pacing } = options;
   return prisma.$transaction(async (tx): Promise<SlotAnswer> => {
@@ -73,20 +77,22 @@ export async function takeWriteSlot(options: {
         }
       }
     }
-    await options.inSlot?.(tx, now);
-    // The write is recorded and the next slot moved on in one statement (the row stays locked).
+    // The write is recorded, the next slot moved on and the caller's own mark made in one
+    // statement (the row stays locked), all or nothing.
     // Rounded up to the millisecond a timestamp keeps: a scaled spacing (16.7 ms) must not shrink.
     const nextWriteAt = new Date(
       Math.ceil(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing)),
     );
+    const mark = options.inSlot ? options.inSlot.statement(now) : Prisma.sql`select`;
     const [sent] = await tx.$queryRaw<{ id: string }[]>`
-      with moved as (
+      with marked as (${mark}), moved as (
         update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-        where key = ${rateKey}
+        where key = ${rateKey} and exists (select from marked)
       )
-      insert into "GithubWrite" (key, content, "sentAt") values (${rateKey}, ${content}, ${now}::timestamp(3))
+      insert into "GithubWrite" (key, content, "sentAt")
+      select ${rateKey}, ${content}, ${now}::timestamp(3) where exists (select from marked)
       returning id::text as id`;
-    if (!sent) throw new Error('GithubWrite insert returned no row');
+    if (!sent) throw options.inSlot?.refused() ?? new Error('GithubWrite insert returned no row');
     // With this write counted, a window that is now full delays the next content write.
     let nextContentAt = nextWriteAt.getTime();
     for (const { limit, since, sent: before } of windows) {

@@ -1,10 +1,10 @@
-import type { Prisma } from '../../generated/prisma/client.ts';
+import { Prisma } from '../../generated/prisma/client.ts';
 import { allowGithubRead } from '../client/allow-github-read.ts';
 import { classifyGithubError, type GithubFailure } from '../client/classify-github-error.ts';
 import { recordGithubFailure } from '../client/record-github-failure.ts';
 import { recordGithubSuccess } from '../client/record-github-success.ts';
 import { scaled, sleep } from '../client/sync-timing.ts';
-import { takeWriteSlot } from '../client/take-write-slot.ts';
+import { type SlotMark, takeWriteSlot } from '../client/take-write-slot.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
 
 /** The shared pacer said not now: the job goes back to the queue until then, no attempt counted. */
@@ -33,12 +33,27 @@ type Answer = { headers: Record<string, string | number | undefined> };
 
 /**
  * Sends one request to GitHub (the call itself, nothing else, so any error is GitHub's or the
- * network's) and feeds its outcome into the credential's shared rate state.
+ * network's) and feeds its outcome into the credential's shared rate state, holding the process's
+ * request lane until then.
  */
 export async function callGithub<T extends Answer>(
   context: SyncJobContext,
   request: () => Promise<T>,
   options: { answeredWriteId?: string } = {},
+): Promise<T> {
+  await context.lane.hold();
+  try {
+    return await sendAndRecord(context, request, options);
+  } finally {
+    // Answered and recorded: the next job's request may go (its write slot still paces it).
+    await context.lane.letGo();
+  }
+}
+
+async function sendAndRecord<T extends Answer>(
+  context: SyncJobContext,
+  request: () => Promise<T>,
+  options: { answeredWriteId?: string },
 ): Promise<T> {
   const { prisma, github, env } = context;
   const { answeredWriteId } = options;
@@ -85,9 +100,11 @@ export async function awaitReadPermission(context: SyncJobContext): Promise<void
  */
 export async function awaitWriteSlot(
   context: SyncJobContext,
-  options: { content: boolean; inSlot?: (tx: Prisma.TransactionClient, now: Date) => Promise<void> },
+  options: { content: boolean; inSlot?: SlotMark },
 ): Promise<string> {
   const { rateKey } = context.github;
+  // Held from here to the write's answer (callGithub lets go): slots are taken in the order jobs queued.
+  await context.lane.hold();
   const hint = slotHints.get(rateKey)?.[options.content ? 'content' : 'write'];
   const early = hint === undefined ? 0 : hint - Date.now();
   if (early > 0 && early <= inlineWaitMs(context)) await sleep(early, context.signal);
@@ -100,7 +117,11 @@ export async function awaitWriteSlot(
       probeMs: context.env.github.requestTimeoutMs + 1000,
       inSlot: options.inSlot,
     }),
-  );
+  ).catch(async (error: unknown) => {
+    // No slot (a long wait, the lease lost, a stop): the next job may try.
+    await context.lane.letGo();
+    throw error;
+  });
   slotHints.set(rateKey, { write: granted.nextWriteAt.getTime(), content: granted.nextContentAt.getTime() });
   return granted.writeId;
 }
@@ -143,15 +164,16 @@ export async function sendWrite<T extends Answer>(context: SyncJobContext, reque
   let markedAt: Date | null = null;
   const writeId = await awaitWriteSlot(context, {
     content: true,
-    // Marked in the slot's transaction: committed before the write leaves.
+    // Marked with the slot: committed before the write leaves, and only while we hold the lease.
     inSlot: marking
-      ? async (tx, now) => {
-          const marked = await tx.syncJob.updateMany({
-            where: { id: job.id, leaseOwner: owner, status: 'running' },
-            data: { firstSentAt: now },
-          });
-          if (marked.count !== 1) throw new LeaseLost(job.id);
-          markedAt = now;
+      ? {
+          statement: (now) => {
+            markedAt = now;
+            return Prisma.sql`
+              update "SyncJob" set "firstSentAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+              where id = ${job.id}::uuid and "leaseOwner" = ${owner} and status = 'running' returning id`;
+          },
+          refused: () => new LeaseLost(job.id),
         }
       : undefined,
   });

@@ -9,12 +9,15 @@ import type { GithubClient } from '../client/github-client.ts';
 import { scaled } from '../client/sync-timing.ts';
 import { type ClaimedSyncJob, claimSyncJobs } from './claim-sync-jobs.ts';
 import { processSyncJob, release } from './process-sync-job.ts';
+import { RequestLane } from './request-lane.ts';
 
 /**
  * The outbound sync loop of one process: claims due jobs a few at a time, reporters taking turns
- * (claim-sync-jobs.ts), and works them one after another (writes to GitHub are serial anyway, paced
- * through the database for every process). Polls every second (divided by the time scale); `wake()` looks at once, after a
- * request queued work. `stop()` finishes the job in hand and hands the rest back.
+ * (claim-sync-jobs.ts), and works them in that order, one request to GitHub at a time (the
+ * process's request lane; writes are paced through the database for every process). While one
+ * job's request is out, the next reads what it needs, so the database work between two writes does
+ * not hold up the pace. Polls every second (divided by the time scale); `wake()` looks at once,
+ * after a request queued work. `stop()` finishes the jobs in hand and hands the rest back.
  */
 export function startSyncWorker(options: {
   prisma: PrismaClient;
@@ -45,6 +48,23 @@ export function startSyncWorker(options: {
     });
   };
 
+  const lane = new RequestLane();
+  // The job started last, possibly still out at GitHub while the next batch is claimed; settles
+  // with its failure (a database error while settling it), if any.
+  let inHand: Promise<unknown> | null = null;
+
+  // Runs a job with its own handle on the lane; settles when it ends, with the failure it threw.
+  const startJob = (job: ClaimedSyncJob, github: GithubClient) => {
+    const jobLane = lane.forJob();
+    const ended = processSyncJob({ prisma, env, logger, github, owner, job, lane: jobLane, signal: stopping.signal })
+      .then(
+        () => undefined,
+        (error: unknown) => error ?? new Error('sync job failed'),
+      )
+      .finally(jobLane.letGo);
+    return { ended, holding: Promise.race([jobLane.held, ended]) };
+  };
+
   const loop = startPollLoop({
     logger,
     name: 'sync',
@@ -52,10 +72,11 @@ export function startSyncWorker(options: {
     // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
     step: async () => {
       const claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
+      const running = inHand ? [inHand] : [];
       for (const [index, job] of claimed.entries()) {
         if (stopping.signal.aborted) {
           await handBack(claimed.slice(index));
-          return false;
+          break;
         }
         const github = await access.forProgram(job.programId);
         if (!github) {
@@ -63,17 +84,28 @@ export function startSyncWorker(options: {
           await release({ prisma, owner, job }, scaled(60_000, env.github.pacing), 'no GitHub credential');
           continue;
         }
-        await processSyncJob({ prisma, env, logger, github, owner, job, signal: stopping.signal });
+        // Two jobs in hand at most: the next one starts once this one holds the lane (it waits
+        // for its slot, or its request is out) or has ended, and queues behind it.
+        const started = startJob(job, github);
+        running.push(started.ended);
+        await started.holding;
       }
-      return claimed.length > 0 && !stopping.signal.aborted;
+      const more = claimed.length > 0 && !stopping.signal.aborted;
+      // Going on, the last job's request may still be out while the next batch is claimed.
+      inHand = more ? (running.pop() ?? null) : null;
+      const failure = (await Promise.all(running)).find((error) => error !== undefined);
+      if (failure) throw failure;
+      return more;
     },
   });
   return {
     wake: loop.wake,
     stop: async () => {
-      // The job in hand sees the signal (a wait for its slot ends), the rest are handed back.
+      // The jobs in hand see the signal (a wait for a slot ends), the rest are handed back.
       stopping.abort();
       await loop.stop();
+      const failure = await inHand;
+      if (failure) logger.error({ err: failure }, 'sync job failed');
     },
   };
 }
