@@ -1,11 +1,6 @@
 import type { Prisma } from '../generated/prisma/client.ts';
 import { AppError } from '../lib/app-error.ts';
-import { placeTakingStatuses } from './enrolment.schemas.ts';
-
-/** Invited and active MVPs of the release: those who hold a place in its cohort. */
-export function countPlacesTaken(db: Prisma.TransactionClient, releaseId: string): Promise<number> {
-  return db.enrolment.count({ where: { releaseId, status: { in: [...placeTakingStatuses] } } });
-}
+import { countPlacesTaken } from '../lib/cohort-places.ts';
 
 /** Refuses to give `adding` more places than the release's cohort capacity leaves (call under lockRelease). */
 export async function assertCohortRoom(

@@ -19,8 +19,6 @@ export const enrolmentSourceSchema = z
 
 /** An e-mail with one of these statuses is in the cohort: it cannot be invited or apply again. */
 export const inCohortStatuses = ['invited', 'applied', 'active'] as const;
-/** These take up a place in the cohort (Release.cohortCapacity). */
-export const placeTakingStatuses = ['invited', 'active'] as const;
 
 export const maxInvitees = 500;
 

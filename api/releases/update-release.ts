@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { SessionUser } from '../lib/app-context.ts';
 import { AppError } from '../lib/app-error.ts';
+import { countPlacesTaken } from '../lib/cohort-places.ts';
 import { validationError } from '../lib/problem.ts';
 import { changedFields, recordAudit } from '../lib/record-audit.ts';
 import { type ReleaseStatus, releaseStatuses } from '../lib/release-status.ts';
@@ -10,9 +11,6 @@ import { expireVerifications } from '../verification/expire-verifications.ts';
 import { assertReleaseVersionFree } from './assert-release-version-free.ts';
 import { readRelease } from './release-view.ts';
 import { type Release, testWindowSchema, type updateReleaseBody } from './releases.schemas.ts';
-
-/** Statuses that take up a place in the cohort (see Release.cohortCapacity). */
-const placeTaking = ['invited', 'active'] as const;
 
 /**
  * Edits a release and moves its status forward. Shipping ends the cycle in the same transaction:
@@ -67,7 +65,7 @@ export async function updateRelease(options: {
       await assertReleaseVersionFree(tx, { programId: current.programId, version: fields.version, exceptId: id });
     }
     if (fields.cohortCapacity !== undefined && fields.cohortCapacity !== null) {
-      const taken = await tx.enrolment.count({ where: { releaseId: id, status: { in: [...placeTaking] } } });
+      const taken = await countPlacesTaken(tx, id);
       if (taken > fields.cohortCapacity) {
         throw new AppError('conflict', {
           fields: [{ field: 'cohortCapacity', message: `The cohort already has ${taken} invited or active MVPs` }],
