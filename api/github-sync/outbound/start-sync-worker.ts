@@ -71,7 +71,9 @@ export function startSyncWorker(options: {
     intervalMs,
     // Jobs handed back to wait are not due again yet, so this ends when nothing is due.
     step: async () => {
-      const claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 4, leaseMs });
+      // Eight at a time: a claim ranks the whole due queue (turns), so claiming often costs more
+      // than it gives; someone filing later still goes out within eight writes.
+      const claimed = await claimSyncJobs({ prisma, owner, limit: options.batch ?? 8, leaseMs });
       const running = inHand ? [inHand] : [];
       for (const [index, job] of claimed.entries()) {
         if (stopping.signal.aborted) {
