@@ -11,6 +11,10 @@ const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOn
   timeScale,
 });
 
+/** The issue numbers of the reports, in their order. */
+const issueNumbers = (reports: { id: string }[]) =>
+  Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
+
 describe('sharing GitHub between reporters', () => {
   it("creates a quiet reporter's issue among the first, however many a noisy one queued before it", async () => {
     const { repo, release } = await setUp();
@@ -48,10 +52,8 @@ describe('sharing GitHub between reporters', () => {
     } finally {
       await worker.stop();
     }
-    const numbers = async (reports: { id: string }[]) =>
-      Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
-    expect(await numbers(firsts)).toEqual([1, 3, 5, 7, 9, 11]);
-    expect(await numbers(seconds)).toEqual([2, 4, 6, 8, 10, 12]);
+    expect(await issueNumbers(firsts)).toEqual([1, 3, 5, 7, 9, 11]);
+    expect(await issueNumbers(seconds)).toEqual([2, 4, 6, 8, 10, 12]);
     await expectOneIssueEach(
       repo,
       [...firsts, ...seconds].map((report) => report.id),
@@ -87,10 +89,8 @@ describe('sharing GitHub between reporters', () => {
     }
     const { violations } = await emulator().control.stats();
     expect(violations.slice(earlier)).toEqual([]);
-    const numbers = async (reports: { id: string }[]) =>
-      Promise.all(reports.map(async (report) => (await readReport(report.id)).issueNumber));
-    expect(await numbers(firsts)).toEqual([1, 3, 5, 7, 9]);
-    expect(await numbers(seconds)).toEqual([2, 4, 6, 8, 10]);
+    expect(await issueNumbers(firsts)).toEqual([1, 3, 5, 7, 9]);
+    expect(await issueNumbers(seconds)).toEqual([2, 4, 6, 8, 10]);
     await expectOneIssueEach(
       repo,
       [...firsts, ...seconds].map((report) => report.id),
