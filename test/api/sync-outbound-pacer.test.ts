@@ -87,6 +87,36 @@ describe('takeWriteSlot', () => {
     expect(await slot(100)).toMatchObject({ ok: true });
   });
 
+  it('keeps a spacing that is no whole millisecond: a second at time scale 60 is 16.67 ms, 60 writes a second', async () => {
+    const rateKey = newKey();
+    const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 60 };
+    const granted: number[] = [];
+    // Each write asks when the last grant said the next could go, as the worker does.
+    let next = 0;
+    while (granted.length < 61) {
+      const answer = await takeWriteSlot({
+        prisma: server.prisma,
+        rateKey,
+        content: false,
+        pacing: spaced,
+        now: at(next),
+      });
+      if (!answer.ok) throw new Error(`refused at ${next} ms: ${answer.reason}`);
+      granted.push(next);
+      next = answer.nextWriteAt.getTime() - t0;
+    }
+    const gaps = granted.slice(1).map((ms, n) => ms - granted[n]!);
+    expect(new Set(gaps)).toEqual(new Set([16, 17]));
+    // Sixty spacings take a second (to the millisecond: slots are kept to the microsecond), not the
+    // 1020 ms of a slot rounded up to 17 ms each time.
+    expect(granted.at(-1)).toBeGreaterThanOrEqual(1000);
+    expect(granted.at(-1)).toBeLessThanOrEqual(1001);
+    // Asked a moment early, the wait is the whole milliseconds up to the slot.
+    expect(
+      await takeWriteSlot({ prisma: server.prisma, rateKey, content: false, pacing: spaced, now: at(1001) }),
+    ).toEqual({ ok: false, waitMs: 16, reason: 'writes are spaced' });
+  });
+
   it('takes a slot only together with the mark made in it, and gives it back when the mark finds nothing', async () => {
     const rateKey = newKey();
     const spaced = { ...pacing, writeSpacingMs: 1000, timeScale: 10 };

@@ -3,7 +3,8 @@ import type { CoreBudget } from './read-budget.ts';
 import { probeReason } from './sync-timing.ts';
 
 export type RateStateRow = CoreBudget & {
-  nextWriteAt: Date;
+  /** The next write slot, in epoch milliseconds with their fraction (the column keeps microseconds). */
+  nextWriteMs: number;
   blockedUntil: Date | null;
   blockedReason: string | null;
   strikes: number;
@@ -15,7 +16,7 @@ export type RateStateRow = CoreBudget & {
  */
 export async function lockRateState(tx: Prisma.TransactionClient, rateKey: string, now: Date): Promise<RateStateRow> {
   const select = () => tx.$queryRaw<RateStateRow[]>`
-    select "nextWriteAt", "blockedUntil", "blockedReason", strikes, "coreLimit", "coreRemaining", "coreResetAt"
+    select round(extract(epoch from "nextWriteAt") * 1000, 3)::float8 as "nextWriteMs", "blockedUntil", "blockedReason", strikes, "coreLimit", "coreRemaining", "coreResetAt"
     from "GithubRateState" where key = ${rateKey} for update`;
   // The row exists on every use but the first: look for it before trying to make it, one
   // statement on the hot path instead of two.

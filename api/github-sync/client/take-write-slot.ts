@@ -42,8 +42,8 @@ export async function takeWriteSlot(options: {
     const recheckMs = Math.max(50, scaled(1000, pacing));
     const blocked = await passBlock(tx, { rateKey, state, now, probeMs: options.probeMs ?? 16_000, recheckMs });
     if (blocked) return blocked;
-    if (state.nextWriteAt > now) {
-      return { ok: false, waitMs: state.nextWriteAt.getTime() - now.getTime(), reason: 'writes are spaced' };
+    if (state.nextWriteMs > now.getTime()) {
+      return { ok: false, waitMs: Math.ceil(state.nextWriteMs - now.getTime()), reason: 'writes are spaced' };
     }
     // When the window lets one more content write through: when its (skip + 1)th oldest write leaves it.
     const freesAt = async (since: Date, skip: number): Promise<number> => {
@@ -79,14 +79,16 @@ export async function takeWriteSlot(options: {
     }
     // The write is recorded, the next slot moved on and the caller's own mark made in one
     // statement (the row stays locked), all or nothing.
-    // Rounded up to the millisecond a timestamp keeps: a scaled spacing (16.7 ms) must not shrink.
-    const nextWriteAt = new Date(
-      Math.ceil(slotTime(state.nextWriteAt, now, pacing) + scaled(pacing.writeSpacingMs, pacing)),
-    );
+    // With its fraction: a scaled spacing (16.67 ms) rounded up to 17 ms would be a pace 2% slow.
+    // A clock that reads whole milliseconds then sees gaps of 16 and 17 ms, 16.67 ms on average.
+    // Rounded to the microsecond the column keeps, so what is granted is exactly what is stored.
+    const nextWriteMs =
+      Math.round((slotTime(state.nextWriteMs, now, pacing) + scaled(pacing.writeSpacingMs, pacing)) * 1000) / 1000;
     const mark = options.inSlot ? options.inSlot.statement(now) : Prisma.sql`select`;
     const [sent] = await tx.$queryRaw<{ id: string }[]>`
       with marked as (${mark}), moved as (
-        update "GithubRateState" set "nextWriteAt" = ${nextWriteAt}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+        update "GithubRateState" set "nextWriteAt" = to_timestamp(${nextWriteMs}::float8 / 1000) at time zone 'UTC',
+          "updatedAt" = ${now}::timestamp(3)
         where key = ${rateKey} and exists (select from marked)
       )
       insert into "GithubWrite" (key, content, "sentAt")
@@ -94,12 +96,14 @@ export async function takeWriteSlot(options: {
       returning id::text as id`;
     if (!sent) throw options.inSlot?.refused() ?? new Error('GithubWrite insert returned no row');
     // With this write counted, a window that is now full delays the next content write.
-    let nextContentAt = nextWriteAt.getTime();
+    // The first whole millisecond at or after the slot: when asking again finds it free.
+    const nextWriteAt = Math.ceil(nextWriteMs);
+    let nextContentAt = nextWriteAt;
     for (const { limit, since, sent: before } of windows) {
       if (before + 1 >= limit) nextContentAt = Math.max(nextContentAt, await freesAt(since, before + 1 - limit));
     }
     await pruneWrites(tx, rateKey, now, pacing);
-    return { ok: true, writeId: sent.id, nextWriteAt, nextContentAt: new Date(nextContentAt) };
+    return { ok: true, writeId: sent.id, nextWriteAt: new Date(nextWriteAt), nextContentAt: new Date(nextContentAt) };
   });
 }
 
@@ -120,10 +124,10 @@ function windowStart(now: Date, windowMs: number, pacing: Pacing): Date {
  * Only a few milliseconds are made up this way, never more than a spacing: a write that came long
  * after its slot counts from now, so nothing goes out in a burst after a quiet spell.
  */
-function slotTime(slot: Date, now: Date, pacing: Pacing): number {
-  const late = now.getTime() - slot.getTime();
+function slotTime(slotMs: number, now: Date, pacing: Pacing): number {
+  const late = now.getTime() - slotMs;
   const madeUp = Math.min(25, scaled(pacing.writeSpacingMs, pacing));
-  return late >= 0 && late <= madeUp ? slot.getTime() : now.getTime();
+  return late >= 0 && late <= madeUp ? slotMs : now.getTime();
 }
 
 // When this process last pruned each credential's writes.

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "GithubRateState" ALTER COLUMN "nextWriteAt" SET DATA TYPE TIMESTAMP(6);
