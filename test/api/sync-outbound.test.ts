@@ -122,6 +122,54 @@ describe('creating issues', () => {
     expect(await jobOf(filed.id)).toMatchObject({ status: 'done', attempts: 2 });
   });
 
+  it('records the answer to a create with its link, and when the link found the job taken over', async () => {
+    const { repo, release } = await setUp();
+    const mvp = await mvpOf(release);
+    // Each answer comes 400 ms after the issue is made: the write is counted from its answer.
+    await emulator().control.addFaults({
+      method: 'POST',
+      path: `/repos/${repo}/issues$`,
+      kind: 'slow',
+      delayMs: 400,
+      times: 2,
+    });
+    const first = await fileReport(mvp.client, release.id);
+    const second = await fileReport(mvp.client, release.id);
+    const worker = await startWorker();
+    const { prisma } = server();
+    let sent: Awaited<ReturnType<typeof jobOf>>;
+    try {
+      await untilLinked(first.id);
+      // The second create is out at GitHub: another process takes its job over before the answer.
+      sent = await until(
+        () => jobOf(second.id),
+        (job) => job.firstSentAt !== null,
+      );
+      await prisma.syncJob.update({ where: { id: sent.id }, data: { leaseOwner: 'another process' } });
+      await until(
+        () => emulator().control.issues(repo),
+        (issues) => issues.length === 2,
+      );
+      // Answered: the link finds the job taken over and leaves the report to the new holder.
+      await until(
+        () => prisma.githubWrite.findMany({ where: { key: worker.github.rateKey }, orderBy: { id: 'asc' } }),
+        (writes) => writes.length === 2 && writes[1]!.sentAt.getTime() - sent.firstSentAt!.getTime() >= 400,
+      );
+    } finally {
+      await worker.stop();
+    }
+    expect(await readReport(second.id)).toMatchObject({ issueNumber: null });
+    expect(await jobOf(second.id)).toMatchObject({ status: 'running' });
+    const writes = await prisma.githubWrite.findMany({ where: { key: worker.github.rateKey }, orderBy: { id: 'asc' } });
+    const sentAt = [(await jobOf(first.id)).firstSentAt!, sent.firstSentAt!];
+    // Both writes are counted from their answers, 400 ms after they left.
+    expect(writes.map((write, n) => write.sentAt.getTime() - sentAt[n]!.getTime() >= 400)).toEqual([true, true]);
+    const state = await prisma.githubRateState.findUniqueOrThrow({ where: { key: worker.github.rateKey } });
+    expect(state).toMatchObject({ strikes: 0, blockedUntil: null, coreLimit: 5000 });
+    expect(state.coreRemaining).toBeLessThan(5000);
+    expect(state.lastSuccessAt!.getTime()).toBeGreaterThanOrEqual(writes[1]!.sentAt.getTime());
+  });
+
   it('links the issue an earlier process created before it could commit, without creating another', async () => {
     const { repo, release } = await setUp();
     const mvp = await mvpOf(release);

@@ -3,13 +3,8 @@ import { probeReason } from './sync-timing.ts';
 
 type Headers = Record<string, string | number | undefined>;
 
-/**
- * GitHub answered: consecutive failures end, a probe's block lifts, and the primary limit's budget
- * as GitHub reports it is kept for the sync health page. A block set by a limit or an outage
- * stays: only the probe's own block is lifted.
- */
-export async function recordGithubSuccess(options: {
-  prisma: PrismaClient | Prisma.TransactionClient;
+/** What recording an answer needs: the credential, GitHub's headers, the write it answers. */
+export type GithubSuccess = {
   rateKey: string;
   headers?: Headers;
   now?: Date;
@@ -19,19 +14,39 @@ export async function recordGithubSuccess(options: {
    * request cannot make two writes look an hour apart to us and not to GitHub.
    */
   answeredWriteId?: string;
-}): Promise<void> {
-  const { prisma, rateKey } = options;
+};
+
+/**
+ * GitHub answered: consecutive failures end, a probe's block lifts, and the primary limit's budget
+ * as GitHub reports it is kept for the sync health page. A block set by a limit or an outage
+ * stays: only the probe's own block is lifted.
+ */
+export async function recordGithubSuccess(
+  options: GithubSuccess & { prisma: PrismaClient | Prisma.TransactionClient },
+): Promise<void> {
+  // One statement, atomic on its own.
+  const updates = githubSuccessUpdates(options);
+  const last = updates.pop();
+  await options.prisma.$executeRaw`${updates.length ? Prisma.sql`with ${successCtes(updates)} ` : Prisma.empty}${last}`;
+}
+
+/**
+ * The updates that record an answer, each a statement a caller may also put in its own statement's
+ * `with` (the sync worker records a created issue's answer in the statement that links it).
+ */
+export function githubSuccessUpdates(options: GithubSuccess): Prisma.Sql[] {
+  const { rateKey } = options;
   const now = options.now ?? new Date();
   const budget = readBudget(options.headers ?? {});
-  // One statement, atomic on its own: a probe's block lifts (any other block stays) as the
-  // failures end. The budget columns keep their value when GitHub's answer did not carry it.
-  const answered = options.answeredWriteId
-    ? Prisma.sql`with answered as (
-        update "GithubWrite" set "sentAt" = greatest("sentAt", ${now}::timestamp(3)) where id = ${options.answeredWriteId}::bigint
-      ) `
-    : Prisma.empty;
-  await prisma.$executeRaw`
-    ${answered}update "GithubRateState" set
+  const updates: Prisma.Sql[] = [];
+  if (options.answeredWriteId) {
+    updates.push(Prisma.sql`
+      update "GithubWrite" set "sentAt" = greatest("sentAt", ${now}::timestamp(3)) where id = ${options.answeredWriteId}::bigint`);
+  }
+  // A probe's block lifts (any other block stays) as the failures end. The budget columns keep
+  // their value when GitHub's answer did not carry it.
+  updates.push(Prisma.sql`
+    update "GithubRateState" set
       "blockedUntil" = case when "blockedReason" = ${probeReason} then null else "blockedUntil" end,
       "blockedReason" = case when "blockedReason" = ${probeReason} then null else "blockedReason" end,
       strikes = 0,
@@ -40,7 +55,16 @@ export async function recordGithubSuccess(options: {
       "coreRemaining" = coalesce(${budget.coreRemaining ?? null}::int, "coreRemaining"),
       "coreResetAt" = coalesce(${budget.coreResetAt ?? null}::timestamp(3), "coreResetAt"),
       "updatedAt" = ${now}::timestamp(3)
-    where key = ${rateKey}`;
+    where key = ${rateKey}`);
+  return updates;
+}
+
+/** Updates as common table expressions (`success_0 as (…), …`), for a statement's `with`. */
+export function successCtes(updates: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.join(
+    updates.map((update, n) => Prisma.sql`${Prisma.raw(`success_${n}`)} as (${update})`),
+    ', ',
+  );
 }
 
 function readBudget(headers: Headers): { coreLimit?: number; coreRemaining?: number; coreResetAt?: Date } {

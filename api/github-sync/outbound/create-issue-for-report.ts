@@ -1,7 +1,8 @@
-import type { PrismaClient } from '../../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../../generated/prisma/client.ts';
 import { uuid7 } from '../../lib/uuid7.ts';
 import { type GithubIssue, githubIssueSchema, repoOfIssue, reportMarker } from '../client/github.schemas.ts';
-import { GithubCallError, LeaseLost, sendWrite } from './github-call.ts';
+import { successCtes } from '../client/record-github-success.ts';
+import { GithubCallError, LeaseLost, type PendingSuccess, sendWrite } from './github-call.ts';
 import { fitTitle } from './github-limits.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
@@ -103,18 +104,22 @@ export async function createIssueForReport(context: SyncJobContext): Promise<boo
     handle: publicHandle(reporterOf(report)),
     portalUrl: context.env.publicUrl,
   });
-  const answer = await sendWrite(context, () =>
-    github.octokit.rest.issues.create({
-      owner,
-      repo,
-      title: fitTitle(neutraliseGithubText(report.title)),
-      body,
-      labels,
-    }),
+  await sendWrite(
+    context,
+    () =>
+      github.octokit.rest.issues.create({
+        owner,
+        repo,
+        title: fitTitle(neutraliseGithubText(report.title)),
+        body,
+        labels,
+      }),
+    async (answer, success) => {
+      const issue = githubIssueSchema.parse(answer.data);
+      context.logger.info({ reportId: report.id, issueNumber: issue.number }, 'issue created');
+      await linkIssue(context, issue, success);
+    },
   );
-  const issue = githubIssueSchema.parse(answer.data);
-  context.logger.info({ reportId: report.id, issueNumber: issue.number }, 'issue created');
-  await linkIssue(context, issue);
   return true;
 }
 
@@ -154,14 +159,16 @@ async function findIssueByMarker(
  * Ends the job and records the issue on the report, in one statement (atomic on its own): the job
  * is marked done only while we hold its lease, and the report is linked only then and only while
  * it has no issue. With it: status new → synced, the `synced` timeline event, and the comments
- * written before the issue existed are woken (they wait for it).
+ * written before the issue existed are woken (they wait for it). The create's answer, when it was
+ * just sent, is recorded by the same statement whatever else it finds.
  */
-async function linkIssue(context: SyncJobContext, issue: GithubIssue): Promise<void> {
+async function linkIssue(context: SyncJobContext, issue: GithubIssue, success?: PendingSuccess): Promise<void> {
   const { prisma, job, owner } = context;
   const issueUrl = issue.html_url;
   const now = new Date();
+  const recording = success ? Prisma.sql`${successCtes(success.updates)}, ` : Prisma.empty;
   const [settled] = await prisma.$queryRaw<{ done: number; linked: number }[]>`
-    with done as (
+    with ${recording}done as (
       update "SyncJob" set status = 'done', "doneAt" = ${now}::timestamp(3), "leaseOwner" = null, "leaseUntil" = null,
         "updatedAt" = ${now}::timestamp(3)
       where id = ${job.id}::uuid and "leaseOwner" = ${owner} and status = 'running'
@@ -186,6 +193,7 @@ async function linkIssue(context: SyncJobContext, issue: GithubIssue): Promise<v
       where "reportId" in (select id from linked) and kind = 'post_comment' and status = 'pending'
     )
     select (select count(*) from done)::int as done, (select count(*) from linked)::int as linked`;
+  success?.recorded();
   if (settled?.done !== 1) throw new LeaseLost(job.id);
   const linked = settled.linked === 1;
   if (!linked) {

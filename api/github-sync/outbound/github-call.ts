@@ -2,7 +2,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { allowGithubRead } from '../client/allow-github-read.ts';
 import { classifyGithubError, type GithubFailure } from '../client/classify-github-error.ts';
 import { recordGithubFailure } from '../client/record-github-failure.ts';
-import { recordGithubSuccess } from '../client/record-github-success.ts';
+import { githubSuccessUpdates, recordGithubSuccess } from '../client/record-github-success.ts';
 import { scaled, sleep } from '../client/sync-timing.ts';
 import { type SlotMark, takeWriteSlot } from '../client/take-write-slot.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
@@ -32,15 +32,26 @@ export class GithubCallError extends Error {
 type Answer = { headers: Record<string, string | number | undefined> };
 
 /**
+ * A successful answer not yet recorded: `updates` go into the caller's next statement (as its
+ * `with`, see successCtes) and `recorded()` says that statement ran; if it never does, the answer
+ * is recorded on its own before the lane is let go.
+ */
+export type PendingSuccess = { updates: Prisma.Sql[]; recorded: () => void };
+
+/**
  * Sends one request to GitHub (the call itself, nothing else, so any error is GitHub's or the
  * network's) and feeds its outcome into the credential's shared rate state, holding the process's
- * request lane until then.
+ * request lane until then. With `settle`, what follows a successful answer (the write's link) runs
+ * holding the lane too and records the answer in its own statement: one statement fewer a write.
  */
-export async function callGithub<T extends Answer>(
+export async function callGithub<T extends Answer, Settled = T>(
   context: SyncJobContext,
   request: () => Promise<T>,
-  options: { answeredWriteId?: string } = {},
-): Promise<T> {
+  options: {
+    answeredWriteId?: string;
+    settle?: (answer: T, success: PendingSuccess) => Promise<Settled>;
+  } = {},
+): Promise<Settled> {
   await context.lane.hold();
   try {
     return await sendAndRecord(context, request, options);
@@ -50,13 +61,13 @@ export async function callGithub<T extends Answer>(
   }
 }
 
-async function sendAndRecord<T extends Answer>(
+async function sendAndRecord<T extends Answer, Settled>(
   context: SyncJobContext,
   request: () => Promise<T>,
-  options: { answeredWriteId?: string },
-): Promise<T> {
+  options: { answeredWriteId?: string; settle?: (answer: T, success: PendingSuccess) => Promise<Settled> },
+): Promise<Settled> {
   const { prisma, github, env } = context;
-  const { answeredWriteId } = options;
+  const { answeredWriteId, settle } = options;
   let answer: T;
   try {
     answer = await request();
@@ -78,8 +89,17 @@ async function sendAndRecord<T extends Answer>(
     }
     throw new GithubCallError(failure, blockedUntil);
   }
-  await recordGithubSuccess({ prisma, rateKey: github.rateKey, headers: answer.headers, answeredWriteId });
-  return answer;
+  const success = { rateKey: github.rateKey, headers: answer.headers, answeredWriteId };
+  if (!settle) {
+    await recordGithubSuccess({ prisma, ...success });
+    return answer as unknown as Settled;
+  }
+  let recorded = false;
+  try {
+    return await settle(answer, { updates: githubSuccessUpdates(success), recorded: () => (recorded = true) });
+  } finally {
+    if (!recorded) await recordGithubSuccess({ prisma, ...success });
+  }
 }
 
 /** Waits for the shared block (if any) to allow a read; a long wait hands the job back. */
@@ -153,12 +173,17 @@ async function awaitSlot<Granted extends { ok: true }>(
 }
 
 /**
- * Sends a write that GitHub cannot deduplicate. `firstSentAt` is committed before it leaves, so
+ * Sends a write that GitHub cannot deduplicate and settles its answer (`settle`: the link, which
+ * records the answer too, see callGithub). `firstSentAt` is committed before it leaves, so
  * whoever holds the job next (this process after an unknown outcome, another after a crash) looks
  * for the write's marker on GitHub before sending it again. When GitHub clearly refused (limited,
  * credentials, 4xx) and this attempt was the first send, the mark is taken back.
  */
-export async function sendWrite<T extends Answer>(context: SyncJobContext, request: () => Promise<T>): Promise<T> {
+export async function sendWrite<T extends Answer, Settled>(
+  context: SyncJobContext,
+  request: () => Promise<T>,
+  settle: (answer: T, success: PendingSuccess) => Promise<Settled>,
+): Promise<Settled> {
   const { prisma, job, owner } = context;
   const marking = job.firstSentAt === null;
   let markedAt: Date | null = null;
@@ -179,7 +204,7 @@ export async function sendWrite<T extends Answer>(context: SyncJobContext, reque
   });
   if (marking) job.firstSentAt = markedAt;
   try {
-    return await callGithub(context, request, { answeredWriteId: writeId });
+    return await callGithub(context, request, { answeredWriteId: writeId, settle });
   } catch (error) {
     if (marking && error instanceof GithubCallError && error.failure.kind !== 'unknown_outcome') {
       await prisma.syncJob.updateMany({

@@ -1,7 +1,8 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { commentMarker, githubCommentSchema } from '../client/github.schemas.ts';
+import { successCtes } from '../client/record-github-success.ts';
 import { minuteMs, scaled } from '../client/sync-timing.ts';
-import { GithubCallError, LeaseLost, SlotWait, sendWrite } from './github-call.ts';
+import { GithubCallError, LeaseLost, type PendingSuccess, SlotWait, sendWrite } from './github-call.ts';
 import { cutText, githubBodyLimit, shortenedNotice } from './github-limits.ts';
 import { neutraliseGithubText } from './neutralise-github-text.ts';
 import { publicHandle } from './public-handle.ts';
@@ -67,12 +68,15 @@ export async function postComment(context: SyncJobContext): Promise<boolean> {
     marker,
     reportUrl: `${context.env.publicUrl}/reports/${comment.reportId}`,
   });
-  const answer = await sendWrite(context, () =>
-    github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+  await sendWrite(
+    context,
+    () => github.octokit.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body }),
+    async (answer, success) => {
+      const posted = githubCommentSchema.parse(answer.data);
+      context.logger.info({ commentId: comment.id, githubCommentId: posted.id }, 'comment posted');
+      await finishComment(context, posted.id, success);
+    },
   );
-  const posted = githubCommentSchema.parse(answer.data);
-  context.logger.info({ commentId: comment.id, githubCommentId: posted.id }, 'comment posted');
-  await finishComment(context, posted.id);
   return true;
 }
 
@@ -114,10 +118,18 @@ function commentHeading(comment: {
     : `${who} answered someone who found this bug too, in Fieldtest:`;
 }
 
-/** Keeps GitHub's id on the comment and ends the job, in one transaction. */
-async function finishComment(context: SyncJobContext, githubCommentId: number): Promise<void> {
+/**
+ * Keeps GitHub's id on the comment and ends the job, in one transaction; the post's answer, when
+ * it was just sent, is recorded in it too (and on its own if the transaction is undone).
+ */
+async function finishComment(
+  context: SyncJobContext,
+  githubCommentId: number,
+  success?: PendingSuccess,
+): Promise<void> {
   const { prisma, job, owner } = context;
   await prisma.$transaction(async (tx) => {
+    if (success) await tx.$executeRaw`with ${successCtes(success.updates)} select`;
     await tx.reportComment.updateMany({
       where: { id: job.commentId ?? undefined, githubCommentId: null },
       data: { githubCommentId: BigInt(githubCommentId) },
@@ -128,6 +140,7 @@ async function finishComment(context: SyncJobContext, githubCommentId: number): 
     });
     if (done.count !== 1) throw new LeaseLost(job.id);
   });
+  success?.recorded();
 }
 
 async function findCommentByMarker(
