@@ -41,16 +41,25 @@ export type PendingSuccess = { updates: Prisma.Sql[]; recorded: () => void };
 /**
  * Sends one request to GitHub (the call itself, nothing else, so any error is GitHub's or the
  * network's) and feeds its outcome into the credential's shared rate state, holding the process's
- * request lane until then. With `settle`, what follows a successful answer (the write's link) runs
- * holding the lane too and records the answer in its own statement: one statement fewer a write.
+ * request lane until then.
  */
-export async function callGithub<T extends Answer, Settled = T>(
+export async function callGithub<T extends Answer>(
   context: SyncJobContext,
   request: () => Promise<T>,
-  options: {
-    answeredWriteId?: string;
-    settle?: (answer: T, success: PendingSuccess) => Promise<Settled>;
-  } = {},
+  options: { answeredWriteId?: string } = {},
+): Promise<T> {
+  // Nothing to settle: the answer is recorded on its own.
+  return callGithubThen(context, request, { ...options, settle: async (answer) => answer });
+}
+
+/**
+ * callGithub, and then `settle` with a successful answer (a write's link), still holding the lane;
+ * `settle` records the answer in its own statement (PendingSuccess): one statement fewer a write.
+ */
+async function callGithubThen<T extends Answer, Settled>(
+  context: SyncJobContext,
+  request: () => Promise<T>,
+  options: { answeredWriteId?: string; settle: (answer: T, success: PendingSuccess) => Promise<Settled> },
 ): Promise<Settled> {
   await context.lane.hold();
   try {
@@ -64,7 +73,7 @@ export async function callGithub<T extends Answer, Settled = T>(
 async function sendAndRecord<T extends Answer, Settled>(
   context: SyncJobContext,
   request: () => Promise<T>,
-  options: { answeredWriteId?: string; settle?: (answer: T, success: PendingSuccess) => Promise<Settled> },
+  options: { answeredWriteId?: string; settle: (answer: T, success: PendingSuccess) => Promise<Settled> },
 ): Promise<Settled> {
   const { prisma, github, env } = context;
   const { answeredWriteId, settle } = options;
@@ -90,10 +99,6 @@ async function sendAndRecord<T extends Answer, Settled>(
     throw new GithubCallError(failure, blockedUntil);
   }
   const success = { rateKey: github.rateKey, headers: answer.headers, answeredWriteId };
-  if (!settle) {
-    await recordGithubSuccess({ prisma, ...success });
-    return answer as unknown as Settled;
-  }
   let recorded = false;
   try {
     return await settle(answer, { updates: githubSuccessUpdates(success), recorded: () => (recorded = true) });
@@ -174,7 +179,7 @@ async function awaitSlot<Granted extends { ok: true }>(
 
 /**
  * Sends a write that GitHub cannot deduplicate and settles its answer (`settle`: the link, which
- * records the answer too, see callGithub). `firstSentAt` is committed before it leaves, so
+ * records the answer too, see callGithubThen). `firstSentAt` is committed before it leaves, so
  * whoever holds the job next (this process after an unknown outcome, another after a crash) looks
  * for the write's marker on GitHub before sending it again. When GitHub clearly refused (limited,
  * credentials, 4xx) and this attempt was the first send, the mark is taken back.
@@ -204,7 +209,7 @@ export async function sendWrite<T extends Answer, Settled>(
   });
   if (marking) job.firstSentAt = markedAt;
   try {
-    return await callGithub(context, request, { answeredWriteId: writeId, settle });
+    return await callGithubThen(context, request, { answeredWriteId: writeId, settle });
   } catch (error) {
     if (marking && error instanceof GithubCallError && error.failure.kind !== 'unknown_outcome') {
       await prisma.syncJob.updateMany({

@@ -1,9 +1,10 @@
 /**
  * One GitHub request at a time from this process's sync worker, in the order jobs queue for it:
  * GitHub asks a client to send its requests one after another, never side by side. A job holds the
- * lane from waiting for its write slot until GitHub's answer is recorded, then lets it go; the
- * worker starts the next job as soon as this one holds the lane, so the next job reads what it
- * needs from the database while this one's request is out (see start-sync-worker.ts).
+ * lane from waiting for its write slot until GitHub's answer is recorded (with the link, for a
+ * write: github-call.ts), then lets it go; the worker starts the next job as soon as this one
+ * holds the lane, so the next job reads what it needs from the database while this one's request
+ * is out (see start-sync-worker.ts).
  */
 export class RequestLane {
   private tail: Promise<void> = Promise.resolve();
