@@ -113,9 +113,11 @@ async function createReport(tx: Tx, options: FileReportOptions): Promise<Report>
       insert into "ReportEvent" (id, "reportId", kind, "actorId", data, "createdAt")
       select ${uuid7()}::uuid, id, 'filed', ${user.id}::uuid, jsonb_build_object('source', source), now() from report
     ), job as (
-      -- Its GitHub issue is created by the sync's workers, from this job committed with the report.
-      insert into "SyncJob" (id, kind, key, "programId", "reportId", "runAfter", "createdAt", "updatedAt")
-      select ${uuid7()}::uuid, 'create_issue', 'create_issue:' || id, "programId", id, now(), now(), now() from report
+      -- Its GitHub issue is created by the sync's workers, from this job committed with the report;
+      -- it takes the reporter's turn (claim-sync-jobs.ts).
+      insert into "SyncJob" (id, kind, key, "programId", "reportId", "turnKey", "runAfter", "createdAt", "updatedAt")
+      select ${uuid7()}::uuid, 'create_issue', 'create_issue:' || id, "programId", id, ${user.id}::uuid, now(), now(), now()
+        from report
     ), draft as (
       delete from "ReportDraft" where "userId" = ${user.id}::uuid
     ), attached as (

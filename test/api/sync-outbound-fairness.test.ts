@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { filingLimits } from '../../api/reports/reports.schemas.ts';
-import { outboundWorld } from '../support/sync-outbound-fixtures.ts';
+import { bodyOf } from '../support/problem.ts';
+import { outboundWorld, until } from '../support/sync-outbound-fixtures.ts';
+import { signedInClient } from '../support/test-server.ts';
 
 // Who gets GitHub's budget first when several reporters' reports wait. The emulator numbers a
 // repository's issues in the order they are created, so issue numbers show the order of creation.
 
 const timeScale = 60;
 
-const { setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach, emulator } = outboundWorld({
-  timeScale,
-});
+const { server, setUp, mvpOf, fileReport, startWorker, readReport, untilLinked, expectOneIssueEach, emulator } =
+  outboundWorld({
+    timeScale,
+  });
 
 /** The issue numbers of the reports, in their order. */
 const issueNumbers = (reports: { id: string }[]) =>
@@ -58,6 +61,53 @@ describe('sharing GitHub between reporters', () => {
       repo,
       [...firsts, ...seconds].map((report) => report.id),
     );
+  });
+
+  it("posts a comment in its author's turn, not behind the reports of the reporter it answers", async () => {
+    const { release } = await setUp();
+    const reporter = await mvpOf(release);
+    const answered = await fileReport(reporter.client, release.id);
+    const linking = await startWorker();
+    try {
+      await untilLinked(answered.id);
+    } finally {
+      await linking.stop();
+    }
+    const more = [];
+    for (let n = 0; n < 6; n += 1) more.push(await fileReport(reporter.client, release.id));
+    // Staff answer the first report publicly, after the reporter queued six more.
+    const { client: staff } = await signedInClient(server(), 'admin');
+    const comment = await bodyOf(
+      await staff.api.api.reports[':id'].comments.$post({
+        param: { id: answered.id },
+        json: { body: 'Which printer driver do you use?', visibility: 'public' },
+      }),
+      201,
+    );
+    const worker = await startWorker();
+    try {
+      for (const report of more) await untilLinked(report.id);
+      await until(
+        () =>
+          server().prisma.reportComment.findUniqueOrThrow({
+            where: { id: comment.id },
+            select: { githubCommentId: true },
+          }),
+        (row) => row.githubCommentId !== null,
+      );
+    } finally {
+      await worker.stop();
+    }
+    const jobs = await server().prisma.syncJob.findMany({
+      where: { reportId: { in: [answered.id, ...more.map((report) => report.id)] }, status: 'done' },
+      orderBy: { doneAt: 'asc' },
+      select: { kind: true, reportId: true },
+    });
+    // The reporter's oldest waiting report, then the staff answer: each person's first job in the first turn.
+    expect(jobs.slice(1, 3)).toEqual([
+      { kind: 'create_issue', reportId: more[0]!.id },
+      { kind: 'post_comment', reportId: answered.id },
+    ]);
   });
 
   it('sends one request to GitHub at a time, in turn, while the next job gets ready', async () => {

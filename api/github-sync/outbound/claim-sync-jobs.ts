@@ -42,9 +42,11 @@ export async function claimSyncJobs(options: {
   const due = Prisma.sql`("SyncJob".status = 'pending' and "SyncJob"."runAfter" <= ${now}::timestamp(3))
     or ("SyncJob".status = 'running' and "SyncJob"."leaseUntil" < ${now}::timestamp(3))`;
   // Turns are counted in a statement level of their own: a window function cannot sit beside a row
-  // lock. Only jobs within the first `limit` turns can be among the first `limit` picked, so only
-  // those are looked up and locked (the claim reads the due queue once, however long it is).
-  // Attempts are not counted here: waiting for a rate limit is no attempt (process-sync-job.ts).
+  // lock. Only a person's first `limit` due jobs can be among the first `limit` picked, so only
+  // those are read, through the job's own `turnKey` (the person, set when it was queued) and its
+  // index: the people with due jobs, then each one's first jobs, never the whole queue joined to
+  // reports and comments. Attempts are not counted here: waiting for a rate limit is no attempt
+  // (process-sync-job.ts).
   const claimed = await claimLeased<ClaimedSyncJob & { turn: number }>(
     prisma,
     {
@@ -55,17 +57,18 @@ export async function claimSyncJobs(options: {
       due,
       order: Prisma.sql`due.turn, due."runAfter", "SyncJob".id`,
       ranked: {
-        ctes: Prisma.sql`due as (
-          select "SyncJob".id, "SyncJob"."runAfter",
-                 row_number() over (
-                   partition by coalesce(c."authorId", r."reporterId", "SyncJob"."reportId")
-                   order by "SyncJob"."runAfter", "SyncJob".id
-                 ) as turn
-            from "SyncJob"
-            join "Report" r on r.id = "SyncJob"."reportId"
-            left join "ReportComment" c on c.id = "SyncJob"."commentId"
-           where ${due})`,
-        join: Prisma.sql`join due on due.id = "SyncJob".id and due.turn <= ${limit}`,
+        ctes: Prisma.sql`people as (
+          select distinct "SyncJob"."turnKey" from "SyncJob" where ${due}
+        ), due as (
+          select first.id, first."runAfter",
+                 row_number() over (partition by people."turnKey" order by first."runAfter", first.id) as turn
+            from people
+            cross join lateral (
+              select "SyncJob".id, "SyncJob"."runAfter" from "SyncJob"
+               where "SyncJob"."turnKey" = people."turnKey" and (${due})
+               order by "SyncJob"."runAfter", "SyncJob".id
+               limit ${limit}) first)`,
+        join: Prisma.sql`join due on due.id = "SyncJob".id`,
         columns: Prisma.sql`due.turn`,
       },
     },

@@ -1,0 +1,30 @@
+-- Whose turn a sync job takes (api/github-sync/outbound/claim-sync-jobs.ts), kept on the job so
+-- that a claim reads the queue alone instead of joining every queued job to its report and comment.
+
+-- AlterTable
+ALTER TABLE "SyncJob" ADD COLUMN     "turnKey" UUID;
+
+-- Written by hand: the comment's author, else the report's reporter, else the report itself.
+CREATE FUNCTION "sync_job_turn_key"() RETURNS TRIGGER LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."turnKey" IS NULL THEN
+    NEW."turnKey" := coalesce(
+      (SELECT c."authorId" FROM "ReportComment" c WHERE c."id" = NEW."commentId"),
+      (SELECT r."reporterId" FROM "Report" r WHERE r."id" = NEW."reportId"),
+      NEW."reportId");
+  END IF;
+  RETURN NEW;
+END;
+$$;
+
+CREATE TRIGGER "sync_job_turn_key" BEFORE INSERT ON "SyncJob"
+FOR EACH ROW EXECUTE FUNCTION "sync_job_turn_key"();
+
+-- Backfill: the jobs already queued (done ones too, for the record).
+UPDATE "SyncJob" j SET "turnKey" = coalesce(
+  (SELECT c."authorId" FROM "ReportComment" c WHERE c."id" = j."commentId"),
+  (SELECT r."reporterId" FROM "Report" r WHERE r."id" = j."reportId"),
+  j."reportId");
+
+-- CreateIndex
+CREATE INDEX "SyncJob_turnKey_status_runAfter_id_idx" ON "SyncJob"("turnKey", "status", "runAfter", "id");
