@@ -24,10 +24,7 @@ export type GithubSuccess = {
 export async function recordGithubSuccess(
   options: GithubSuccess & { prisma: PrismaClient | Prisma.TransactionClient },
 ): Promise<void> {
-  // One statement, atomic on its own.
-  const updates = githubSuccessUpdates(options);
-  const last = updates.pop();
-  await options.prisma.$executeRaw`${updates.length ? Prisma.sql`with ${successCtes(updates)} ` : Prisma.empty}${last}`;
+  await options.prisma.$executeRaw(successStatement(githubSuccessUpdates(options)));
 }
 
 /**
@@ -57,6 +54,11 @@ export function githubSuccessUpdates(options: GithubSuccess): Prisma.Sql[] {
       "updatedAt" = ${now}::timestamp(3)
     where key = ${rateKey}`);
   return updates;
+}
+
+/** The updates as one statement of their own, atomic on its own. */
+export function successStatement(updates: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.sql`with ${successCtes(updates)} select`;
 }
 
 /** Updates as common table expressions (`success_0 as (…), …`), for a statement's `with`. */

@@ -2,7 +2,7 @@ import { Prisma } from '../../generated/prisma/client.ts';
 import { allowGithubRead } from '../client/allow-github-read.ts';
 import { classifyGithubError, type GithubFailure } from '../client/classify-github-error.ts';
 import { recordGithubFailure } from '../client/record-github-failure.ts';
-import { githubSuccessUpdates, recordGithubSuccess } from '../client/record-github-success.ts';
+import { githubSuccessUpdates, recordGithubSuccess, successStatement } from '../client/record-github-success.ts';
 import { scaled, sleep } from '../client/sync-timing.ts';
 import { type SlotMark, takeWriteSlot } from '../client/take-write-slot.ts';
 import type { SyncJobContext } from './sync-job-context.ts';
@@ -98,12 +98,12 @@ async function sendAndRecord<T extends Answer, Settled>(
     }
     throw new GithubCallError(failure, blockedUntil);
   }
-  const success = { rateKey: github.rateKey, headers: answer.headers, answeredWriteId };
+  const updates = githubSuccessUpdates({ rateKey: github.rateKey, headers: answer.headers, answeredWriteId });
   let recorded = false;
   try {
-    return await settle(answer, { updates: githubSuccessUpdates(success), recorded: () => (recorded = true) });
+    return await settle(answer, { updates, recorded: () => (recorded = true) });
   } finally {
-    if (!recorded) await recordGithubSuccess({ prisma, ...success });
+    if (!recorded) await prisma.$executeRaw(successStatement(updates));
   }
 }
 

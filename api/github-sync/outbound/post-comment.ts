@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { commentMarker, githubCommentSchema } from '../client/github.schemas.ts';
-import { successCtes } from '../client/record-github-success.ts';
+import { successStatement } from '../client/record-github-success.ts';
 import { minuteMs, scaled } from '../client/sync-timing.ts';
 import { GithubCallError, LeaseLost, type PendingSuccess, SlotWait, sendWrite } from './github-call.ts';
 import { cutText, githubBodyLimit, shortenedNotice } from './github-limits.ts';
@@ -129,7 +129,7 @@ async function finishComment(
 ): Promise<void> {
   const { prisma, job, owner } = context;
   await prisma.$transaction(async (tx) => {
-    if (success) await tx.$executeRaw`with ${successCtes(success.updates)} select`;
+    if (success) await tx.$executeRaw(successStatement(success.updates));
     await tx.reportComment.updateMany({
       where: { id: job.commentId ?? undefined, githubCommentId: null },
       data: { githubCommentId: BigInt(githubCommentId) },
